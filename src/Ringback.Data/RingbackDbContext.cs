@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Ringback.Accounts;
+using Ringback.Calls;
+using Ringback.Contacts;
+using Ringback.Data.Configurations;
+using Ringback.Scheduling;
+
+namespace Ringback.Data;
+
+/// <summary>Whose data a unit of work may see: filled from the signed-in user by the web host, from --org by the CLI.</summary>
+public sealed record OrganizationScope(Guid? OrganizationId);
+
+/// <summary>
+/// The one DbContext, for SQLite and PostgreSQL alike.
+/// </summary>
+/// <remarks>
+/// Every organization-owned entity has a query filter on <see cref="OrganizationId"/>: a context made for a
+/// request sees only that organization's rows, and one with no organization sees none (code that must look
+/// across organizations, such as signing in, says so with <c>IgnoreQueryFilters</c>).
+/// <para>
+/// Migrations are written by hand because dotnet-ef is not available here. They omit column types so each
+/// provider maps the CLR types itself, which lets one migration serve both providers; the test
+/// <c>MigratedSchemaEqualsModel</c> proves, on both, that the migrated schema is what this model describes.
+/// Every change to the model needs a new migration in <c>Migrations/</c>, and that test says what is missing.
+/// </para>
+/// </remarks>
+public sealed class RingbackDbContext(DbContextOptions<RingbackDbContext> options, OrganizationScope? scope = null) : DbContext(options)
+{
+    /// <summary>The organization this context reads and writes for; null sees nothing.</summary>
+    public Guid? OrganizationId { get; set; } = scope?.OrganizationId;
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Company> Companies => Set<Company>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Gatekeeper> Gatekeepers => Set<Gatekeeper>();
+    public DbSet<ReferenceClient> ReferenceClients => Set<ReferenceClient>();
+    public DbSet<Call> Calls => Set<Call>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampOrganization();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampOrganization();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Instant>().HaveConversion<InstantConverter>();
+        configurationBuilder.Properties<WeeklyWindows>().HaveConversion<WeeklyWindowsConverter>().HaveMaxLength(500);
+        configurationBuilder.Properties<ContactStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<GatekeeperRelationship>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<CallDirection>().HaveConversion<string>().HaveMaxLength(10);
+        configurationBuilder.Properties<CallOutcome>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<Strategy>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<UserRole>().HaveConversion<string>().HaveMaxLength(10);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RingbackDbContext).Assembly);
+
+        modelBuilder.Entity<User>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<ApiToken>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<Company>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<Contact>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<Gatekeeper>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<ReferenceClient>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<Call>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+
+        SnakeCaseNames.Apply(modelBuilder);
+    }
+
+    /// <summary>New rows take the context's organization; a row of another organization is never written.</summary>
+    private void StampOrganization()
+    {
+        foreach (var entry in ChangeTracker.Entries<IOrganizationOwned>())
+        {
+            if (entry.State == EntityState.Added && entry.Entity.OrganizationId == Guid.Empty && OrganizationId is { } org)
+            {
+                entry.Entity.OrganizationId = org;
+            }
+
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && OrganizationId is { } current && entry.Entity.OrganizationId != current)
+            {
+                throw new InvalidOperationException($"A {entry.Entity.GetType().Name} of another organization cannot be written here.");
+            }
+        }
+    }
+}

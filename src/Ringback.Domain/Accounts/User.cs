@@ -1,0 +1,66 @@
+using NodaTime;
+using Ringback.Scheduling;
+
+namespace Ringback.Accounts;
+
+public enum UserRole
+{
+    Owner,
+    Rep,
+}
+
+/// <summary>A rep: the person whose name, number and hours go into every message they leave.</summary>
+public sealed class User : IOrganizationOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>Lower-cased; unique across the installation because it is what people sign in with.</summary>
+    public required string Email { get; set; }
+
+    public UserRole Role { get; set; }
+
+    public string? CompanyName { get; set; }
+
+    /// <summary>E.164. The number said twice in every voicemail (seed 002, NINE).</summary>
+    public string? CallbackPhone { get; set; }
+
+    /// <summary>E.164. "In case it's better for you to return the call after hours…" (seed 002, TEN).</summary>
+    public string? AfterHoursPhone { get; set; }
+
+    /// <summary>IANA zone id.</summary>
+    public required string TimeZone { get; set; }
+
+    /// <summary>"Between nine and noon, Monday to Friday" (seed 000, option three), in <see cref="TimeZone"/>.</summary>
+    public WeeklyWindows ReachableHours { get; set; } = WeeklyWindows.None;
+
+    /// <summary>ASP.NET Core Identity's PasswordHasher output; never the password.</summary>
+    public string? PasswordHash { get; set; }
+
+    public Instant CreatedAt { get; set; }
+}
+
+/// <summary>A personal API token. Only a SHA-256 hash is kept: the token itself is shown once, when made.</summary>
+public sealed class ApiToken : IOrganizationOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>The first characters of the token, so a person can tell their tokens apart.</summary>
+    public required string Prefix { get; set; }
+
+    /// <summary>Hex SHA-256 of the whole token. Tokens are 256 random bits, so a fast hash is enough.</summary>
+    public required string Hash { get; set; }
+
+    public Instant CreatedAt { get; set; }
+
+    public Instant? RevokedAt { get; set; }
+}

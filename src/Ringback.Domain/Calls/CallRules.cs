@@ -1,0 +1,139 @@
+using NodaTime;
+using Ringback.Validation;
+
+namespace Ringback.Calls;
+
+/// <summary>A call as logged by a rep, the API or the CLI, before it is checked.</summary>
+public sealed record CallDraft
+{
+    public string? Direction { get; init; }
+    public Instant? StartedAt { get; init; }
+    public int? DurationSeconds { get; init; }
+    public string? Outcome { get; init; }
+    public Guid? AnsweredByGatekeeperId { get; init; }
+    public string? Strategy { get; init; }
+    public string? MessageText { get; init; }
+    public string? Notes { get; init; }
+    public Instant? PromisedNextCallAt { get; init; }
+    public string? Commitments { get; init; }
+    public Instant? AppointmentStart { get; init; }
+    public Instant? AppointmentEnd { get; init; }
+    public string? AppointmentPlace { get; init; }
+    public string? AppointmentDirections { get; init; }
+}
+
+public sealed record CallFields(
+    CallDirection Direction,
+    Instant StartedAt,
+    int DurationSeconds,
+    CallOutcome Outcome,
+    Guid? AnsweredByGatekeeperId,
+    Strategy? Strategy,
+    string? MessageText,
+    string? Notes,
+    Instant? PromisedNextCallAt,
+    string? Commitments,
+    Instant? AppointmentStart,
+    Instant? AppointmentEnd,
+    string? AppointmentPlace,
+    string? AppointmentDirections)
+{
+    public void ApplyTo(Call call)
+    {
+        call.Direction = Direction;
+        call.StartedAt = StartedAt;
+        call.DurationSeconds = DurationSeconds;
+        call.Outcome = Outcome;
+        call.AnsweredByGatekeeperId = AnsweredByGatekeeperId;
+        call.Strategy = Strategy;
+        call.MessageText = MessageText;
+        call.Notes = Notes;
+        call.PromisedNextCallAt = PromisedNextCallAt;
+        call.Commitments = Commitments;
+        call.AppointmentStart = AppointmentStart;
+        call.AppointmentEnd = AppointmentEnd;
+        call.AppointmentPlace = AppointmentPlace;
+        call.AppointmentDirections = AppointmentDirections;
+    }
+}
+
+public static class CallRules
+{
+    public const int MessageMax = 4000;
+
+    /// <summary>The longest call we believe: a logged duration beyond it is a typo in seconds versus minutes.</summary>
+    public static readonly Duration LongestCall = Duration.FromHours(12);
+
+    /// <param name="draft">The call as logged.</param>
+    /// <param name="now">The clock's reading, to refuse calls logged in the future.</param>
+    public static Checked<CallFields> Check(CallDraft draft, Instant now)
+    {
+        var errors = new ValidationErrors();
+        var direction = Field.Enum<CallDirection>(errors, "direction", draft.Direction) ?? CallDirection.Outbound;
+        var outcome = Field.Enum<CallOutcome>(errors, "outcome", draft.Outcome);
+        if (outcome is null && string.IsNullOrWhiteSpace(draft.Outcome))
+        {
+            errors.Add("outcome", $"is required: one of {EnumText.Choices<CallOutcome>()}");
+        }
+
+        var strategy = Field.Enum<Strategy>(errors, "strategy", draft.Strategy);
+        var startedAt = draft.StartedAt ?? now;
+        if (startedAt > now + Duration.FromMinutes(5))
+        {
+            errors.Add("startedAt", "is in the future; log a call once it has happened");
+        }
+
+        var duration = draft.DurationSeconds ?? 0;
+        if (duration < 0 || duration > LongestCall.TotalSeconds)
+        {
+            errors.Add("durationSeconds", $"must be between 0 and {LongestCall.TotalSeconds:0} seconds");
+        }
+
+        var message = Field.Text(errors, "messageText", draft.MessageText, MessageMax);
+        var leftMessage = outcome is CallOutcome.VoicemailLeft or CallOutcome.GatekeeperMessage;
+        if (message is not null && outcome is not null && !leftMessage)
+        {
+            errors.Add("messageText", "a message can only be left on voicemail or with a gatekeeper");
+        }
+
+        if (strategy is not null && outcome is not null && !leftMessage)
+        {
+            errors.Add("strategy", "a message strategy applies only when a message was left");
+        }
+
+        if (outcome == CallOutcome.GatekeeperMessage && draft.AnsweredByGatekeeperId is null)
+        {
+            // Seed 004, lesson 3: always find out who took the message.
+            errors.Add("answeredByGatekeeperId", "say which gatekeeper took the message");
+        }
+
+        if (draft.PromisedNextCallAt is { } promised && promised <= startedAt)
+        {
+            errors.Add("promisedNextCallAt", "must be after the call");
+        }
+
+        if (draft.AppointmentEnd is not null && draft.AppointmentStart is null)
+        {
+            errors.Add("appointmentStart", "is required when the appointment has an end");
+        }
+
+        if (draft.AppointmentStart is { } start && draft.AppointmentEnd is { } end && end <= start)
+        {
+            errors.Add("appointmentEnd", "must be after the appointment starts");
+        }
+
+        var notes = Field.Text(errors, "notes", draft.Notes, Contacts.ContactRules.NotesMax);
+        var commitments = Field.Text(errors, "commitments", draft.Commitments, Contacts.ContactRules.NotesMax);
+        var place = Field.Text(errors, "appointmentPlace", draft.AppointmentPlace, Contacts.ContactRules.ShortTextMax);
+        var directions = Field.Text(errors, "appointmentDirections", draft.AppointmentDirections, Contacts.ContactRules.NotesMax);
+        if ((place is not null || directions is not null) && draft.AppointmentStart is null)
+        {
+            errors.Add("appointmentStart", "is required when the appointment has a place or directions");
+        }
+
+        return errors.IsEmpty
+            ? new(new CallFields(direction, startedAt, duration, outcome!.Value, draft.AnsweredByGatekeeperId, strategy, message, notes,
+                draft.PromisedNextCallAt, commitments, draft.AppointmentStart, draft.AppointmentEnd, place, directions), errors)
+            : new(null, errors);
+    }
+}

@@ -1,0 +1,160 @@
+using NodaTime;
+using Ringback.Scheduling;
+
+namespace Ringback.Contacts;
+
+public enum ContactStatus
+{
+    New,
+    Working,
+    Engaged,
+    MeetingBooked,
+    Nurture,
+    MovedOn,
+    DoNotCall,
+}
+
+public sealed class Company : Accounts.IOrganizationOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>Upper-cased, trimmed name: the key an import uses to find the company again.</summary>
+    public required string NameKey { get; set; }
+
+    public string? Industry { get; set; }
+
+    public string? MainPhone { get; set; }
+
+    public string? TimeZone { get; set; }
+
+    public static string KeyOf(string name) => string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+}
+
+/// <summary>A prospect. Numbers are stored in E.164 so that one written any way finds them.</summary>
+public sealed class Contact : Accounts.IOrganizationOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public string? Salutation { get; set; }
+
+    public string? FirstName { get; set; }
+
+    public required string LastName { get; set; }
+
+    public string? Title { get; set; }
+
+    public Guid? CompanyId { get; set; }
+
+    public Company? Company { get; set; }
+
+    public string? Industry { get; set; }
+
+    public string? DirectPhone { get; set; }
+
+    public string? DirectExtension { get; set; }
+
+    public string? MobilePhone { get; set; }
+
+    /// <summary>Seed 002, TEN: a number for after closing time.</summary>
+    public string? AfterHoursPhone { get; set; }
+
+    public string? Email { get; set; }
+
+    /// <summary>IANA zone id; null when unknown (the planner then infers one).</summary>
+    public string? TimeZone { get; set; }
+
+    public Guid? OwnerId { get; set; }
+
+    public ContactStatus Status { get; set; }
+
+    /// <summary>Another contact who referred this one (seed 000: "it must be an honest referral").</summary>
+    public Guid? ReferredByContactId { get; set; }
+
+    /// <summary>A referrer who is not in the contact book, by name.</summary>
+    public string? ReferredByName { get; set; }
+
+    public string? ReferralNote { get; set; }
+
+    public string? Notes { get; set; }
+
+    public Instant CreatedAt { get; set; }
+
+    public Instant UpdatedAt { get; set; }
+
+    public List<Gatekeeper> Gatekeepers { get; set; } = [];
+
+    public string DisplayName => string.IsNullOrWhiteSpace(FirstName) ? LastName : $"{FirstName} {LastName}";
+}
+
+public enum GatekeeperRelationship
+{
+    Assistant,
+    Receptionist,
+    Colleague,
+    Family,
+    Other,
+}
+
+/// <summary>
+/// Whoever answers for a prospect. Seed 004, lesson 3: "find out the name and the relationship … Always find
+/// out when the person is likely to be available".
+/// </summary>
+public sealed class Gatekeeper : Accounts.IOrganizationOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public Guid ContactId { get; set; }
+
+    public required string Name { get; set; }
+
+    public GatekeeperRelationship Relationship { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? Extension { get; set; }
+
+    public string? Notes { get; set; }
+
+    /// <summary>What they said, in their words: "mornings, before the 10 o'clock stand-up".</summary>
+    public string? AvailabilityNote { get; set; }
+
+    /// <summary>The same, structured, in the prospect's local time.</summary>
+    public WeeklyWindows AvailableHours { get; set; } = WeeklyWindows.None;
+
+    public Instant CreatedAt { get; set; }
+
+    public Instant UpdatedAt { get; set; }
+}
+
+/// <summary>
+/// A client the rep has served well, mentioned to prospects in the same industry (seed 000, option two; seed 001,
+/// association voicemail: "Calling Ford? Mention your successes at General Motors").
+/// </summary>
+public sealed class ReferenceClient : Accounts.IOrganizationOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public required string CompanyName { get; set; }
+
+    public required string Industry { get; set; }
+
+    /// <summary>The result to mention: "cut employee-conflict time by a third".</summary>
+    public string? Result { get; set; }
+
+    /// <summary>Whether the client agreed to be named to prospects. A message never names one that did not.</summary>
+    public bool MayName { get; set; }
+
+    public Instant CreatedAt { get; set; }
+
+    public Instant UpdatedAt { get; set; }
+}

@@ -1,0 +1,190 @@
+using Ringback.Phones;
+using Ringback.Scheduling;
+using Ringback.Validation;
+
+namespace Ringback.Contacts;
+
+/// <summary>A contact as typed into a form, sent to the API or read from a CSV row: every field still text.</summary>
+public sealed record ContactDraft
+{
+    public string? Salutation { get; init; }
+    public string? FirstName { get; init; }
+    public string? LastName { get; init; }
+    public string? Title { get; init; }
+    public string? Company { get; init; }
+    public string? Industry { get; init; }
+    public string? DirectPhone { get; init; }
+    public string? MobilePhone { get; init; }
+    public string? AfterHoursPhone { get; init; }
+    public string? Email { get; init; }
+    public string? TimeZone { get; init; }
+    public string? Status { get; init; }
+    public string? ReferredByName { get; init; }
+    public string? ReferralNote { get; init; }
+    public string? Notes { get; init; }
+}
+
+/// <summary>A contact's fields once checked: numbers in E.164, zone an IANA id, status an enum.</summary>
+public sealed record ContactFields(
+    string? Salutation,
+    string? FirstName,
+    string LastName,
+    string? Title,
+    string? Company,
+    string? Industry,
+    PhoneNumber? DirectPhone,
+    PhoneNumber? MobilePhone,
+    PhoneNumber? AfterHoursPhone,
+    string? Email,
+    string? TimeZone,
+    ContactStatus Status,
+    string? ReferredByName,
+    string? ReferralNote,
+    string? Notes)
+{
+    /// <summary>Copies the fields onto an entity; the company is resolved by the caller, which owns storage.</summary>
+    public void ApplyTo(Contact contact)
+    {
+        contact.Salutation = Salutation;
+        contact.FirstName = FirstName;
+        contact.LastName = LastName;
+        contact.Title = Title;
+        contact.Industry = Industry;
+        contact.DirectPhone = DirectPhone?.E164;
+        contact.DirectExtension = DirectPhone?.Extension;
+        contact.MobilePhone = MobilePhone?.E164;
+        contact.AfterHoursPhone = AfterHoursPhone?.E164;
+        contact.Email = Email;
+        contact.TimeZone = TimeZone;
+        contact.Status = Status;
+        contact.ReferredByName = ReferredByName;
+        contact.ReferralNote = ReferralNote;
+        contact.Notes = Notes;
+    }
+}
+
+/// <summary>The rules a contact must meet, wherever it comes from.</summary>
+public static class ContactRules
+{
+    public const int NameMax = 100;
+    public const int ShortTextMax = 200;
+    public const int NotesMax = 8000;
+
+    /// <summary>Field names are the camelCase names of <see cref="ContactDraft"/>'s properties.</summary>
+    public static Checked<ContactFields> Check(ContactDraft draft, string defaultRegion)
+    {
+        var errors = new ValidationErrors();
+        var salutation = Field.Text(errors, "salutation", draft.Salutation, 20);
+        var first = Field.Text(errors, "firstName", draft.FirstName, NameMax);
+        var last = Field.Text(errors, "lastName", draft.LastName, NameMax);
+        if (last is null)
+        {
+            errors.Add("lastName", "is required");
+        }
+
+        var title = Field.Text(errors, "title", draft.Title, ShortTextMax);
+        var company = Field.Text(errors, "company", draft.Company, ShortTextMax);
+        var industry = Field.Text(errors, "industry", draft.Industry, NameMax);
+        var direct = Field.Phone(errors, "directPhone", draft.DirectPhone, defaultRegion, allowExtension: true);
+        var mobile = Field.Phone(errors, "mobilePhone", draft.MobilePhone, defaultRegion, allowExtension: false);
+        var afterHours = Field.Phone(errors, "afterHoursPhone", draft.AfterHoursPhone, defaultRegion, allowExtension: false);
+        var email = Field.Email(errors, "email", draft.Email);
+        var zone = Field.TimeZone(errors, "timeZone", draft.TimeZone);
+        var status = Field.Enum<ContactStatus>(errors, "status", draft.Status) ?? ContactStatus.New;
+        var referredBy = Field.Text(errors, "referredByName", draft.ReferredByName, NameMax);
+        var referralNote = Field.Text(errors, "referralNote", draft.ReferralNote, ShortTextMax * 5);
+        var notes = Field.Text(errors, "notes", draft.Notes, NotesMax);
+        if (referralNote is not null && referredBy is null)
+        {
+            // Seed 000: "it must be an honest referral" — a note about a referral names who made it.
+            errors.Add("referredByName", "is required when there is a referral note");
+        }
+
+        return errors.IsEmpty
+            ? new(new ContactFields(salutation, first, last!, title, company, industry, direct, mobile, afterHours, email, zone, status, referredBy, referralNote, notes), errors)
+            : new(null, errors);
+    }
+}
+
+/// <summary>A gatekeeper as typed or sent.</summary>
+public sealed record GatekeeperDraft
+{
+    public string? Name { get; init; }
+    public string? Relationship { get; init; }
+    public string? Phone { get; init; }
+    public string? Notes { get; init; }
+    public string? AvailabilityNote { get; init; }
+    public string? AvailableHours { get; init; }
+}
+
+public sealed record GatekeeperFields(
+    string Name,
+    GatekeeperRelationship Relationship,
+    PhoneNumber? Phone,
+    string? Notes,
+    string? AvailabilityNote,
+    WeeklyWindows AvailableHours)
+{
+    public void ApplyTo(Gatekeeper gatekeeper)
+    {
+        gatekeeper.Name = Name;
+        gatekeeper.Relationship = Relationship;
+        gatekeeper.Phone = Phone?.E164;
+        gatekeeper.Extension = Phone?.Extension;
+        gatekeeper.Notes = Notes;
+        gatekeeper.AvailabilityNote = AvailabilityNote;
+        gatekeeper.AvailableHours = AvailableHours;
+    }
+}
+
+public static class GatekeeperRules
+{
+    public static Checked<GatekeeperFields> Check(GatekeeperDraft draft, string defaultRegion)
+    {
+        var errors = new ValidationErrors();
+        var name = Field.Text(errors, "name", draft.Name, ContactRules.NameMax, required: true);
+        var relationship = Field.Enum<GatekeeperRelationship>(errors, "relationship", draft.Relationship) ?? GatekeeperRelationship.Other;
+        var phone = Field.Phone(errors, "phone", draft.Phone, defaultRegion, allowExtension: true);
+        var notes = Field.Text(errors, "notes", draft.Notes, ContactRules.NotesMax);
+        var note = Field.Text(errors, "availabilityNote", draft.AvailabilityNote, ContactRules.ShortTextMax);
+        var hours = Field.Windows(errors, "availableHours", draft.AvailableHours);
+        return errors.IsEmpty
+            ? new(new GatekeeperFields(name!, relationship, phone, notes, note, hours), errors)
+            : new(null, errors);
+    }
+}
+
+public sealed record ReferenceClientDraft
+{
+    public string? CompanyName { get; init; }
+    public string? Industry { get; init; }
+    public string? Result { get; init; }
+    public bool? MayName { get; init; }
+}
+
+public sealed record ReferenceClientFields(string CompanyName, string Industry, string? Result, bool MayName)
+{
+    public void ApplyTo(ReferenceClient client)
+    {
+        client.CompanyName = CompanyName;
+        client.Industry = Industry;
+        client.Result = Result;
+        client.MayName = MayName;
+    }
+}
+
+public static class ReferenceClientRules
+{
+    public static Checked<ReferenceClientFields> Check(ReferenceClientDraft draft)
+    {
+        var errors = new ValidationErrors();
+        var company = Field.Text(errors, "companyName", draft.CompanyName, ContactRules.ShortTextMax, required: true);
+
+        // Seed 001: the reference only works in the prospect's industry, so a client without one is of no use.
+        var industry = Field.Text(errors, "industry", draft.Industry, ContactRules.NameMax, required: true);
+        var result = Field.Text(errors, "result", draft.Result, ContactRules.ShortTextMax * 5);
+        return errors.IsEmpty
+            ? new(new ReferenceClientFields(company!, industry!, result, draft.MayName ?? false), errors)
+            : new(null, errors);
+    }
+}
