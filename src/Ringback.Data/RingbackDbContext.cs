@@ -8,8 +8,16 @@ using Ringback.Scheduling;
 
 namespace Ringback.Data;
 
-/// <summary>Whose data a unit of work may see: filled from the signed-in user by the web host, from --org by the CLI.</summary>
-public sealed record OrganizationScope(Guid? OrganizationId);
+/// <summary>
+/// Whose data a unit of work may see. Read at every query, so the web host can hand the context the signed-in
+/// user's organization even though the context is made before sign-in is checked.
+/// </summary>
+public sealed class OrganizationScope(Func<Guid?> current)
+{
+    public Guid? OrganizationId => current();
+
+    public static OrganizationScope Fixed(Guid? organizationId) => new(() => organizationId);
+}
 
 /// <summary>
 /// The one DbContext, for SQLite and PostgreSQL alike.
@@ -27,8 +35,19 @@ public sealed record OrganizationScope(Guid? OrganizationId);
 /// </remarks>
 public sealed class RingbackDbContext(DbContextOptions<RingbackDbContext> options, OrganizationScope? scope = null) : DbContext(options)
 {
+    private Guid? _organizationId;
+    private bool _organizationSet;
+
     /// <summary>The organization this context reads and writes for; null sees nothing.</summary>
-    public Guid? OrganizationId { get; set; } = scope?.OrganizationId;
+    public Guid? OrganizationId
+    {
+        get => _organizationSet ? _organizationId : scope?.OrganizationId;
+        set
+        {
+            _organizationId = value;
+            _organizationSet = true;
+        }
+    }
 
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<User> Users => Set<User>();

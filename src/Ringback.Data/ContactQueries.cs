@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using Ringback.Contacts;
+using Ringback.Phones;
+
+namespace Ringback.Data;
+
+public enum ContactSort
+{
+    Name,
+    Company,
+    Updated,
+    Created,
+}
+
+/// <summary>What a person asks the contact list for.</summary>
+public sealed record ContactFilter
+{
+    /// <summary>Words to find in name, company or email, or a phone number written any way.</summary>
+    public string? Query { get; init; }
+    public ContactStatus? Status { get; init; }
+    public Guid? OwnerId { get; init; }
+    public string? Industry { get; init; }
+
+    /// <summary>Exact match on any of the contact's numbers.</summary>
+    public string? Phone { get; init; }
+    public ContactSort Sort { get; init; }
+    public bool Descending { get; init; }
+}
+
+/// <summary>Contact look-ups shared by the API, the web pages and the CLI.</summary>
+public static class ContactQueries
+{
+    /// <summary>
+    /// Applies a filter. A query that reads as a phone number matches numbers exactly (through the phone indexes);
+    /// otherwise every word must appear in the first name, last name, company or email.
+    /// </summary>
+    public static IQueryable<Contact> Filter(this IQueryable<Contact> contacts, RingbackDbContext db, ContactFilter filter, string defaultRegion)
+    {
+        if (filter.Status is { } status)
+        {
+            contacts = contacts.Where(c => c.Status == status);
+        }
+
+        if (filter.OwnerId is { } owner)
+        {
+            contacts = contacts.Where(c => c.OwnerId == owner);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Industry))
+        {
+            var industry = filter.Industry.Trim();
+            contacts = contacts.Where(c => c.Industry == industry);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Phone))
+        {
+            var e164 = PhoneNumberParser.TryParse(filter.Phone, defaultRegion)?.E164 ?? string.Empty;
+            contacts = contacts.WithNumber(e164);
+        }
+
+        if (string.IsNullOrWhiteSpace(filter.Query))
+        {
+            return contacts;
+        }
+
+        var query = filter.Query.Trim();
+        if (LooksLikePhone(query) && PhoneNumberParser.TryParse(query, defaultRegion) is { } number)
+        {
+            return contacts.WithNumber(number.E164);
+        }
+
+        var postgres = db.Database.IsNpgsql();
+        foreach (var word in query.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var pattern = "%" + word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            contacts = postgres
+                ? contacts.Where(c => EF.Functions.ILike(c.LastName, pattern, "\\") || EF.Functions.ILike(c.FirstName!, pattern, "\\")
+                    || EF.Functions.ILike(c.Email!, pattern, "\\") || EF.Functions.ILike(c.Company!.Name, pattern, "\\"))
+                : contacts.Where(c => EF.Functions.Like(c.LastName, pattern, "\\") || EF.Functions.Like(c.FirstName!, pattern, "\\")
+                    || EF.Functions.Like(c.Email!, pattern, "\\") || EF.Functions.Like(c.Company!.Name, pattern, "\\"));
+        }
+
+        return contacts;
+    }
+
+    public static IQueryable<Contact> WithNumber(this IQueryable<Contact> contacts, string e164) =>
+        contacts.Where(c => c.DirectPhone == e164 || c.MobilePhone == e164 || c.AfterHoursPhone == e164);
+
+    public static IQueryable<Contact> Sort(this IQueryable<Contact> contacts, ContactSort sort, bool descending) => (sort, descending) switch
+    {
+        (ContactSort.Company, false) => contacts.OrderBy(c => c.Company!.Name).ThenBy(c => c.LastName).ThenBy(c => c.Id),
+        (ContactSort.Company, true) => contacts.OrderByDescending(c => c.Company!.Name).ThenBy(c => c.LastName).ThenBy(c => c.Id),
+        (ContactSort.Updated, false) => contacts.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
+        (ContactSort.Updated, true) => contacts.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Id),
+        (ContactSort.Created, false) => contacts.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
+        (ContactSort.Created, true) => contacts.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id),
+        (_, false) => contacts.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),
+        (_, true) => contacts.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName).ThenBy(c => c.Id),
+    };
+
+    /// <summary>Finds the company of that name in the organization, or adds it (unsaved) to the context.</summary>
+    public static async Task<Company> FindOrAddCompanyAsync(this RingbackDbContext db, string name, string? industry, CancellationToken cancellationToken)
+    {
+        var key = Company.KeyOf(name);
+        var company = db.Companies.Local.FirstOrDefault(c => c.NameKey == key)
+            ?? await db.Companies.FirstOrDefaultAsync(c => c.NameKey == key, cancellationToken);
+        if (company is null)
+        {
+            company = new Company { Id = Guid.CreateVersion7(), Name = name, NameKey = key, Industry = industry };
+            db.Companies.Add(company);
+        }
+
+        return company;
+    }
+
+    private static bool LooksLikePhone(string text) => text.Count(char.IsAsciiDigit) >= 7 && !text.Any(char.IsLetter);
+}

@@ -1,0 +1,351 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using NodaTime;
+using Ringback.Contacts;
+using Ringback.Import;
+
+namespace Ringback.Data.Import;
+
+public sealed record ImportOptions
+{
+    public required Guid OrganizationId { get; init; }
+
+    /// <summary>The rep who will own the imported contacts.</summary>
+    public Guid? OwnerId { get; init; }
+
+    public required string DefaultRegion { get; init; }
+
+    /// <summary>Check every row and report, writing nothing.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>Import the good rows even if some are bad. Off by default: an import is all or nothing.</summary>
+    public bool SkipBadRows { get; init; }
+
+    /// <summary>Overrides detection.</summary>
+    public Encoding? Encoding { get; init; }
+}
+
+/// <summary>One problem in one row: its line in the file (1 is the header), the column as headed there, and why.</summary>
+public sealed record RowError(int Line, string? Column, string Message)
+{
+    public override string ToString() => Column is null ? $"line {Line}: {Message}" : $"line {Line}, column '{Column}': {Message}";
+}
+
+public sealed class ImportReport
+{
+    /// <summary>Only the first errors are kept to show; <see cref="ErrorCount"/> counts them all.</summary>
+    public const int ErrorsKept = 1000;
+
+    public required ContactCsvMapping Mapping { get; init; }
+    public required string EncodingName { get; init; }
+    public required char Delimiter { get; init; }
+    public int RowsRead { get; set; }
+    public int ContactsImported { get; set; }
+    public int GatekeepersImported { get; set; }
+    public int CompaniesCreated { get; set; }
+    public int BadRows { get; set; }
+    public int ErrorCount { get; set; }
+    public List<RowError> Errors { get; } = [];
+    public bool Committed { get; set; }
+    public bool DryRun { get; init; }
+}
+
+/// <summary>Thrown when the file cannot be read as a contacts CSV at all (no header, no name column).</summary>
+public sealed class ImportFileException(string message) : Exception(message);
+
+/// <summary>
+/// Streams a contacts CSV into the database: one row in memory at a time (plus a small write batch), every row
+/// checked by <see cref="ContactRules"/>, all rows written in one transaction through the provider's bulk path.
+/// Any bad row means nothing is written, unless <see cref="ImportOptions.SkipBadRows"/> says otherwise.
+/// </summary>
+public sealed class ContactImporter(StorageOptions storage, IClock clock)
+{
+    private const int BatchSize = 2000;
+
+    /// <summary>The ContactRules field names, and the column each comes from.</summary>
+    private static readonly Dictionary<string, ContactColumn[]> FieldColumns = new(StringComparer.Ordinal)
+    {
+        ["salutation"] = [ContactColumn.Salutation],
+        ["firstName"] = [ContactColumn.FirstName, ContactColumn.FullName],
+        ["lastName"] = [ContactColumn.LastName, ContactColumn.FullName],
+        ["title"] = [ContactColumn.Title],
+        ["company"] = [ContactColumn.Company],
+        ["industry"] = [ContactColumn.Industry],
+        ["directPhone"] = [ContactColumn.DirectPhone, ContactColumn.PhoneValue],
+        ["mobilePhone"] = [ContactColumn.MobilePhone, ContactColumn.PhoneValue],
+        ["afterHoursPhone"] = [ContactColumn.AfterHoursPhone, ContactColumn.PhoneValue],
+        ["email"] = [ContactColumn.Email],
+        ["timeZone"] = [ContactColumn.TimeZone],
+        ["status"] = [ContactColumn.Status],
+        ["referredByName"] = [ContactColumn.ReferredBy],
+        ["referralNote"] = [ContactColumn.ReferralNote],
+        ["notes"] = [ContactColumn.Notes],
+        ["gatekeeper.name"] = [ContactColumn.GatekeeperName],
+        ["gatekeeper.relationship"] = [ContactColumn.GatekeeperRelationship],
+        ["gatekeeper.phone"] = [ContactColumn.GatekeeperPhone],
+        ["gatekeeper.availabilityNote"] = [ContactColumn.GatekeeperAvailability],
+    };
+
+    /// <param name="progress">Told the fraction of the file read so far.</param>
+    public async Task<ImportReport> ImportAsync(string path, ImportOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ImportFileException($"{path}: no such file");
+        }
+
+        var encoding = options.Encoding ?? await CsvSniffer.DetectEncodingAsync(path, cancellationToken);
+        var delimiter = CsvSniffer.DetectDelimiter(ReadFirstLine(path, encoding));
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+
+        var rowErrors = new List<RowError>();
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            Delimiter = delimiter.ToString(),
+            HasHeaderRecord = true,
+            MissingFieldFound = null,
+            IgnoreBlankLines = true,
+            DetectColumnCountChanges = false,
+            TrimOptions = TrimOptions.Trim,
+            BadDataFound = args => rowErrors.Add(new RowError(args.Context.Parser?.RawRow ?? 0, null, "has a stray quote (\") in an unquoted field")),
+        };
+        using var csv = new CsvReader(text, config);
+        if (!await csv.ReadAsync() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header)
+        {
+            throw new ImportFileException($"{path}: the file is empty; the first line must be a header naming the columns");
+        }
+
+        var mapping = ContactCsvMapping.FromHeader(header);
+        if (!mapping.Has(ContactColumn.LastName) && !mapping.Has(ContactColumn.FullName))
+        {
+            throw new ImportFileException($"{path}: no column holds a last name or a full name (headers: {string.Join(", ", header)})");
+        }
+
+        var report = new ImportReport { Mapping = mapping, EncodingName = encoding.WebName, Delimiter = delimiter, DryRun = options.DryRun };
+        await using var writer = options.DryRun ? null : await OpenWriterAsync(cancellationToken);
+        var companies = writer is null ? new Dictionary<string, Guid>(StringComparer.Ordinal) : await writer.LoadCompanyKeysAsync(options.OrganizationId, cancellationToken);
+        var batch = new ImportBatch();
+        var now = clock.GetCurrentInstant();
+        var previousEnd = 1;
+        var writing = writer is not null;
+
+        while (await csv.ReadAsync())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var line = previousEnd + 1;
+            previousEnd = csv.Parser.RawRow;
+            report.RowsRead++;
+            if (report.RowsRead % 1000 == 0)
+            {
+                progress?.Report(stream.Length == 0 ? 1 : (double)stream.Position / stream.Length);
+            }
+
+            var errors = new List<RowError>(rowErrors);
+            rowErrors.Clear();
+            var row = ReadRow(csv, mapping);
+            var contact = ContactRules.Check(row.Contact, options.DefaultRegion);
+            AddErrors(errors, line, mapping, contact.Errors, prefix: null);
+            var gatekeeper = row.Gatekeeper is null ? default : GatekeeperRules.Check(row.Gatekeeper, options.DefaultRegion);
+            if (row.Gatekeeper is not null)
+            {
+                AddErrors(errors, line, mapping, gatekeeper.Errors, prefix: "gatekeeper.");
+            }
+
+            if (errors.Count > 0)
+            {
+                report.BadRows++;
+                report.ErrorCount += errors.Count;
+                report.Errors.AddRange(errors.Take(ImportReport.ErrorsKept - report.Errors.Count));
+
+                // All or nothing: once a row is bad nothing will be committed, so stop writing and just keep checking.
+                writing &= options.SkipBadRows;
+                continue;
+            }
+
+            if (!writing)
+            {
+                continue;
+            }
+
+            var entity = NewContact(contact.Value!, options, now);
+            if (contact.Value!.Company is { } companyName)
+            {
+                var key = Company.KeyOf(companyName);
+                if (!companies.TryGetValue(key, out var companyId))
+                {
+                    companyId = Guid.CreateVersion7();
+                    companies[key] = companyId;
+                    batch.Companies.Add(new Company { Id = companyId, OrganizationId = options.OrganizationId, Name = companyName, NameKey = key, Industry = contact.Value.Industry });
+                    report.CompaniesCreated++;
+                }
+
+                entity.CompanyId = companyId;
+            }
+
+            batch.Contacts.Add(entity);
+            if (gatekeeper.Value is { } gk)
+            {
+                var g = new Gatekeeper { Id = Guid.CreateVersion7(), OrganizationId = options.OrganizationId, ContactId = entity.Id, Name = gk.Name, CreatedAt = now, UpdatedAt = now };
+                gk.ApplyTo(g);
+                batch.Gatekeepers.Add(g);
+            }
+
+            if (batch.Count >= BatchSize)
+            {
+                await FlushAsync(writer!, batch, report, cancellationToken);
+            }
+        }
+
+        if (rowErrors.Count > 0)
+        {
+            report.ErrorCount += rowErrors.Count;
+            report.Errors.AddRange(rowErrors);
+        }
+
+        if (writing && (report.BadRows == 0 || options.SkipBadRows))
+        {
+            await FlushAsync(writer!, batch, report, cancellationToken);
+            await writer!.CommitAsync(cancellationToken);
+            report.Committed = true;
+        }
+        else
+        {
+            report.ContactsImported = report.GatekeepersImported = report.CompaniesCreated = 0;
+        }
+
+        progress?.Report(1);
+        return report;
+    }
+
+    private async Task<IBulkWriter> OpenWriterAsync(CancellationToken cancellationToken) =>
+        storage.Provider == DatabaseProvider.Postgres
+            ? await PostgresBulkWriter.OpenAsync(storage.Postgres!, cancellationToken)
+            : await SqliteBulkWriter.OpenAsync(storage.SqliteConnectionString, cancellationToken);
+
+    private static async Task FlushAsync(IBulkWriter writer, ImportBatch batch, ImportReport report, CancellationToken cancellationToken)
+    {
+        await writer.WriteAsync(batch, cancellationToken);
+        report.ContactsImported += batch.Contacts.Count;
+        report.GatekeepersImported += batch.Gatekeepers.Count;
+        batch.Clear();
+    }
+
+    private static Contact NewContact(ContactFields fields, ImportOptions options, Instant now)
+    {
+        var contact = new Contact { Id = Guid.CreateVersion7(), OrganizationId = options.OrganizationId, LastName = fields.LastName, OwnerId = options.OwnerId, CreatedAt = now, UpdatedAt = now };
+        fields.ApplyTo(contact);
+        return contact;
+    }
+
+    private static void AddErrors(List<RowError> errors, int line, ContactCsvMapping mapping, Validation.ValidationErrors found, string? prefix)
+    {
+        foreach (var field in found.Fields)
+        {
+            var key = (prefix ?? string.Empty) + field;
+            var column = FieldColumns.TryGetValue(key, out var candidates)
+                ? candidates.Select(mapping.HeaderOf).FirstOrDefault(h => h is not null)
+                : null;
+            errors.AddRange(found.For(field).Select(message => new RowError(line, column, message)));
+        }
+    }
+
+    private sealed record Row(ContactDraft Contact, GatekeeperDraft? Gatekeeper);
+
+    private static Row ReadRow(CsvReader csv, ContactCsvMapping mapping)
+    {
+        string? Get(ContactColumn column)
+        {
+            var mapped = mapping.Columns.FirstOrDefault(c => c.Column == column);
+            return mapped is null ? null : Cell(csv, mapped.Index);
+        }
+
+        var first = Get(ContactColumn.FirstName);
+        var last = Get(ContactColumn.LastName);
+        if (last is null && Get(ContactColumn.FullName) is { } full)
+        {
+            // "Dave Dialer" → first "Dave", last "Dialer"; a single word is a last name.
+            var cut = full.LastIndexOf(' ');
+            (first, last) = cut < 0 ? (first, full) : (first ?? full[..cut].Trim(), full[(cut + 1)..]);
+        }
+
+        string? direct = Get(ContactColumn.DirectPhone), mobile = Get(ContactColumn.MobilePhone), afterHours = Get(ContactColumn.AfterHoursPhone);
+        var notes = Get(ContactColumn.Notes);
+        foreach (var slot in mapping.Columns.Where(c => c.Column == ContactColumn.PhoneValue))
+        {
+            var value = Cell(csv, slot.Index);
+            if (value is null)
+            {
+                continue;
+            }
+
+            var typeColumn = mapping.Columns.FirstOrDefault(c => c.Column == ContactColumn.PhoneType && c.Slot == slot.Slot);
+            var kind = ContactCsvMapping.PhoneKind(typeColumn is null ? null : Cell(csv, typeColumn.Index));
+
+            // Google joins several numbers of one type with " ::: "; the first is used, the rest kept in the notes.
+            var numbers = value.Split(":::", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var used = kind switch
+            {
+                ContactColumn.MobilePhone when mobile is null => mobile = numbers[0],
+                ContactColumn.AfterHoursPhone when afterHours is null => afterHours = numbers[0],
+                ContactColumn.DirectPhone when direct is null => direct = numbers[0],
+                _ => null,
+            };
+            var extra = numbers.Skip(used is null ? 0 : 1).ToList();
+            if (extra.Count > 0)
+            {
+                notes = string.Join(Environment.NewLine, new[] { notes, $"Other phone: {string.Join(", ", extra)}" }.Where(n => n is not null));
+            }
+        }
+
+        var draft = new ContactDraft
+        {
+            Salutation = Get(ContactColumn.Salutation),
+            FirstName = first,
+            LastName = last,
+            Title = Get(ContactColumn.Title),
+            Company = Get(ContactColumn.Company),
+            Industry = Get(ContactColumn.Industry),
+            DirectPhone = direct,
+            MobilePhone = mobile,
+            AfterHoursPhone = afterHours,
+            Email = Get(ContactColumn.Email),
+            TimeZone = Get(ContactColumn.TimeZone),
+            Status = Get(ContactColumn.Status),
+            ReferredByName = Get(ContactColumn.ReferredBy),
+            ReferralNote = Get(ContactColumn.ReferralNote),
+            Notes = notes,
+        };
+
+        var gatekeeperName = Get(ContactColumn.GatekeeperName);
+        var gatekeeperPhone = Get(ContactColumn.GatekeeperPhone);
+        GatekeeperDraft? gatekeeper = gatekeeperName is null && gatekeeperPhone is null ? null : new GatekeeperDraft
+        {
+            // Outlook and Salesforce have an assistant's phone without always a name: the relationship names them.
+            Name = gatekeeperName ?? "Assistant",
+            Relationship = Get(ContactColumn.GatekeeperRelationship) ?? nameof(GatekeeperRelationship.Assistant),
+            Phone = gatekeeperPhone,
+            AvailabilityNote = Get(ContactColumn.GatekeeperAvailability),
+        };
+        return new Row(draft, gatekeeper);
+    }
+
+    private static string? Cell(CsvReader csv, int index)
+    {
+        if (index >= csv.Parser.Count)
+        {
+            return null;
+        }
+
+        var value = CsvCells.Unescape(csv.Parser[index]);
+        return string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+
+    private static string ReadFirstLine(string path, Encoding encoding)
+    {
+        using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadLine() ?? string.Empty;
+    }
+}

@@ -1,0 +1,88 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Ringback.Data.Import;
+
+/// <summary>Binary COPY, batch by batch, in one transaction: PostgreSQL's own bulk path.</summary>
+internal sealed class PostgresBulkWriter : IBulkWriter
+{
+    private readonly NpgsqlConnection _connection;
+    private readonly NpgsqlTransaction _transaction;
+
+    private PostgresBulkWriter(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        _connection = connection;
+        _transaction = transaction;
+    }
+
+    public static async Task<PostgresBulkWriter> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        return new PostgresBulkWriter(connection, transaction);
+    }
+
+    public async Task<Dictionary<string, Guid>> LoadCompanyKeysAsync(Guid organizationId, CancellationToken cancellationToken)
+    {
+        var keys = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        await using var command = new NpgsqlCommand("SELECT name_key, id FROM companies WHERE organization_id = @org", _connection, _transaction);
+        command.Parameters.AddWithValue("org", organizationId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys[reader.GetString(0)] = reader.GetGuid(1);
+        }
+
+        return keys;
+    }
+
+    public async Task WriteAsync(ImportBatch batch, CancellationToken cancellationToken)
+    {
+        await CopyAsync("companies", BulkTables.Companies, batch.Companies, cancellationToken);
+        await CopyAsync("contacts", BulkTables.Contacts, batch.Contacts, cancellationToken);
+        await CopyAsync("gatekeepers", BulkTables.Gatekeepers, batch.Gatekeepers, cancellationToken);
+    }
+
+    public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _transaction.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+
+    private async Task CopyAsync<T>(string table, BulkColumn<T>[] columns, List<T> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using var importer = await _connection.BeginBinaryImportAsync(
+            $"COPY {table} ({string.Join(", ", columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            foreach (var column in columns)
+            {
+                var value = column.Get(row);
+                if (value is null)
+                {
+                    await importer.WriteNullAsync(cancellationToken);
+                    continue;
+                }
+
+                var type = column.Kind switch
+                {
+                    BulkKind.Guid => NpgsqlDbType.Uuid,
+                    BulkKind.Timestamp => NpgsqlDbType.TimestampTz,
+                    _ => NpgsqlDbType.Varchar,
+                };
+                await importer.WriteAsync(value, type, cancellationToken);
+            }
+        }
+
+        await importer.CompleteAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,104 @@
+using Microsoft.Data.Sqlite;
+
+namespace Ringback.Data.Import;
+
+/// <summary>Prepared INSERTs in one transaction: the fastest way into SQLite short of its own .import.</summary>
+internal sealed class SqliteBulkWriter : IBulkWriter
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private readonly Inserter<Ringback.Contacts.Company> _companies;
+    private readonly Inserter<Ringback.Contacts.Contact> _contacts;
+    private readonly Inserter<Ringback.Contacts.Gatekeeper> _gatekeepers;
+
+    private SqliteBulkWriter(SqliteConnection connection)
+    {
+        _connection = connection;
+        _transaction = connection.BeginTransaction();
+        _companies = new Inserter<Ringback.Contacts.Company>(connection, _transaction, "companies", BulkTables.Companies);
+        _contacts = new Inserter<Ringback.Contacts.Contact>(connection, _transaction, "contacts", BulkTables.Contacts);
+        _gatekeepers = new Inserter<Ringback.Contacts.Gatekeeper>(connection, _transaction, "gatekeepers", BulkTables.Gatekeepers);
+    }
+
+    public static async Task<SqliteBulkWriter> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using (var pragmas = connection.CreateCommand())
+        {
+            pragmas.CommandText = SqliteDurability.Pragmas;
+            await pragmas.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return new SqliteBulkWriter(connection);
+    }
+
+    public async Task<Dictionary<string, Guid>> LoadCompanyKeysAsync(Guid organizationId, CancellationToken cancellationToken)
+    {
+        var keys = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        await using var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = "SELECT name_key, id FROM companies WHERE organization_id = $org";
+        command.Parameters.Add(new SqliteParameter("$org", SqliteType.Text) { Value = organizationId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys[reader.GetString(0)] = reader.GetGuid(1);
+        }
+
+        return keys;
+    }
+
+    public Task WriteAsync(ImportBatch batch, CancellationToken cancellationToken)
+    {
+        // Synchronous on purpose: Microsoft.Data.Sqlite's async methods run synchronously anyway.
+        batch.Companies.ForEach(_companies.Insert);
+        batch.Contacts.ForEach(_contacts.Insert);
+        batch.Gatekeepers.ForEach(_gatekeepers.Insert);
+        return Task.CompletedTask;
+    }
+
+    public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        _companies.Dispose();
+        _contacts.Dispose();
+        _gatekeepers.Dispose();
+        await _transaction.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+
+    private sealed class Inserter<T> : IDisposable
+    {
+        private readonly SqliteCommand _command;
+        private readonly BulkColumn<T>[] _columns;
+
+        public Inserter(SqliteConnection connection, SqliteTransaction transaction, string table, BulkColumn<T>[] columns)
+        {
+            _columns = columns;
+            _command = connection.CreateCommand();
+            _command.Transaction = transaction;
+            _command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
+            for (var i = 0; i < columns.Length; i++)
+            {
+                // Text for Guids makes Microsoft.Data.Sqlite write them as EF does: upper-case text, not a blob.
+                _command.Parameters.Add(new SqliteParameter("$p" + i, SqliteType.Text));
+            }
+
+            _command.Prepare();
+        }
+
+        public void Insert(T row)
+        {
+            for (var i = 0; i < _columns.Length; i++)
+            {
+                _command.Parameters[i].Value = _columns[i].Get(row) ?? DBNull.Value;
+            }
+
+            _command.ExecuteNonQuery();
+        }
+
+        public void Dispose() => _command.Dispose();
+    }
+}

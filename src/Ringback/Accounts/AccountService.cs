@@ -1,0 +1,145 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Ringback.Data;
+using Ringback.Validation;
+
+namespace Ringback.Accounts;
+
+public sealed record NewUser
+{
+    public required string Email { get; init; }
+    public required string Name { get; init; }
+    public required string Password { get; init; }
+    public string? Organization { get; init; }
+    public string? CompanyName { get; init; }
+    public string? CallbackPhone { get; init; }
+    public string? TimeZone { get; init; }
+    public string? ReachableHours { get; init; }
+}
+
+/// <summary>Organizations, users and API tokens: made here for the CLI, the API and the first-run page alike.</summary>
+public sealed class AccountService(RingbackDbContext db, IClock clock, string defaultRegion)
+{
+    public const int MinimumPasswordLength = 12;
+    private const string TokenPrefix = "rb_";
+    private static readonly PasswordHasher<User> Hasher = new();
+
+    /// <summary>
+    /// Adds a user. The first user of a new organization is its owner; with no organization named and exactly one
+    /// in the database, the user joins it.
+    /// </summary>
+    public async Task<(User? User, ValidationErrors Errors)> AddUserAsync(NewUser input, CancellationToken cancellationToken = default)
+    {
+        var errors = new ValidationErrors();
+        var email = Field.Email(errors, "email", input.Email)?.ToLowerInvariant();
+        if (email is null && errors.IsEmpty)
+        {
+            errors.Add("email", "is required");
+        }
+
+        var name = Field.Text(errors, "name", input.Name, 100, required: true);
+        if (input.Password.Length < MinimumPasswordLength)
+        {
+            errors.Add("password", $"must be at least {MinimumPasswordLength} characters");
+        }
+
+        var phone = Field.Phone(errors, "callbackPhone", input.CallbackPhone, defaultRegion, allowExtension: false);
+        var zone = Field.TimeZone(errors, "timeZone", input.TimeZone) ?? "UTC";
+        var hours = Field.Windows(errors, "reachableHours", input.ReachableHours ?? "Mon-Fri 09:00-17:00");
+        if (email is not null && await db.Users.IgnoreQueryFilters().AnyAsync(u => u.Email == email, cancellationToken))
+        {
+            errors.Add("email", $"{email} already has an account");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return (null, errors);
+        }
+
+        var organization = await FindOrCreateOrganizationAsync(input.Organization ?? input.CompanyName ?? name!, input.Organization is not null, cancellationToken);
+        var isFirst = !await db.Users.IgnoreQueryFilters().AnyAsync(u => u.OrganizationId == organization.Id, cancellationToken);
+        var user = new User
+        {
+            Id = Guid.CreateVersion7(),
+            OrganizationId = organization.Id,
+            Email = email!,
+            Name = name!,
+            Role = isFirst ? UserRole.Owner : UserRole.Rep,
+            CompanyName = input.CompanyName,
+            CallbackPhone = phone?.E164,
+            TimeZone = zone,
+            ReachableHours = hours,
+            CreatedAt = clock.GetCurrentInstant(),
+        };
+        user.PasswordHash = Hasher.HashPassword(user, input.Password);
+        db.Users.Add(user);
+        await db.SaveChangesAsync(cancellationToken);
+        return (user, errors);
+    }
+
+    public async Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
+    {
+        var key = email.Trim().ToLowerInvariant();
+        return await db.Users.IgnoreQueryFilters().SingleOrDefaultAsync(u => u.Email == key, cancellationToken);
+    }
+
+    public static bool VerifyPassword(User user, string password) =>
+        user.PasswordHash is not null && Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+
+    /// <summary>Makes a token and returns it in full. This is the only time it exists outside the caller's hands.</summary>
+    public async Task<string> CreateTokenAsync(User user, string name, CancellationToken cancellationToken = default)
+    {
+        var token = TokenPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        db.ApiTokens.Add(new ApiToken
+        {
+            Id = Guid.CreateVersion7(),
+            OrganizationId = user.OrganizationId,
+            UserId = user.Id,
+            Name = name,
+            Prefix = token[..10],
+            Hash = HashToken(token),
+            CreatedAt = clock.GetCurrentInstant(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return token;
+    }
+
+    /// <summary>The user a token belongs to, or null if it is unknown or revoked.</summary>
+    public async Task<User?> FindByTokenAsync(string token, CancellationToken cancellationToken = default)
+    {
+        if (!token.StartsWith(TokenPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var hash = HashToken(token);
+        return await (
+            from t in db.ApiTokens.IgnoreQueryFilters()
+            join u in db.Users.IgnoreQueryFilters() on t.UserId equals u.Id
+            where t.Hash == hash && t.RevokedAt == null
+            select u).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private async Task<Organization> FindOrCreateOrganizationAsync(string name, bool named, CancellationToken cancellationToken)
+    {
+        var organizations = db.Organizations.AsQueryable();
+        var existing = named
+            ? await organizations.FirstOrDefaultAsync(o => o.Name == name, cancellationToken)
+            : await organizations.Take(2).ToListAsync(cancellationToken) is [var only] ? only : null;
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var organization = new Organization { Id = Guid.CreateVersion7(), Name = name, CreatedAt = clock.GetCurrentInstant() };
+        db.Organizations.Add(organization);
+        return organization;
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Ringback.Accounts;
+
+/// <summary>Claims Ringback puts on a signed-in principal.</summary>
+public static class RingbackClaims
+{
+    public const string UserId = ClaimTypes.NameIdentifier;
+    public const string OrganizationId = "ringback:org";
+
+    public static ClaimsPrincipal For(User user, string scheme) => new(new ClaimsIdentity(
+    [
+        new Claim(UserId, user.Id.ToString()),
+        new Claim(OrganizationId, user.OrganizationId.ToString()),
+        new Claim(ClaimTypes.Name, user.Name),
+        new Claim(ClaimTypes.Email, user.Email),
+        new Claim(ClaimTypes.Role, user.Role.ToString()),
+    ], scheme));
+
+    public static Guid? OrganizationOf(ClaimsPrincipal? principal) =>
+        Guid.TryParse(principal?.FindFirstValue(OrganizationId), out var id) ? id : null;
+
+    public static Guid UserOf(ClaimsPrincipal principal) =>
+        Guid.Parse(principal.FindFirstValue(UserId) ?? throw new InvalidOperationException("Not signed in."));
+}
+
+/// <summary>"Authorization: Bearer rb_…" with a personal API token.</summary>
+public sealed class ApiTokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    AccountService accounts)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiToken";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var user = await accounts.FindByTokenAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        return user is null
+            ? AuthenticateResult.Fail("The API token is unknown or revoked.")
+            : AuthenticateResult.Success(new AuthenticationTicket(RingbackClaims.For(user, SchemeName), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer realm=\"ringback\"";
+        return Task.CompletedTask;
+    }
+}

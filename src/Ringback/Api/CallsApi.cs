@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Ringback.Accounts;
+using Ringback.Data;
+
+namespace Ringback.Api;
+
+/// <summary>The call log: every attempt and what came of it.</summary>
+public static class CallsApi
+{
+    public const int MaxTimeline = 500;
+
+    public static void MapCallsApi(this IEndpointRouteBuilder routes)
+    {
+        var byContact = routes.MapGroup("/contacts/{contactId:guid}").WithTags("Calls");
+        byContact.MapPost("/calls", LogAsync).WithName("LogCall")
+            .WithSummary("Log a call to or from a contact (idempotent when the request carries an id)");
+        byContact.MapGet("/timeline", TimelineAsync).WithName("ContactTimeline").WithSummary("A contact's calls, newest first");
+        routes.MapGet("/calls/{id:guid}", GetAsync).WithTags("Calls").WithName("GetCall");
+    }
+
+    public static async Task<Results<Created<CallResponse>, Ok<CallResponse>, NotFound, ValidationProblem>> LogAsync(
+        Guid contactId, CallRequest request, RingbackDbContext db, IClock clock, HttpContext http, CancellationToken cancellationToken)
+    {
+        var result = await CallLog.LogAsync(db, contactId, RingbackClaims.UserOf(http.User), request.ToDraft(), request.Id, clock.GetCurrentInstant(), cancellationToken);
+        if (result.ContactMissing)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!result.IsValid)
+        {
+            return TypedResults.ValidationProblem(result.Errors.ToDictionary());
+        }
+
+        var response = (await LoadAsync(db, result.Call!.Id, cancellationToken))!;
+        return result.Created ? TypedResults.Created($"/api/v1/calls/{response.Id}", response) : TypedResults.Ok(response);
+    }
+
+    public static async Task<Results<Ok<List<CallResponse>>, NotFound>> TimelineAsync(
+        Guid contactId, RingbackDbContext db, int limit = 100, CancellationToken cancellationToken = default)
+    {
+        if (!await db.Contacts.AnyAsync(c => c.Id == contactId, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var entries = await CallLog.Timeline(db, contactId).Take(Math.Clamp(limit, 1, MaxTimeline)).ToListAsync(cancellationToken);
+        return TypedResults.Ok(entries.Select(ToResponse).ToList());
+    }
+
+    public static async Task<Results<Ok<CallResponse>, NotFound>> GetAsync(Guid id, RingbackDbContext db, CancellationToken cancellationToken) =>
+        await LoadAsync(db, id, cancellationToken) is { } call ? TypedResults.Ok(call) : TypedResults.NotFound();
+
+    private static async Task<CallResponse?> LoadAsync(RingbackDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var contactId = await db.Calls.Where(c => c.Id == id).Select(c => (Guid?)c.ContactId).FirstOrDefaultAsync(cancellationToken);
+        if (contactId is null)
+        {
+            return null;
+        }
+
+        var entry = await CallLog.Timeline(db, contactId.Value).FirstAsync(e => e.Call.Id == id, cancellationToken);
+        return ToResponse(entry);
+    }
+
+    private static CallResponse ToResponse(TimelineEntry entry)
+    {
+        var c = entry.Call;
+        return new CallResponse(c.Id, c.ContactId, c.UserId, entry.RepName, c.Direction, c.StartedAt.ToOffset(), c.DurationSeconds, c.Outcome,
+            c.AnsweredByGatekeeperId, entry.AnsweredByName, c.Strategy, c.MessageText, c.Notes, c.PromisedNextCallAt.ToOffset(), c.Commitments,
+            c.AppointmentStart.ToOffset(), c.AppointmentEnd.ToOffset(), c.AppointmentPlace, c.AppointmentDirections);
+    }
+}

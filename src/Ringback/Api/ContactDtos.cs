@@ -1,0 +1,195 @@
+using NodaTime;
+using Ringback.Calls;
+using Ringback.Contacts;
+
+namespace Ringback.Api;
+
+/// <summary>A contact as sent to the API. Enum fields are text ("meeting-booked"); numbers in any common form.</summary>
+public sealed record ContactRequest
+{
+    /// <summary>Optional client-chosen id: sending the same request twice creates the contact once.</summary>
+    public Guid? Id { get; init; }
+    public string? Salutation { get; init; }
+    public string? FirstName { get; init; }
+    public string? LastName { get; init; }
+    public string? Title { get; init; }
+    public string? Company { get; init; }
+    public string? Industry { get; init; }
+    public string? DirectPhone { get; init; }
+    public string? MobilePhone { get; init; }
+    public string? AfterHoursPhone { get; init; }
+    public string? Email { get; init; }
+    public string? TimeZone { get; init; }
+    public string? Status { get; init; }
+    public Guid? OwnerId { get; init; }
+    public Guid? ReferredByContactId { get; init; }
+    public string? ReferredByName { get; init; }
+    public string? ReferralNote { get; init; }
+    public string? Notes { get; init; }
+
+    public ContactDraft ToDraft() => new()
+    {
+        Salutation = Salutation,
+        FirstName = FirstName,
+        LastName = LastName,
+        Title = Title,
+        Company = Company,
+        Industry = Industry,
+        DirectPhone = DirectPhone,
+        MobilePhone = MobilePhone,
+        AfterHoursPhone = AfterHoursPhone,
+        Email = Email,
+        TimeZone = TimeZone,
+        Status = Status,
+        ReferredByName = ReferredByName,
+        ReferralNote = ReferralNote,
+        Notes = Notes,
+    };
+}
+
+public sealed record ContactSummary(
+    Guid Id,
+    string? Salutation,
+    string? FirstName,
+    string LastName,
+    string DisplayName,
+    string? Title,
+    string? Company,
+    string? Industry,
+    string? DirectPhone,
+    string? DirectExtension,
+    string? MobilePhone,
+    string? AfterHoursPhone,
+    string? Email,
+    string? TimeZone,
+    Guid? OwnerId,
+    ContactStatus Status,
+    DateTimeOffset UpdatedAt);
+
+public sealed record GatekeeperResponse(
+    Guid Id,
+    Guid ContactId,
+    string Name,
+    GatekeeperRelationship Relationship,
+    string? Phone,
+    string? Extension,
+    string? Notes,
+    string? AvailabilityNote,
+    string AvailableHours)
+{
+    public static GatekeeperResponse From(Gatekeeper g) =>
+        new(g.Id, g.ContactId, g.Name, g.Relationship, g.Phone, g.Extension, g.Notes, g.AvailabilityNote, g.AvailableHours.ToString());
+}
+
+public sealed record ContactDetails(
+    ContactSummary Contact,
+    Guid? ReferredByContactId,
+    string? ReferredByName,
+    string? ReferralNote,
+    string? Notes,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<GatekeeperResponse> Gatekeepers);
+
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+
+public sealed record GatekeeperRequest
+{
+    public string? Name { get; init; }
+    public string? Relationship { get; init; }
+    public string? Phone { get; init; }
+    public string? Notes { get; init; }
+    public string? AvailabilityNote { get; init; }
+
+    /// <summary>When the prospect is usually available, in their local time: "Mon-Fri 09:00-11:00; Thu 14:00-17:00".</summary>
+    public string? AvailableHours { get; init; }
+
+    public GatekeeperDraft ToDraft() => new()
+    {
+        Name = Name,
+        Relationship = Relationship,
+        Phone = Phone,
+        Notes = Notes,
+        AvailabilityNote = AvailabilityNote,
+        AvailableHours = AvailableHours,
+    };
+}
+
+public sealed record ReferenceClientRequest(string? CompanyName, string? Industry, string? Result, bool? MayName)
+{
+    public ReferenceClientDraft ToDraft() => new() { CompanyName = CompanyName, Industry = Industry, Result = Result, MayName = MayName };
+}
+
+public sealed record ReferenceClientResponse(Guid Id, string CompanyName, string Industry, string? Result, bool MayName)
+{
+    public static ReferenceClientResponse From(ReferenceClient c) => new(c.Id, c.CompanyName, c.Industry, c.Result, c.MayName);
+}
+
+public sealed record CallRequest
+{
+    /// <summary>Optional client-chosen id: a retried request logs the call once.</summary>
+    public Guid? Id { get; init; }
+    public string? Direction { get; init; }
+
+    /// <summary>When the call started; now if omitted. Any offset; stored as UTC.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+    public int? DurationSeconds { get; init; }
+    public string? Outcome { get; init; }
+    public Guid? AnsweredByGatekeeperId { get; init; }
+    public string? Strategy { get; init; }
+    public string? MessageText { get; init; }
+    public string? Notes { get; init; }
+    public DateTimeOffset? PromisedNextCallAt { get; init; }
+    public string? Commitments { get; init; }
+    public DateTimeOffset? AppointmentStart { get; init; }
+    public DateTimeOffset? AppointmentEnd { get; init; }
+    public string? AppointmentPlace { get; init; }
+    public string? AppointmentDirections { get; init; }
+
+    public CallDraft ToDraft() => new()
+    {
+        Direction = Direction,
+        StartedAt = ToInstant(StartedAt),
+        DurationSeconds = DurationSeconds,
+        Outcome = Outcome,
+        AnsweredByGatekeeperId = AnsweredByGatekeeperId,
+        Strategy = Strategy,
+        MessageText = MessageText,
+        Notes = Notes,
+        PromisedNextCallAt = ToInstant(PromisedNextCallAt),
+        Commitments = Commitments,
+        AppointmentStart = ToInstant(AppointmentStart),
+        AppointmentEnd = ToInstant(AppointmentEnd),
+        AppointmentPlace = AppointmentPlace,
+        AppointmentDirections = AppointmentDirections,
+    };
+
+    private static Instant? ToInstant(DateTimeOffset? value) => value is { } v ? Instant.FromDateTimeOffset(v) : null;
+}
+
+public sealed record CallResponse(
+    Guid Id,
+    Guid ContactId,
+    Guid UserId,
+    string? RepName,
+    CallDirection Direction,
+    DateTimeOffset StartedAt,
+    int DurationSeconds,
+    CallOutcome Outcome,
+    Guid? AnsweredByGatekeeperId,
+    string? AnsweredByName,
+    Strategy? Strategy,
+    string? MessageText,
+    string? Notes,
+    DateTimeOffset? PromisedNextCallAt,
+    string? Commitments,
+    DateTimeOffset? AppointmentStart,
+    DateTimeOffset? AppointmentEnd,
+    string? AppointmentPlace,
+    string? AppointmentDirections);
+
+internal static class InstantExtensions
+{
+    public static DateTimeOffset ToOffset(this Instant instant) => instant.ToDateTimeOffset();
+
+    public static DateTimeOffset? ToOffset(this Instant? instant) => instant?.ToDateTimeOffset();
+}

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+using Ringback.Data;
+using Ringback.Hosting;
+
+namespace Ringback.Cli;
+
+/// <summary>
+/// The <c>ringback</c> command line. With no verb (or <c>serve</c>) it runs the web host. Global flags are
+/// configuration: <c>--data-dir</c> is <c>Ringback:DataDirectory</c>, <c>--postgres</c> is <c>Ringback:Postgres</c>,
+/// <c>--region</c> is <c>Ringback:DefaultRegion</c>, <c>--urls</c> is <c>urls</c>, exactly as in appsettings.json
+/// or the environment (<c>Ringback__Postgres</c>).
+/// </summary>
+public static class CliApp
+{
+    public static readonly Option<string?> DataDir = new("--data-dir") { Description = "Folder for the SQLite database (Ringback:DataDirectory)", Recursive = true };
+    public static readonly Option<string?> Postgres = new("--postgres") { Description = "PostgreSQL connection string; chooses PostgreSQL (Ringback:Postgres)", Recursive = true };
+    public static readonly Option<string?> Region = new("--region") { Description = "Region for numbers without a country code, e.g. US, GB (Ringback:DefaultRegion)", Recursive = true };
+    public static readonly Option<string?> Urls = new("--urls") { Description = $"Where the web host listens (default {WebHost.DefaultUrl})" };
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Ringback: get your sales calls returned.");
+        root.Options.Add(DataDir);
+        root.Options.Add(Postgres);
+        root.Options.Add(Region);
+        root.Options.Add(Urls);
+
+        var serve = new Command("serve", "Run the web app and API (the default)");
+        serve.Options.Add(Urls);
+        serve.SetAction((parse, ct) => ServeAsync(parse, ct));
+        root.SetAction((parse, ct) => ServeAsync(parse, ct));
+        root.Subcommands.Add(serve);
+        root.Subcommands.Add(UserCommands.Create());
+        root.Subcommands.Add(ImportCommands.Create());
+        root.Subcommands.Add(ExportCommands.Create());
+        root.Subcommands.Add(LogCallCommand.Create());
+
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    /// <summary>The configuration keys the global flags set.</summary>
+    public static Dictionary<string, string?> Overrides(ParseResult parse)
+    {
+        var overrides = new Dictionary<string, string?>();
+        void Set(string key, string? value)
+        {
+            if (value is not null)
+            {
+                overrides[key] = value;
+            }
+        }
+
+        Set("Ringback:DataDirectory", parse.GetValue(DataDir));
+        Set("Ringback:Postgres", parse.GetValue(Postgres));
+        Set("Ringback:DefaultRegion", parse.GetValue(Region));
+        Set("urls", parse.GetValue(Urls));
+        return overrides;
+    }
+
+    private static async Task<int> ServeAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var app = WebHost.Build([], Overrides(parse));
+        try
+        {
+            await RingbackServices.PrepareAsync(app.Services, cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)
+        {
+            await Console.Error.WriteLineAsync($"ringback: cannot start: {e.Message}");
+            return 1;
+        }
+
+        var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var url in app.Urls)
+            {
+                Console.WriteLine($"Ringback is running at {url}  (data: {storage.Describe()}; Ctrl+C to stop)");
+            }
+        });
+        await app.RunAsync();
+        return 0;
+    }
+}

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Ringback.Accounts;
+using Ringback.Data;
+using Ringback.Hosting;
+
+namespace Ringback.Cli;
+
+/// <summary>The services a CLI command runs on: the same configuration sources and registrations as the web host.</summary>
+public sealed class CliServices : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+    private readonly AsyncServiceScope _scope;
+
+    private CliServices(ServiceProvider provider)
+    {
+        _provider = provider;
+        _scope = provider.CreateAsyncScope();
+    }
+
+    public IServiceProvider Services => _scope.ServiceProvider;
+
+    public RingbackDbContext Db => Services.GetRequiredService<RingbackDbContext>();
+
+    public static async Task<CliServices> StartAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(CliApp.Overrides(parse))
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddRingbackCore(configuration);
+        services.AddScoped(_ => OrganizationScope.Fixed(null));
+        var provider = services.BuildServiceProvider();
+        await RingbackServices.PrepareAsync(provider, cancellationToken);
+        return new CliServices(provider);
+    }
+
+    /// <summary>
+    /// The user a command acts as: the one named by email, or the only user there is. Scopes the database to
+    /// that user's organization.
+    /// </summary>
+    public async Task<User?> ActAsAsync(string? email, CancellationToken cancellationToken)
+    {
+        User? user;
+        if (email is not null)
+        {
+            user = await Services.GetRequiredService<AccountService>().FindByEmailAsync(email, cancellationToken);
+            if (user is null)
+            {
+                await Console.Error.WriteLineAsync($"ringback: no user has the email {email}");
+                return null;
+            }
+        }
+        else
+        {
+            var users = await Db.Users.IgnoreQueryFilters().Take(2).ToListAsync(cancellationToken);
+            if (users.Count != 1)
+            {
+                await Console.Error.WriteLineAsync(users.Count == 0
+                    ? "ringback: there are no users yet; add one with: ringback user add --email you@example.com --name \"Your Name\""
+                    : "ringback: there is more than one user; say which with --as EMAIL");
+                return null;
+            }
+
+            user = users[0];
+        }
+
+        Db.OrganizationId = user.OrganizationId;
+        return user;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _scope.DisposeAsync();
+        await _provider.DisposeAsync();
+    }
+}

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Text;
+using Ringback.Data.Export;
+
+namespace Ringback.Cli;
+
+/// <summary><c>ringback export contacts</c>.</summary>
+public static class ExportCommands
+{
+    public static Command Create()
+    {
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "File to write (default: standard output)" };
+        var actAs = new Option<string?>("--as") { Description = "Email of the user whose organization to export (default: the only user)" };
+        var contacts = new Command("contacts", "Export contacts as CSV (safe to open in a spreadsheet)") { output, actAs };
+        contacts.SetAction(async (parse, ct) =>
+        {
+            await using var cli = await CliServices.StartAsync(parse, ct);
+            if (await cli.ActAsAsync(parse.GetValue(actAs), ct) is null)
+            {
+                return 1;
+            }
+
+            if (parse.GetValue(output) is { } file)
+            {
+                // Written to a temporary file and moved into place, so a failed export never leaves half a file.
+                var temp = file.FullName + ".partial";
+                int count;
+                await using (var writer = new StreamWriter(temp, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+                {
+                    count = await ContactExporter.WriteAsync(cli.Db, writer, ct);
+                }
+
+                File.Move(temp, file.FullName, overwrite: true);
+                await Console.Error.WriteLineAsync($"Exported {count} contacts to {file.FullName}.");
+            }
+            else
+            {
+                await ContactExporter.WriteAsync(cli.Db, Console.Out, ct);
+            }
+
+            return 0;
+        });
+        return new Command("export", "Export data") { contacts };
+    }
+}

@@ -1,0 +1,125 @@
+using System.CommandLine;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Ringback.Data.Import;
+using Ringback.Hosting;
+using Spectre.Console;
+
+namespace Ringback.Cli;
+
+/// <summary><c>ringback import contacts FILE</c>.</summary>
+public static class ImportCommands
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "CSV exported from Ringback, HubSpot, Salesforce, Google Contacts or Outlook" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check every row and report; write nothing" };
+        var skipBad = new Option<bool>("--skip-bad-rows") { Description = "Import the good rows even if some are bad (default: all or nothing)" };
+        var actAs = new Option<string?>("--as") { Description = "Email of the user who will own the contacts (default: the only user)" };
+        var encoding = new Option<string?>("--encoding") { Description = "Text encoding, e.g. utf-8 or windows-1252 (default: detected)" };
+
+        var contacts = new Command("contacts", "Import contacts from a CSV file: all or nothing unless --skip-bad-rows") { file, dryRun, skipBad, actAs, encoding };
+        contacts.SetAction(async (parse, ct) =>
+        {
+            await using var cli = await CliServices.StartAsync(parse, ct);
+            var user = await cli.ActAsAsync(parse.GetValue(actAs), ct);
+            if (user is null)
+            {
+                return 1;
+            }
+
+            Encoding? chosen = null;
+            if (parse.GetValue(encoding) is { } name)
+            {
+                Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+                try
+                {
+                    chosen = Encoding.GetEncoding(name);
+                }
+                catch (ArgumentException)
+                {
+                    await Console.Error.WriteLineAsync($"ringback: '{name}' is not a text encoding");
+                    return 2;
+                }
+            }
+
+            var options = new ImportOptions
+            {
+                OrganizationId = user.OrganizationId,
+                OwnerId = user.Id,
+                DefaultRegion = cli.Services.GetRequiredService<IOptions<RingbackOptions>>().Value.DefaultRegion,
+                DryRun = parse.GetValue(dryRun),
+                SkipBadRows = parse.GetValue(skipBad),
+                Encoding = chosen,
+            };
+            var importer = cli.Services.GetRequiredService<ContactImporter>();
+            var path = parse.GetValue(file)!.FullName;
+            ImportReport report;
+            try
+            {
+                report = await RunWithProgressAsync(p => importer.ImportAsync(path, options, p, ct));
+            }
+            catch (ImportFileException e)
+            {
+                await Console.Error.WriteLineAsync($"ringback: {e.Message}");
+                return 1;
+            }
+
+            Print(report);
+            return report.ErrorCount == 0 || (report.Committed && options.SkipBadRows) ? 0 : 1;
+        });
+
+        return new Command("import", "Import data") { contacts };
+    }
+
+    private static async Task<ImportReport> RunWithProgressAsync(Func<IProgress<double>?, Task<ImportReport>> run)
+    {
+        if (!AnsiConsole.Profile.Capabilities.Interactive || Console.IsErrorRedirected)
+        {
+            return await run(null);
+        }
+
+        return await AnsiConsole.Progress().AutoClear(true).StartAsync(async ctx =>
+        {
+            var task = ctx.AddTask("Importing contacts", maxValue: 1);
+            return await run(new Progress<double>(fraction => task.Value = fraction));
+        });
+    }
+
+    private static void Print(ImportReport report)
+    {
+        var mapping = report.Mapping;
+        Console.WriteLine($"Read {report.RowsRead} rows ({mapping.Source} format, {report.EncodingName}, '{(report.Delimiter == '\t' ? "\\t" : report.Delimiter)}'-separated).");
+        Console.WriteLine("Columns: " + string.Join(", ", mapping.Columns.Select(c => $"{c.Header} → {c.Column}")));
+        if (mapping.Ignored.Count > 0)
+        {
+            Console.WriteLine("Ignored columns: " + string.Join(", ", mapping.Ignored));
+        }
+
+        foreach (var error in report.Errors)
+        {
+            Console.Error.WriteLine(error);
+        }
+
+        if (report.ErrorCount > report.Errors.Count)
+        {
+            Console.Error.WriteLine($"… and {report.ErrorCount - report.Errors.Count} more errors.");
+        }
+
+        if (report.DryRun)
+        {
+            Console.WriteLine(report.BadRows == 0
+                ? $"Dry run: all {report.RowsRead} rows are good; nothing was written."
+                : $"Dry run: {report.BadRows} of {report.RowsRead} rows are bad; nothing was written.");
+        }
+        else if (report.Committed)
+        {
+            Console.WriteLine($"Imported {report.ContactsImported} contacts, {report.GatekeepersImported} gatekeepers, {report.CompaniesCreated} new companies."
+                + (report.BadRows > 0 ? $" Skipped {report.BadRows} bad rows." : string.Empty));
+        }
+        else
+        {
+            Console.Error.WriteLine($"Nothing was imported: {report.BadRows} of {report.RowsRead} rows are bad. Fix them and run again, or use --skip-bad-rows.");
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Text;
+using Ringback.Calls;
+using Ringback.Data;
+using Ringback.Hosting;
+using Ringback.Scheduling;
+
+namespace Ringback.Cli;
+
+/// <summary><c>ringback log-call</c>: a quick call from the terminal.</summary>
+public static class LogCallCommand
+{
+    private static readonly LocalDateTimePattern LocalPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm");
+
+    public static Command Create()
+    {
+        var contact = new Option<string>("--contact") { Description = "The contact: a phone number (any form), an email or an id", Required = true };
+        var outcome = new Option<string>("--outcome") { Description = "connected, voicemail-left, gatekeeper-message, no-answer, busy, wrong-number, bad-number", Required = true };
+        var inbound = new Option<bool>("--inbound") { Description = "They called us" };
+        var duration = new Option<int?>("--duration") { Description = "Length in seconds" };
+        var strategy = new Option<string?>("--strategy") { Description = "Message strategy, e.g. referral, as-promised" };
+        var message = new Option<string?>("--message") { Description = "The message left, word for word" };
+        var notes = new Option<string?>("--notes") { Description = "Notes" };
+        var gatekeeper = new Option<string?>("--gatekeeper") { Description = "Name of the gatekeeper who answered" };
+        var promise = new Option<string?>("--promise") { Description = "Promised next call, in the prospect's local time: \"2026-11-23 08:15\"" };
+        var commitments = new Option<string?>("--commitments") { Description = "What you promised to do" };
+        var actAs = new Option<string?>("--as") { Description = "Email of the rep who made the call (default: the only user)" };
+
+        var command = new Command("log-call", "Log a call from the terminal")
+        {
+            contact, outcome, inbound, duration, strategy, message, notes, gatekeeper, promise, commitments, actAs,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var cli = await CliServices.StartAsync(parse, ct);
+            var user = await cli.ActAsAsync(parse.GetValue(actAs), ct);
+            if (user is null)
+            {
+                return 1;
+            }
+
+            var db = cli.Db;
+            var region = cli.Services.GetRequiredService<IOptions<RingbackOptions>>().Value.DefaultRegion;
+            var who = parse.GetValue(contact)!;
+            var found = await FindContactAsync(db, who, region, ct);
+            if (found.Count != 1)
+            {
+                await Console.Error.WriteLineAsync(found.Count == 0
+                    ? $"ringback: --contact: no contact matches '{who}'"
+                    : $"ringback: --contact: {found.Count} contacts match '{who}'; use an email or an id");
+                return 1;
+            }
+
+            var target = found[0];
+            Guid? gatekeeperId = null;
+            if (parse.GetValue(gatekeeper) is { } gatekeeperName)
+            {
+                gatekeeperId = await db.Gatekeepers.Where(g => g.ContactId == target.Id && g.Name == gatekeeperName).Select(g => (Guid?)g.Id).FirstOrDefaultAsync(ct);
+                if (gatekeeperId is null)
+                {
+                    await Console.Error.WriteLineAsync($"ringback: --gatekeeper: {target.DisplayName} has no gatekeeper called '{gatekeeperName}'");
+                    return 1;
+                }
+            }
+
+            Instant? promised = null;
+            if (parse.GetValue(promise) is { } promiseText)
+            {
+                var parsed = LocalPattern.Parse(promiseText.Trim());
+                if (!parsed.Success)
+                {
+                    await Console.Error.WriteLineAsync($"ringback: --promise: '{promiseText}' is not a local time like 2026-11-23 08:15");
+                    return 1;
+                }
+
+                var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(target.TimeZone ?? user.TimeZone) ?? DateTimeZone.Utc;
+                promised = LocalTimes.Resolve(parsed.Value, zone).ToInstant();
+            }
+
+            var draft = new CallDraft
+            {
+                Direction = parse.GetValue(inbound) ? "inbound" : "outbound",
+                Outcome = parse.GetValue(outcome),
+                DurationSeconds = parse.GetValue(duration),
+                Strategy = parse.GetValue(strategy),
+                MessageText = parse.GetValue(message),
+                Notes = parse.GetValue(notes),
+                AnsweredByGatekeeperId = gatekeeperId,
+                PromisedNextCallAt = promised,
+                Commitments = parse.GetValue(commitments),
+            };
+            var clock = cli.Services.GetRequiredService<IClock>();
+            var result = await CallLog.LogAsync(db, target.Id, user.Id, draft, id: null, clock.GetCurrentInstant(), ct);
+            if (!result.IsValid)
+            {
+                foreach (var field in result.Errors.Fields)
+                {
+                    foreach (var error in result.Errors.For(field))
+                    {
+                        await Console.Error.WriteLineAsync($"ringback: {field}: {error}");
+                    }
+                }
+
+                return 1;
+            }
+
+            Console.WriteLine($"Logged {Validation.EnumText.Format(result.Call!.Outcome)} with {target.DisplayName} ({result.Call.Id}).");
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task<List<Contacts.Contact>> FindContactAsync(RingbackDbContext db, string who, string region, CancellationToken ct)
+    {
+        if (Guid.TryParse(who, out var id))
+        {
+            return await db.Contacts.Where(c => c.Id == id).ToListAsync(ct);
+        }
+
+        if (who.Contains('@', StringComparison.Ordinal))
+        {
+            var email = who.Trim();
+            return await db.Contacts.Where(c => c.Email == email).Take(5).ToListAsync(ct);
+        }
+
+        return await db.Contacts.Filter(db, new ContactFilter { Phone = who }, region).Take(5).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Ringback.Accounts;
+using Ringback.Data;
+using Ringback.Data.Import;
+
+namespace Ringback.Hosting;
+
+/// <summary>The services the web host and the CLI share, registered once.</summary>
+public static class RingbackServices
+{
+    public static IServiceCollection AddRingbackCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(RingbackOptions.Section);
+        services.Configure<RingbackOptions>(section);
+        services.Configure<StorageOptions>(section);
+        services.AddSingleton<IClock>(SystemClock.Instance);
+        services.AddDbContext<RingbackDbContext>((sp, options) => Storage.Configure(options, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddScoped(sp => new AccountService(
+            sp.GetRequiredService<RingbackDbContext>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<IOptions<RingbackOptions>>().Value.DefaultRegion));
+        services.AddScoped(sp => new ContactImporter(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<IClock>()));
+        return services;
+    }
+
+    /// <summary>Checks settings and brings the schema up to date; both fail loudly rather than start half-configured.</summary>
+    public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        services.GetRequiredService<IOptions<RingbackOptions>>().Value.Validate();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RingbackDbContext>();
+        await Storage.MigrateAsync(db, cancellationToken);
+    }
+
+    public static async Task<bool> CanConnectAsync(RingbackDbContext db, CancellationToken cancellationToken) =>
+        await db.Database.CanConnectAsync(cancellationToken) && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
+}
