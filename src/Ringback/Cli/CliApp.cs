@@ -36,7 +36,8 @@ public static class CliApp
         root.Subcommands.Add(ExportCommands.Create());
         root.Subcommands.Add(LogCallCommand.Create());
 
-        return await root.Parse(args).InvokeAsync();
+        // Exceptions propagate (the test host stops Main with one); Program turns the rest into one plain line.
+        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
     }
 
     /// <summary>The configuration keys the global flags set.</summary>
@@ -61,16 +62,6 @@ public static class CliApp
     private static async Task<int> ServeAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var app = WebHost.Build([], Overrides(parse));
-        try
-        {
-            await RingbackServices.PrepareAsync(app.Services, cancellationToken);
-        }
-        catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)
-        {
-            await Console.Error.WriteLineAsync($"ringback: cannot start: {e.Message}");
-            return 1;
-        }
-
         var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         app.Lifetime.ApplicationStarted.Register(() =>
         {
@@ -79,7 +70,17 @@ public static class CliApp
                 Console.WriteLine($"Ringback is running at {url}  (data: {storage.Describe()}; Ctrl+C to stop)");
             }
         });
-        await app.RunAsync();
+        try
+        {
+            await app.RunAsync();
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException or IOException)
+        {
+            // Bad settings, an unreachable PostgreSQL, a port in use: say so plainly, without a stack trace.
+            await Console.Error.WriteLineAsync($"ringback: cannot start: {e.Message}");
+            return 1;
+        }
+
         return 0;
     }
 }

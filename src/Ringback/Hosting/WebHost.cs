@@ -26,6 +26,7 @@ public static class WebHost
 
         var services = builder.Services;
         services.AddRingbackCore(builder.Configuration);
+        services.AddHostedService<PrepareOnStart>();
         services.AddHttpContextAccessor();
         services.AddScoped(sp => new OrganizationScope(() => RingbackClaims.OrganizationOf(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User)));
         services.AddProblemDetails();
@@ -74,4 +75,12 @@ public static class WebHost
             return Results.Json(new { status = "unhealthy", database, reason = "the database does not answer" }, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
+}
+
+/// <summary>Checks settings and migrates the database before the host takes requests.</summary>
+internal sealed class PrepareOnStart(IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => RingbackServices.PrepareAsync(services, cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

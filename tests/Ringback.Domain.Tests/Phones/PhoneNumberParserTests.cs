@@ -1,0 +1,87 @@
+using Ringback.Phones;
+
+namespace Ringback.Domain.Tests.Phones;
+
+public class PhoneNumberParserTests
+{
+    [Theory]
+    [InlineData("(415) 616-2407")]
+    [InlineData("415.616.2407")]
+    [InlineData("+1 415 616 2407")]
+    [InlineData("1-415-616-2407")]
+    [InlineData("4156162407")]
+    [InlineData("011 1 415 616 2407")]
+    [InlineData("tel:+1-415-616-2407")]
+    [InlineData("  415 / 616 - 2407 ")]
+    public void Every_common_way_of_writing_a_US_number_gives_the_same_E164(string written)
+    {
+        var result = PhoneNumberParser.Parse(written, "US");
+
+        result.Error.ShouldBeNull();
+        result.Number!.Value.E164.ShouldBe("+14156162407");
+    }
+
+    [Theory]
+    [InlineData("020 7946 0958", "GB", "+442079460958")]
+    [InlineData("+44 (0)20 7946 0958", "US", "+442079460958")]
+    [InlineData("0044 20 7946 0958", "DE", "+442079460958")]
+    [InlineData("030 1234567", "DE", "+49301234567")]
+    [InlineData("01 23 45 67 89", "FR", "+33123456789")]
+    [InlineData("(02) 9876 5432", "AU", "+61298765432")]
+    [InlineData("0011 44 20 7946 0958", "AU", "+442079460958")]
+    [InlineData("098765 43210", "IN", "+919876543210")]
+    [InlineData("06 1234 5678", "IT", "+390612345678")]
+    public void National_and_international_forms_are_read_in_the_default_region(string written, string region, string expected)
+    {
+        PhoneNumberParser.Parse(written, region).Number!.Value.E164.ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("415-616-2407 x204", "204")]
+    [InlineData("415-616-2407 ext. 204", "204")]
+    [InlineData("415-616-2407 extension 12", "12")]
+    [InlineData("+14156162407;ext=9", "9")]
+    [InlineData("(415) 616-2407 #33", "33")]
+    public void Extensions_are_kept_apart_from_the_number(string written, string extension)
+    {
+        var number = PhoneNumberParser.Parse(written, "US").Number!.Value;
+
+        number.E164.ShouldBe("+14156162407");
+        number.Extension.ShouldBe(extension);
+    }
+
+    [Theory]
+    [InlineData("", "is empty")]
+    [InlineData("   ", "is empty")]
+    [InlineData("555-12", "too short")]
+    [InlineData("616-2407", "add the 3-digit area code")]
+    [InlineData("415-616-24071", "too long")]
+    [InlineData("1-800-FLOWERS", "letter 'F'")]
+    [InlineData("415*616*2407", "contains '*'")]
+    [InlineData("115-616-2407", "never start with 0 or 1")]
+    [InlineData("411-616-2407", "service code")]
+    [InlineData("415-016-2407", "exchange 016")]
+    [InlineData("+999 123 456 789", "country calling code")]
+    [InlineData("415+616", "not at the start")]
+    [InlineData("+44 20 7946 09581 2", "too long")]
+    public void Bad_numbers_are_rejected_with_the_reason(string written, string reason)
+    {
+        var result = PhoneNumberParser.Parse(written, "US");
+
+        result.IsValid.ShouldBeFalse();
+        result.Error!.ShouldContain(reason);
+    }
+
+    [Fact]
+    public void An_unknown_default_region_is_a_configuration_error()
+    {
+        Should.Throw<ArgumentException>(() => PhoneNumberParser.Parse("415 616 2407", "XX")).Message.ShouldContain("XX");
+    }
+
+    [Fact]
+    public void Country_codes_outside_the_detailed_plans_are_accepted_in_international_form()
+    {
+        // Brazil is not in CallingRegions: only the country code and E.164's length are checked.
+        PhoneNumberParser.Parse("+55 11 91234 5678", "US").Number!.Value.E164.ShouldBe("+5511912345678");
+    }
+}
