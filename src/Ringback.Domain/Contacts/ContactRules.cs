@@ -90,7 +90,7 @@ public static class ContactRules
         var afterHours = Field.Phone(errors, "afterHoursPhone", draft.AfterHoursPhone, defaultRegion, allowExtension: false);
         var email = Field.Email(errors, "email", draft.Email);
         var zone = Field.TimeZone(errors, "timeZone", draft.TimeZone);
-        var status = Field.Enum<ContactStatus>(errors, "status", draft.Status) ?? ContactStatus.New;
+        var status = ContactStatuses.FromCrm(draft.Status) ?? Field.Enum<ContactStatus>(errors, "status", draft.Status) ?? ContactStatus.New;
         var referredBy = Field.Text(errors, "referredByName", draft.ReferredByName, NameMax);
         var referralNote = Field.Text(errors, "referralNote", draft.ReferralNote, ShortTextMax * 5);
         var notes = Field.Text(errors, "notes", draft.Notes, NotesMax);
@@ -187,4 +187,29 @@ public static class ReferenceClientRules
             ? new(new ReferenceClientFields(company!, industry!, result, draft.MayName ?? false), errors)
             : new(null, errors);
     }
+}
+
+/// <summary>Lead statuses as other CRMs export them, read as the nearest Ringback status.</summary>
+public static class ContactStatuses
+{
+    private static readonly Dictionary<string, ContactStatus> Synonyms = new(StringComparer.OrdinalIgnoreCase)
+    {
+        // HubSpot's default lead statuses.
+        ["Open"] = ContactStatus.Working,
+        ["In Progress"] = ContactStatus.Working,
+        ["Attempted to contact"] = ContactStatus.Working,
+        ["Connected"] = ContactStatus.Engaged,
+        ["Open Deal"] = ContactStatus.MeetingBooked,
+        ["Bad Timing"] = ContactStatus.Nurture,
+        ["Unqualified"] = ContactStatus.MovedOn,
+
+        // Salesforce's default lead statuses.
+        ["Open - Not Contacted"] = ContactStatus.New,
+        ["Working - Contacted"] = ContactStatus.Working,
+        ["Closed - Converted"] = ContactStatus.Engaged,
+        ["Closed - Not Converted"] = ContactStatus.MovedOn,
+    };
+
+    public static ContactStatus? FromCrm(string? text) =>
+        text is not null && Synonyms.TryGetValue(text.Trim(), out var status) ? status : null;
 }

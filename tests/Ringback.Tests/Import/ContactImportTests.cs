@@ -1,0 +1,222 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Ringback.Contacts;
+using Ringback.Data;
+using Ringback.Data.Export;
+using Ringback.Data.Import;
+using Ringback.Tests.Infrastructure;
+
+namespace Ringback.Tests.Import;
+
+public class ContactImportTests
+{
+    private static readonly TestClock Clock = new(Instant.FromUtc(2026, 11, 22, 9, 0));
+
+    private static async Task<(ImportReport Report, List<Contact> Contacts)> ImportAsync(
+        DatabaseProvider provider, byte[] file, bool dryRun = false, bool skipBadRows = false, string region = "US")
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var rep = await database.AddUserAsync();
+        var path = Path.Combine(database.Directory, "contacts.csv");
+        await File.WriteAllBytesAsync(path, file);
+        var importer = new ContactImporter(database.Storage, Clock);
+        var report = await importer.ImportAsync(path, new ImportOptions
+        {
+            OrganizationId = rep.OrganizationId,
+            OwnerId = rep.Id,
+            DefaultRegion = region,
+            DryRun = dryRun,
+            SkipBadRows = skipBadRows,
+        });
+        await using var db = database.NewContext(rep.OrganizationId);
+        var contacts = await db.Contacts.Include(c => c.Company).Include(c => c.Gatekeepers).OrderBy(c => c.LastName).ToListAsync();
+        return (report, contacts);
+    }
+
+    private static byte[] Utf8(string text, bool bom = false) =>
+        (bom ? new byte[] { 0xEF, 0xBB, 0xBF } : []).Concat(Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\r\n"))).ToArray();
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_HubSpot_export_with_a_BOM_and_quoted_newlines_imports_whole(DatabaseProvider provider)
+    {
+        var csv = Utf8(""""
+            Record ID,First Name,Last Name,Email,Phone Number,Mobile Phone Number,Company Name,Job Title,Industry,Lead Status,Notes
+            101,Sue,Jones,sue@xyz.example,(415) 616-2407,,XYZ Company,COO,Chemicals,Attempted to contact,"Met at the expo.
+            Wants the bid by Friday, ""firm"""
+            102,Steve,Fields,steve@fields.example,415.616.2498 x12,+1 703 555 8047,XYZ company,CEO,Chemicals,New,
+            """", bom: true);
+
+        var (report, contacts) = await ImportAsync(provider, csv);
+
+        report.Errors.ShouldBeEmpty();
+        report.Mapping.Source.ShouldBe("HubSpot");
+        report.ContactsImported.ShouldBe(2);
+        report.CompaniesCreated.ShouldBe(1, "company names match without regard to case");
+        report.Committed.ShouldBeTrue();
+        var sue = contacts.Single(c => c.LastName == "Jones");
+        sue.FirstName.ShouldBe("Sue", "the BOM is not part of the first header");
+        sue.DirectPhone.ShouldBe("+14156162407");
+        sue.Status.ShouldBe(ContactStatus.Working);
+        sue.Notes.ShouldBe("Met at the expo.\r\nWants the bid by Friday, \"firm\"");
+        sue.Company!.Name.ShouldBe("XYZ Company");
+        var steve = contacts.Single(c => c.LastName == "Fields");
+        (steve.DirectPhone, steve.DirectExtension, steve.MobilePhone).ShouldBe(("+14156162498", "12", "+17035558047"));
+        steve.CompanyId.ShouldBe(sue.CompanyId);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_Outlook_export_in_Windows_1252_keeps_accents_and_makes_the_assistant_a_gatekeeper(DatabaseProvider provider)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var text = """
+            "Title","First Name","Middle Name","Last Name","Company","Job Title","Business Phone","Home Phone","Mobile Phone","Assistant's Phone","E-mail Address","Assistant's Name","Notes"
+            "Mr.","René","","Lefèvre","Société Générale","Directeur","020 7946 0958","020 7946 0000","07700 900123","020 7946 0959","rene@sg.example","Amélie",""
+            """.ReplaceLineEndings("\r\n");
+        var (report, contacts) = await ImportAsync(provider, Encoding.GetEncoding(1252).GetBytes(text), region: "GB");
+
+        report.Errors.ShouldBeEmpty();
+        report.EncodingName.ShouldBe("windows-1252");
+        report.Mapping.Source.ShouldBe("Outlook");
+        var rene = contacts.Single();
+        (rene.Salutation, rene.FirstName, rene.LastName, rene.Title).ShouldBe(("Mr.", "René", "Lefèvre", "Directeur"));
+        rene.Company!.Name.ShouldBe("Société Générale");
+        (rene.DirectPhone, rene.AfterHoursPhone, rene.MobilePhone).ShouldBe(("+442079460958", "+442079460000", "+447700900123"));
+        var amelie = rene.Gatekeepers.Single();
+        (amelie.Name, amelie.Relationship, amelie.Phone).ShouldBe(("Amélie", GatekeeperRelationship.Assistant, "+442079460959"));
+        report.GatekeepersImported.ShouldBe(1);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_Google_Contacts_export_reads_typed_phone_pairs(DatabaseProvider provider)
+    {
+        var csv = Utf8("""
+            Name,Given Name,Family Name,Organization 1 - Name,Organization 1 - Title,E-mail 1 - Value,Phone 1 - Type,Phone 1 - Value,Phone 2 - Type,Phone 2 - Value,Phone 3 - Type,Phone 3 - Value
+            Greg Pitcher,Greg,Pitcher,Pitcher Inc,VP,greg@pitcher.example,Mobile,415-616-2407 ::: 415-616-2499,Work,415-616-2498,Work Fax,415-616-2000
+            """);
+
+        var (report, contacts) = await ImportAsync(provider, csv);
+
+        report.Errors.ShouldBeEmpty();
+        report.Mapping.Source.ShouldBe("Google Contacts");
+        var greg = contacts.Single();
+        (greg.MobilePhone, greg.DirectPhone).ShouldBe(("+14156162407", "+14156162498"));
+        greg.Notes.ShouldNotBeNull();
+        greg.Notes.ShouldContain("415-616-2499", customMessage: "a second number of one type is kept, not dropped");
+        greg.Notes.ShouldContain("415-616-2000", customMessage: "a fax number is kept in the notes");
+        greg.Title.ShouldBe("VP");
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Semicolon_and_tab_separated_files_are_detected(DatabaseProvider provider)
+    {
+        var (semi, semiContacts) = await ImportAsync(provider, Utf8("Last Name;First Name;Phone\nMüller;Jürgen;030 1234567\n"), region: "DE");
+        var (tab, tabContacts) = await ImportAsync(provider, Utf8("Last Name\tFirst Name\tPhone\nDupont\tJean\t01 23 45 67 89\n"), region: "FR");
+
+        (semi.Delimiter, tab.Delimiter).ShouldBe((';', '\t'));
+        semiContacts.Single().DirectPhone.ShouldBe("+49301234567");
+        tabContacts.Single().DirectPhone.ShouldBe("+33123456789");
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_bad_row_in_the_middle_means_nothing_is_imported_and_every_error_is_named(DatabaseProvider provider)
+    {
+        var rows = new StringBuilder("First Name,Last Name,Phone Number,Email,Time Zone\n");
+        for (var i = 0; i < 2500; i++)
+        {
+            rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"Rep{i},Good{i},415-616-{i % 10000:0000},r{i}@x.example,America/New_York\n");
+            if (i == 1200)
+            {
+                rows.Append("Bad,,555-12,not-an-email,Mars/Base\n");
+            }
+
+            if (i == 1800)
+            {
+                rows.Append("\"Quoted\nName\",Also Bad,415-016-2407,,\n");
+            }
+        }
+
+        var (report, contacts) = await ImportAsync(provider, Utf8(rows.ToString()));
+
+        contacts.ShouldBeEmpty("all or nothing: nothing from before or after the bad rows was kept");
+        report.Committed.ShouldBeFalse();
+        report.ContactsImported.ShouldBe(0);
+        report.RowsRead.ShouldBe(2502);
+        report.BadRows.ShouldBe(2);
+        report.Errors.Select(e => e.ToString()).ShouldBe(
+        [
+            "line 1203, column 'Last Name': is required",
+            "line 1203, column 'Phone Number': '555-12' is too short for a +1 (US) number: 5 digits after the country code, at least 10 expected",
+            "line 1203, column 'Email': 'not-an-email' is not an email address",
+            "line 1203, column 'Time Zone': 'Mars/Base' is not a time zone; use an IANA name such as America/New_York or Europe/London",
+            "line 1804, column 'Phone Number': '415-016-2407' has exchange 016; the three digits after the area code never start with 0 or 1",
+        ]);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Skip_bad_rows_imports_the_good_ones_and_still_reports_the_bad(DatabaseProvider provider)
+    {
+        var csv = Utf8("Last Name,Phone\nGood,415-616-2407\nBad,12\nAlsoGood,\n");
+
+        var (report, contacts) = await ImportAsync(provider, csv, skipBadRows: true);
+
+        contacts.Select(c => c.LastName).ShouldBe(["AlsoGood", "Good"]);
+        report.Errors.Single().Line.ShouldBe(3);
+        report.Committed.ShouldBeTrue();
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_dry_run_checks_everything_and_writes_nothing(DatabaseProvider provider)
+    {
+        var (report, contacts) = await ImportAsync(provider, Utf8("Last Name,Phone\nGood,415-616-2407\n"), dryRun: true);
+
+        report.RowsRead.ShouldBe(1);
+        report.Errors.ShouldBeEmpty();
+        report.Committed.ShouldBeFalse();
+        contacts.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_file_without_a_name_column_is_refused_before_any_row_is_read()
+    {
+        var error = await Should.ThrowAsync<ImportFileException>(() => ImportAsync(DatabaseProvider.Sqlite, Utf8("Email,Phone\na@b.example,415-616-2407\n")));
+
+        error.Message.ShouldContain("no column holds a last name or a full name");
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Export_is_safe_in_a_spreadsheet_and_imports_back_unchanged(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var rep = await database.AddUserAsync();
+        await using (var db = database.NewContext(rep.OrganizationId))
+        {
+            db.Contacts.Add(new Contact
+            {
+                Id = Guid.CreateVersion7(), FirstName = "=cmd|' /C calc'!A0", LastName = "Evil", DirectPhone = "+14156162407", DirectExtension = "9",
+                Notes = "@SUM(1+1)\nsecond line", Status = ContactStatus.Nurture, ReferredByName = "Joe Sampson", CreatedAt = Clock.Now, UpdatedAt = Clock.Now,
+                Gatekeepers = [new Gatekeeper { Id = Guid.CreateVersion7(), Name = "Pat", Relationship = GatekeeperRelationship.Receptionist, Phone = "+14156162400", AvailabilityNote = "mornings", CreatedAt = Clock.Now, UpdatedAt = Clock.Now }],
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var exported = new StringWriter();
+        await using (var db = database.NewContext(rep.OrganizationId))
+        {
+            (await ContactExporter.WriteAsync(db, exported, default)).ShouldBe(1);
+        }
+
+        var text = exported.ToString();
+        text.ShouldContain("'=cmd");
+        text.ShouldContain("'@SUM");
+        text.ShouldNotContain(",=", Case.Sensitive);
+
+        var (report, contacts) = await ImportAsync(provider, Encoding.UTF8.GetBytes(text));
+        report.Errors.ShouldBeEmpty();
+        var evil = contacts.Single();
+        (evil.FirstName, evil.DirectPhone, evil.DirectExtension, evil.Status, evil.ReferredByName).ShouldBe(("=cmd|' /C calc'!A0", "+14156162407", "9", ContactStatus.Nurture, "Joe Sampson"));
+        evil.Notes.ShouldBe("@SUM(1+1)\nsecond line");
+        var pat = evil.Gatekeepers.Single();
+        (pat.Name, pat.Relationship, pat.Phone, pat.AvailabilityNote).ShouldBe(("Pat", GatekeeperRelationship.Receptionist, "+14156162400", "mornings"));
+    }
+}
