@@ -20,13 +20,15 @@ public static class CliApp
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("Ringback: get your sales calls returned.");
+        // Unknown --options on the root and serve commands are host settings ("--environment Development"), passed to
+        // ASP.NET Core as it would take them; WebApplicationFactory starts the host that way too.
+        var root = new RootCommand("Ringback: get your sales calls returned.") { TreatUnmatchedTokensAsErrors = false };
         root.Options.Add(DataDir);
         root.Options.Add(Postgres);
         root.Options.Add(Region);
         root.Options.Add(Urls);
 
-        var serve = new Command("serve", "Run the web app and API (the default)");
+        var serve = new Command("serve", "Run the web app and API (the default)") { TreatUnmatchedTokensAsErrors = false };
         serve.Options.Add(Urls);
         serve.SetAction((parse, ct) => ServeAsync(parse, ct));
         root.SetAction((parse, ct) => ServeAsync(parse, ct));
@@ -61,7 +63,14 @@ public static class CliApp
 
     private static async Task<int> ServeAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var app = WebHost.Build([], Overrides(parse));
+        if (parse.UnmatchedTokens is [var first, ..] && !first.StartsWith('-'))
+        {
+            // "ringback imprt contacts x" is a typo, not a request to start the server.
+            await Console.Error.WriteLineAsync($"ringback: '{first}' is not a command; see ringback --help");
+            return 2;
+        }
+
+        var app = WebHost.Build([.. parse.UnmatchedTokens], Overrides(parse));
         var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         app.Lifetime.ApplicationStarted.Register(() =>
         {

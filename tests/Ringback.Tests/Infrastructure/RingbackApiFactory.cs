@@ -1,0 +1,67 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Ringback.Accounts;
+using Ringback.Data;
+
+namespace Ringback.Tests.Infrastructure;
+
+/// <summary>The whole app in memory over a fresh database of the chosen provider, with real migrations.</summary>
+public sealed class RingbackApiFactory : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase _database;
+
+    private RingbackApiFactory(TestDatabase database) => _database = database;
+
+    public TestDatabase Database => _database;
+
+    public static async Task<RingbackApiFactory> StartAsync(DatabaseProvider provider)
+    {
+        // Migrations run in the host's start-up, as in production; the database starts empty.
+        var database = await TestDatabase.CreateAsync(provider, migrate: false);
+        var factory = new RingbackApiFactory(database);
+        _ = factory.Server;
+        return factory;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Ringback:DataDirectory"] = _database.Storage.DataDirectory,
+            ["Ringback:Postgres"] = _database.Storage.Postgres,
+            ["Ringback:DefaultRegion"] = "US",
+        }));
+    }
+
+    /// <summary>A signed-up rep with an API token, and a client that sends it.</summary>
+    public async Task<(User User, HttpClient Client)> SignUpAsync(string email = "freda@abc.example", string? organization = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+        var (user, errors) = await accounts.AddUserAsync(new NewUser
+        {
+            Email = email,
+            Name = "Freda Whitehouse",
+            Password = "correct horse battery staple",
+            Organization = organization ?? email,
+            CompanyName = "ABC Company",
+            CallbackPhone = "901-555-2120",
+            TimeZone = "America/Chicago",
+        });
+        user.ShouldNotBeNull(errors.ToString());
+        var token = await accounts.CreateTokenAsync(user, "tests");
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return (user, client);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
