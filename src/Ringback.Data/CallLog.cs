@@ -57,10 +57,10 @@ public static class CallLog
         return new CallLogResult(call, errors, Created: true, ContactMissing: false);
     }
 
-    /// <summary>A contact's calls, newest first, with who answered and which rep called.</summary>
-    public static IQueryable<TimelineEntry> Timeline(RingbackDbContext db, Guid contactId) =>
+    /// <summary>A contact's calls, newest first, with who answered and which rep called; or just the one call asked for.</summary>
+    public static IQueryable<TimelineEntry> Timeline(RingbackDbContext db, Guid contactId, Guid? callId = null) =>
         from call in db.Calls.AsNoTracking()
-        where call.ContactId == contactId
+        where call.ContactId == contactId && (callId == null || call.Id == callId)
         orderby call.StartedAt descending, call.Id descending
         join user in db.Users on call.UserId equals user.Id into users
         from user in users.DefaultIfEmpty()

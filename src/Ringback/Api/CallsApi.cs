@@ -61,7 +61,7 @@ public static class CallsApi
             return null;
         }
 
-        var entry = await CallLog.Timeline(db, contactId.Value).FirstAsync(e => e.Call.Id == id, cancellationToken);
+        var entry = await CallLog.Timeline(db, contactId.Value, id).FirstAsync(cancellationToken);
         return ToResponse(entry);
     }
 
