@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Ringback.Tests.Infrastructure;
+
+public sealed record CliResult(int ExitCode, string Out, string Error);
+
+/// <summary>Runs the real <c>ringback</c> executable, as a person would from a terminal, against a test database.</summary>
+public sealed class RingbackProcess
+{
+    private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "ringback.dll");
+    private readonly TestDatabase _database;
+
+    public RingbackProcess(TestDatabase database) => _database = database;
+
+    private IEnumerable<string> StorageArgs => _database.Storage.Postgres is { } pg
+        ? ["--postgres", pg]
+        : ["--data-dir", _database.Storage.DataDirectory!];
+
+    public async Task<CliResult> RunAsync(params string[] args) => await RunWithInputAsync(null, args);
+
+    public async Task<CliResult> RunWithInputAsync(string? input, params string[] args)
+    {
+        using var process = Start([.. args, .. StorageArgs], redirectInput: input is not null);
+        if (input is not null)
+        {
+            await process.StandardInput.WriteLineAsync(input);
+            process.StandardInput.Close();
+        }
+
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts <c>ringback serve</c> on a free loopback port and waits until it answers /healthz.</summary>
+    public async Task<Server> ServeAsync()
+    {
+        var port = FreePort();
+        var url = $"http://127.0.0.1:{port}";
+        var process = Start(["serve", "--urls", url, .. StorageArgs], redirectInput: false);
+        var server = new Server(process, new Uri(url));
+        await server.WaitUntilHealthyAsync();
+        return server;
+    }
+
+    private static Process Start(IEnumerable<string> args, bool redirectInput)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = redirectInput, UseShellExecute = false };
+        info.ArgumentList.Add(Dll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        return Process.Start(info)!;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public sealed class Server(Process process, Uri url) : IAsyncDisposable
+    {
+        public HttpClient Client { get; } = new() { BaseAddress = url };
+
+        public async Task WaitUntilHealthyAsync()
+        {
+            var deadline = Stopwatch.StartNew();
+            while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                if (process.HasExited)
+                {
+                    throw new InvalidOperationException($"ringback serve exited with {process.ExitCode}: {await process.StandardError.ReadToEndAsync()}");
+                }
+
+                try
+                {
+                    if ((await Client.GetAsync("/healthz")).IsSuccessStatusCode)
+                    {
+                        return;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // Not listening yet.
+                }
+
+                await Task.Delay(100);
+            }
+
+            throw new TimeoutException("ringback serve did not become healthy within 60 s");
+        }
+
+        /// <summary>Kills the process outright, as a power cut or an OOM kill would: no shutdown, no flush.</summary>
+        public async Task CrashAsync()
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!process.HasExited)
+            {
+                await CrashAsync();
+            }
+
+            Client.Dispose();
+            process.Dispose();
+        }
+    }
+}
