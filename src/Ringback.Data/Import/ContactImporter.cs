@@ -25,6 +25,9 @@ public sealed record ImportOptions
 
     /// <summary>Overrides detection.</summary>
     public Encoding? Encoding { get; init; }
+
+    /// <summary>Files larger than this take the bulk path that rebuilds indexes (see SqliteBulkWriter); tests lower it.</summary>
+    internal long LargeFileBytes { get; init; } = 20 * 1024 * 1024;
 }
 
 /// <summary>One problem in one row: its line in the file (1 is the header), the column as headed there, and why.</summary>
@@ -125,7 +128,7 @@ public sealed class ContactImporter(StorageOptions storage, IClock clock)
         }
 
         var report = new ImportReport { Mapping = mapping, EncodingName = encoding.WebName, Delimiter = delimiter, DryRun = options.DryRun };
-        await using var writer = options.DryRun ? null : await OpenWriterAsync(cancellationToken);
+        await using var writer = options.DryRun ? null : await OpenWriterAsync(large: new FileInfo(path).Length > options.LargeFileBytes, cancellationToken);
         var companies = writer is null ? new Dictionary<string, Guid>(StringComparer.Ordinal) : await writer.LoadCompanyKeysAsync(options.OrganizationId, cancellationToken);
         var batch = new ImportBatch();
         var now = clock.GetCurrentInstant();
@@ -201,6 +204,7 @@ public sealed class ContactImporter(StorageOptions storage, IClock clock)
 
         if (rowErrors.Count > 0)
         {
+            report.BadRows++;
             report.ErrorCount += rowErrors.Count;
             report.Errors.AddRange(rowErrors);
         }
@@ -220,10 +224,10 @@ public sealed class ContactImporter(StorageOptions storage, IClock clock)
         return report;
     }
 
-    private async Task<IBulkWriter> OpenWriterAsync(CancellationToken cancellationToken) =>
+    private async Task<IBulkWriter> OpenWriterAsync(bool large, CancellationToken cancellationToken) =>
         storage.Provider == DatabaseProvider.Postgres
             ? await PostgresBulkWriter.OpenAsync(storage.Postgres!, cancellationToken)
-            : await SqliteBulkWriter.OpenAsync(storage.SqliteConnectionString, cancellationToken);
+            : await SqliteBulkWriter.OpenAsync(storage.SqliteConnectionString, large, cancellationToken);
 
     private static async Task FlushAsync(IBulkWriter writer, ImportBatch batch, ImportReport report, CancellationToken cancellationToken)
     {

@@ -11,6 +11,8 @@ internal sealed class SqliteBulkWriter : IBulkWriter
     private readonly Inserter<Ringback.Contacts.Contact> _contacts;
     private readonly Inserter<Ringback.Contacts.Gatekeeper> _gatekeepers;
 
+    private readonly List<string> _indexesToRebuild = [];
+
     private SqliteBulkWriter(SqliteConnection connection)
     {
         _connection = connection;
@@ -20,17 +22,59 @@ internal sealed class SqliteBulkWriter : IBulkWriter
         _gatekeepers = new Inserter<Ringback.Contacts.Gatekeeper>(connection, _transaction, "gatekeepers", BulkTables.Gatekeepers);
     }
 
-    public static async Task<SqliteBulkWriter> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    /// <param name="large">
+    /// A large file: the contact and gatekeeper indexes are dropped inside the import's transaction and built again
+    /// (by sorting, which is twice as fast as updating nine B-trees row by row) just before it commits. Readers in WAL
+    /// mode keep seeing the old indexes until then, and a rollback restores them untouched.
+    /// </param>
+    public static async Task<SqliteBulkWriter> OpenAsync(string connectionString, bool large, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await using (var pragmas = connection.CreateCommand())
         {
-            pragmas.CommandText = SqliteDurability.Pragmas;
+            // A big page cache keeps the contact indexes' hot pages in memory while a million rows go in; the
+            // durability pragmas stay as they are, so the commit is as safe as any other.
+            pragmas.CommandText = SqliteDurability.Pragmas + " PRAGMA cache_size=-65536;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        return new SqliteBulkWriter(connection);
+        var writer = new SqliteBulkWriter(connection);
+        if (large)
+        {
+            await writer.DropIndexesAsync(cancellationToken);
+        }
+
+        return writer;
+    }
+
+    private async Task DropIndexesAsync(CancellationToken cancellationToken)
+    {
+        var indexes = new List<(string Name, string Sql)>();
+        await using (var list = _connection.CreateCommand())
+        {
+            list.Transaction = _transaction;
+            list.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('contacts', 'gatekeepers') AND sql IS NOT NULL";
+            await using var reader = await list.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                indexes.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        foreach (var (name, sql) in indexes)
+        {
+            await ExecuteAsync($"DROP INDEX \"{name}\"", cancellationToken);
+            _indexesToRebuild.Add(sql);
+        }
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<Dictionary<string, Guid>> LoadCompanyKeysAsync(Guid organizationId, CancellationToken cancellationToken)
@@ -58,7 +102,15 @@ internal sealed class SqliteBulkWriter : IBulkWriter
         return Task.CompletedTask;
     }
 
-    public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        foreach (var sql in _indexesToRebuild)
+        {
+            await ExecuteAsync(sql, cancellationToken);
+        }
+
+        await _transaction.CommitAsync(cancellationToken);
+    }
 
     public async ValueTask DisposeAsync()
     {

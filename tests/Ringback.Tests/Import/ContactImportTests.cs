@@ -219,4 +219,31 @@ public class ContactImportTests
         var pat = evil.Gatekeepers.Single();
         (pat.Name, pat.Relationship, pat.Phone, pat.AvailabilityNote).ShouldBe(("Pat", GatekeeperRelationship.Receptionist, "+14156162400", "mornings"));
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_large_file_path_rebuilds_every_index_or_leaves_them_untouched_on_failure(bool allGood)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var rep = await database.AddUserAsync();
+        var path = Path.Combine(database.Directory, "big.csv");
+        await File.WriteAllTextAsync(path, "Last Name,Phone,Assistant's Name\nOne,415-616-2407,Pat\n" + (allGood ? "Two,415-616-2408,\n" : "Two,12,\n"));
+        await using (var before = database.NewContext())
+        {
+            var schemaBefore = await SchemaReader.ReadAsync(before);
+
+            var report = await new ContactImporter(database.Storage, Clock).ImportAsync(path, new ImportOptions
+            {
+                OrganizationId = rep.OrganizationId, OwnerId = rep.Id, DefaultRegion = "US", LargeFileBytes = 1,
+            });
+
+            report.Committed.ShouldBe(allGood);
+            await using var after = database.NewContext(rep.OrganizationId);
+            (await SchemaReader.ReadAsync(after)).ShouldBe(schemaBefore);
+            (await after.Contacts.CountAsync()).ShouldBe(allGood ? 2 : 0);
+            (await after.Contacts.Filter(after, new ContactFilter { Query = "(415) 616-2407" }, "US").Select(c => c.LastName).ToListAsync())
+                .ShouldBe(allGood ? ["One"] : []);
+        }
+    }
 }
