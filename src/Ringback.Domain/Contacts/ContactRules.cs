@@ -5,7 +5,7 @@ using Ringback.Validation;
 namespace Ringback.Contacts;
 
 /// <summary>A contact as typed into a form, sent to the API or read from a CSV row: every field still text.</summary>
-public sealed record ContactDraft
+public record ContactDraft
 {
     public string? Salutation { get; init; }
     public string? FirstName { get; init; }
@@ -114,6 +114,7 @@ public sealed record GatekeeperDraft
     public string? Phone { get; init; }
     public string? Notes { get; init; }
     public string? AvailabilityNote { get; init; }
+    /// <summary>When the prospect is usually available, in their local time: "Mon-Fri 09:00-11:00; Thu 14:00-17:00".</summary>
     public string? AvailableHours { get; init; }
 }
 

@@ -5,46 +5,12 @@ using Ringback.Contacts;
 namespace Ringback.Api;
 
 /// <summary>A contact as sent to the API. Enum fields are text ("meeting-booked"); numbers in any common form.</summary>
-public sealed record ContactRequest
+public sealed record ContactRequest : ContactDraft
 {
     /// <summary>Optional client-chosen id: sending the same request twice creates the contact once.</summary>
     public Guid? Id { get; init; }
-    public string? Salutation { get; init; }
-    public string? FirstName { get; init; }
-    public string? LastName { get; init; }
-    public string? Title { get; init; }
-    public string? Company { get; init; }
-    public string? Industry { get; init; }
-    public string? DirectPhone { get; init; }
-    public string? MobilePhone { get; init; }
-    public string? AfterHoursPhone { get; init; }
-    public string? Email { get; init; }
-    public string? TimeZone { get; init; }
-    public string? Status { get; init; }
     public Guid? OwnerId { get; init; }
     public Guid? ReferredByContactId { get; init; }
-    public string? ReferredByName { get; init; }
-    public string? ReferralNote { get; init; }
-    public string? Notes { get; init; }
-
-    public ContactDraft ToDraft() => new()
-    {
-        Salutation = Salutation,
-        FirstName = FirstName,
-        LastName = LastName,
-        Title = Title,
-        Company = Company,
-        Industry = Industry,
-        DirectPhone = DirectPhone,
-        MobilePhone = MobilePhone,
-        AfterHoursPhone = AfterHoursPhone,
-        Email = Email,
-        TimeZone = TimeZone,
-        Status = Status,
-        ReferredByName = ReferredByName,
-        ReferralNote = ReferralNote,
-        Notes = Notes,
-    };
 }
 
 public sealed record ContactSummary(
@@ -91,33 +57,6 @@ public sealed record ContactDetails(
     IReadOnlyList<GatekeeperResponse> Gatekeepers);
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
-
-public sealed record GatekeeperRequest
-{
-    public string? Name { get; init; }
-    public string? Relationship { get; init; }
-    public string? Phone { get; init; }
-    public string? Notes { get; init; }
-    public string? AvailabilityNote { get; init; }
-
-    /// <summary>When the prospect is usually available, in their local time: "Mon-Fri 09:00-11:00; Thu 14:00-17:00".</summary>
-    public string? AvailableHours { get; init; }
-
-    public GatekeeperDraft ToDraft() => new()
-    {
-        Name = Name,
-        Relationship = Relationship,
-        Phone = Phone,
-        Notes = Notes,
-        AvailabilityNote = AvailabilityNote,
-        AvailableHours = AvailableHours,
-    };
-}
-
-public sealed record ReferenceClientRequest(string? CompanyName, string? Industry, string? Result, bool? MayName)
-{
-    public ReferenceClientDraft ToDraft() => new() { CompanyName = CompanyName, Industry = Industry, Result = Result, MayName = MayName };
-}
 
 public sealed record ReferenceClientResponse(Guid Id, string CompanyName, string Industry, string? Result, bool MayName)
 {

@@ -141,7 +141,7 @@ public static class ContactsApi
 
     private static async Task<ValidationErrors> ApplyAsync(Contact contact, ContactRequest request, RingbackDbContext db, string region, Instant now, CancellationToken cancellationToken)
     {
-        var checkedFields = ContactRules.Check(request.ToDraft(), region);
+        var checkedFields = ContactRules.Check(request, region);
         var errors = checkedFields.Errors;
 
         // References must point into the caller's own organization; the query filter makes anything else invisible.

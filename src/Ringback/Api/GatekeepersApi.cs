@@ -34,14 +34,14 @@ public static class GatekeepersApi
     }
 
     public static async Task<Results<Created<GatekeeperResponse>, NotFound, ValidationProblem>> CreateAsync(
-        Guid contactId, GatekeeperRequest request, RingbackDbContext db, IOptions<RingbackOptions> options, IClock clock, CancellationToken cancellationToken)
+        Guid contactId, GatekeeperDraft request, RingbackDbContext db, IOptions<RingbackOptions> options, IClock clock, CancellationToken cancellationToken)
     {
         if (!await db.Contacts.AnyAsync(c => c.Id == contactId, cancellationToken))
         {
             return TypedResults.NotFound();
         }
 
-        var fields = GatekeeperRules.Check(request.ToDraft(), options.Value.DefaultRegion);
+        var fields = GatekeeperRules.Check(request, options.Value.DefaultRegion);
         if (!fields.IsValid)
         {
             return TypedResults.ValidationProblem(fields.Errors.ToDictionary());
@@ -56,7 +56,7 @@ public static class GatekeepersApi
     }
 
     public static async Task<Results<Ok<GatekeeperResponse>, NotFound, ValidationProblem>> UpdateAsync(
-        Guid id, GatekeeperRequest request, RingbackDbContext db, IOptions<RingbackOptions> options, IClock clock, CancellationToken cancellationToken)
+        Guid id, GatekeeperDraft request, RingbackDbContext db, IOptions<RingbackOptions> options, IClock clock, CancellationToken cancellationToken)
     {
         var gatekeeper = await db.Gatekeepers.FirstOrDefaultAsync(g => g.Id == id, cancellationToken);
         if (gatekeeper is null)
@@ -64,7 +64,7 @@ public static class GatekeepersApi
             return TypedResults.NotFound();
         }
 
-        var fields = GatekeeperRules.Check(request.ToDraft(), options.Value.DefaultRegion);
+        var fields = GatekeeperRules.Check(request, options.Value.DefaultRegion);
         if (!fields.IsValid)
         {
             return TypedResults.ValidationProblem(fields.Errors.ToDictionary());

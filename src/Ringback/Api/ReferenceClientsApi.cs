@@ -32,9 +32,9 @@ public static class ReferenceClientsApi
     }
 
     public static async Task<Results<Created<ReferenceClientResponse>, ValidationProblem>> CreateAsync(
-        ReferenceClientRequest request, RingbackDbContext db, IClock clock, CancellationToken cancellationToken)
+        ReferenceClientDraft request, RingbackDbContext db, IClock clock, CancellationToken cancellationToken)
     {
-        var fields = ReferenceClientRules.Check(request.ToDraft());
+        var fields = ReferenceClientRules.Check(request);
         if (!fields.IsValid)
         {
             return TypedResults.ValidationProblem(fields.Errors.ToDictionary());
@@ -49,7 +49,7 @@ public static class ReferenceClientsApi
     }
 
     public static async Task<Results<Ok<ReferenceClientResponse>, NotFound, ValidationProblem>> UpdateAsync(
-        Guid id, ReferenceClientRequest request, RingbackDbContext db, IClock clock, CancellationToken cancellationToken)
+        Guid id, ReferenceClientDraft request, RingbackDbContext db, IClock clock, CancellationToken cancellationToken)
     {
         var client = await db.ReferenceClients.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (client is null)
@@ -57,7 +57,7 @@ public static class ReferenceClientsApi
             return TypedResults.NotFound();
         }
 
-        var fields = ReferenceClientRules.Check(request.ToDraft());
+        var fields = ReferenceClientRules.Check(request);
         if (!fields.IsValid)
         {
             return TypedResults.ValidationProblem(fields.Errors.ToDictionary());
