@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Ringback.Accounts;
 using Ringback.Api;
@@ -8,16 +11,21 @@ using Ringback.Data;
 
 namespace Ringback.Hosting;
 
-/// <summary>The web host: the API today, the web app in a later issue.</summary>
+/// <summary>The web host: the web app (Razor Pages, cookie sign-in) and the API (personal tokens).</summary>
 public static class WebHost
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
+    public const string ApiPolicy = "api";
 
     public static WebApplication Build(string[] args, IDictionary<string, string?> overrides)
     {
         // Content root is where the app is installed, so its appsettings.json is found from any working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(overrides);
+
+        // Run from a build (dotnet run, the tests), the CSS and JS live in the project's wwwroot and the build's
+        // manifest points there; a published app has them beside it and no manifest, which makes this a no-op.
+        builder.WebHost.UseStaticWebAssets();
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             // Loopback by default: a rep's contact book is not for the whole network unless they say so.
@@ -37,22 +45,51 @@ public static class WebHost
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
-        services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
+        // Pages sign in with a cookie; the API only with a bearer token, so a browser's cookie can never be
+        // used to call the API from another site (no CSRF surface there), and every page form has antiforgery.
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.LoginPath = "/signin";
+                o.LogoutPath = "/signout";
+                o.Cookie.Name = "ringback";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromDays(14);
+                o.SlidingExpiration = true;
+            })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(ApiPolicy, new AuthorizationPolicyBuilder(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build());
+        var storage = builder.Configuration.GetSection(RingbackOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+
+        // Keys in the data directory: a restart does not sign everyone out.
+        services.AddDataProtection().SetApplicationName("ringback")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.ResolvedDataDirectory, "keys")));
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AllowAnonymousToFolder("/Account");
+            o.Conventions.AddPageRoute("/Contacts/Edit", "/contacts/new");
+        });
+        services.AddSingleton<SetupGate>();
+        services.AddSingleton<Web.ImportJobs>();
         services.AddOpenApi("v1");
 
         var app = builder.Build();
-        app.UseExceptionHandler();
+        app.UseExceptionHandler("/error");
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseMiddleware<SetupGate.Middleware>();
         app.UseAuthorization();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorPages();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapGet("/healthz", HealthAsync).AllowAnonymous().WithName("Health").WithSummary("Whether the database answers and is up to date");
 
-        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy);
         api.MapContactsApi();
         api.MapGatekeepersApi();
         api.MapReferenceClientsApi();

@@ -1,0 +1,259 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Ringback.Accounts;
+using Ringback.Calls;
+using Ringback.Contacts;
+using Ringback.Data;
+using Ringback.Hosting;
+using Ringback.Scheduling;
+using Ringback.Validation;
+using Ringback.Web;
+
+namespace Ringback.Pages.Contacts;
+
+/// <summary>One prospect: details, gatekeepers, what was promised, every call, and the log-a-call form.</summary>
+public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions> options, IClock clock) : PageModel
+{
+    public const int TimelineLimit = 500;
+
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public LogCallInput Call { get; set; } = new();
+
+    [BindProperty]
+    public GatekeeperDraft NewGatekeeper { get; set; } = new();
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public Contact Contact { get; private set; } = null!;
+
+    public User Rep { get; private set; } = null!;
+
+    public ProspectZone Prospect { get; private set; } = null!;
+
+    public DateTimeZone RepZone { get; private set; } = DateTimeZone.Utc;
+
+    public Instant Now { get; private set; }
+
+    public string? ReferrerName { get; private set; }
+
+    public List<TimelineEntry> Timeline { get; private set; } = [];
+
+    public TimelineEntry? NextPromise { get; private set; }
+
+    public List<TimelineEntry> Commitments { get; private set; } = [];
+
+    public TimelineEntry? NextAppointment { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostLogCallAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var errors = new ValidationErrors();
+        var zone = Prospect.Zone;
+        Instant? Local(string field, string? text)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return null;
+            }
+
+            if (PageSupport.ParseLocal(text) is { } local)
+            {
+                return LocalTimes.Resolve(local, zone).ToInstant();
+            }
+
+            errors.Add(field, "is not a date and time");
+            return null;
+        }
+
+        var promised = Local("promisedNextCallAt", Call.PromisedNextCallAt);
+        var start = Local("appointmentStart", Call.AppointmentStart);
+        var end = Local("appointmentEnd", Call.AppointmentEnd);
+        var gatekeeperId = Call.AnsweredByGatekeeperId;
+        Gatekeeper? added = null;
+        if (!string.IsNullOrWhiteSpace(Call.NewGatekeeperName))
+        {
+            // Seed 004: take the name and relationship of whoever answered, there and then.
+            var gatekeeper = GatekeeperRules.Check(new GatekeeperDraft
+            {
+                Name = Call.NewGatekeeperName,
+                Relationship = Call.NewGatekeeperRelationship,
+                AvailabilityNote = Call.ProspectAvailable,
+            }, options.Value.DefaultRegion);
+            if (gatekeeper.IsValid)
+            {
+                added = new Gatekeeper { Id = Guid.CreateVersion7(), ContactId = Id, Name = gatekeeper.Value!.Name, CreatedAt = Now, UpdatedAt = Now };
+                gatekeeper.Value.ApplyTo(added);
+                gatekeeperId = added.Id;
+            }
+            else
+            {
+                foreach (var field in gatekeeper.Errors.Fields)
+                {
+                    errors.Add("newGatekeeper" + char.ToUpperInvariant(field[0]) + field[1..], string.Join(" ", gatekeeper.Errors.For(field)));
+                }
+            }
+        }
+
+        var draft = new CallDraft
+        {
+            Outcome = Call.Outcome,
+            DurationSeconds = Call.DurationMinutes is { } minutes ? (int)Math.Round(minutes * 60) : null,
+            AnsweredByGatekeeperId = gatekeeperId,
+            Strategy = Call.Strategy,
+            MessageText = Call.MessageText,
+            Notes = Call.Notes,
+            PromisedNextCallAt = promised,
+            Commitments = Call.Commitments,
+            AppointmentStart = start,
+            AppointmentEnd = end,
+            AppointmentPlace = Call.AppointmentPlace,
+            AppointmentDirections = Call.AppointmentDirections,
+        };
+        if (errors.IsEmpty)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (added is not null)
+            {
+                db.Gatekeepers.Add(added);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            else if (gatekeeperId is { } existing && !string.IsNullOrWhiteSpace(Call.ProspectAvailable)
+                && await db.Gatekeepers.FirstOrDefaultAsync(g => g.Id == existing && g.ContactId == Id, cancellationToken) is { } known)
+            {
+                known.AvailabilityNote = Call.ProspectAvailable.Trim();
+                known.UpdatedAt = Now;
+            }
+
+            var result = await CallLog.LogAsync(db, Id, Rep.Id, draft, id: Call.Id, Now, cancellationToken);
+            if (result.IsValid)
+            {
+                await transaction.CommitAsync(cancellationToken);
+                Notice = $"Logged: {PageSupport.Words(result.Call!.Outcome).ToLowerInvariant()}.";
+                return Redirect($"/contacts/{Id}#timeline");
+            }
+
+            foreach (var field in result.Errors.Fields)
+            {
+                errors.Add(field, string.Join(" ", result.Errors.For(field)));
+            }
+        }
+
+        ModelState.AddErrors(errors, "Call.");
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddGatekeeperAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var checkedFields = GatekeeperRules.Check(NewGatekeeper, options.Value.DefaultRegion);
+        if (!checkedFields.IsValid)
+        {
+            ModelState.AddErrors(checkedFields.Errors, "NewGatekeeper.");
+            return Page();
+        }
+
+        var gatekeeper = new Gatekeeper { Id = Guid.CreateVersion7(), ContactId = Id, Name = checkedFields.Value!.Name, CreatedAt = Now, UpdatedAt = Now };
+        checkedFields.Value.ApplyTo(gatekeeper);
+        db.Gatekeepers.Add(gatekeeper);
+        await db.SaveChangesAsync(cancellationToken);
+        Notice = $"Added {gatekeeper.Name}.";
+        return Redirect($"/contacts/{Id}#gatekeepers");
+    }
+
+    /// <summary>"09:15 your time": what a local time at the prospect's means for the rep, as they type it.</summary>
+    public async Task<IActionResult> OnGetRepTimeAsync(string? at, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        return Content(DescribeForRep(at), "text/plain");
+    }
+
+    public string DescribeForRep(string? at)
+    {
+        if (PageSupport.ParseLocal(at) is not { } local)
+        {
+            return string.Empty;
+        }
+
+        var zone = Prospect.Zone;
+        var resolved = LocalTimes.Resolve(local, zone);
+        var note = LocalTimes.Kind(local, zone) switch
+        {
+            ZoneLocalMappingKind.Skipped => $" ({local.TimeOfDay:HH:mm} does not exist that day there: the clocks go forward, so it is {resolved.TimeOfDay:HH:mm})",
+            ZoneLocalMappingKind.Ambiguous => $" ({local.TimeOfDay:HH:mm} happens twice that night there; the first one)",
+            _ => string.Empty,
+        };
+        return $"= {PageSupport.Format(resolved.ToInstant(), RepZone)} your time{note}";
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var contact = await db.Contacts.AsNoTracking().Include(c => c.Company).Include(c => c.Gatekeepers)
+            .FirstOrDefaultAsync(c => c.Id == Id, cancellationToken);
+        if (contact is null)
+        {
+            return false;
+        }
+
+        Contact = contact;
+        Now = clock.GetCurrentInstant();
+        Rep = await db.Users.AsNoTracking().SingleAsync(u => u.Id == RingbackClaims.UserOf(User), cancellationToken);
+        RepZone = PageSupport.Zone(Rep.TimeZone) ?? DateTimeZone.Utc;
+        Prospect = await ProspectZone.ForAsync(db, contact, Rep, cancellationToken);
+        ReferrerName = contact.ReferredByName ?? (contact.ReferredByContactId is { } referrer
+            ? await db.Contacts.Where(c => c.Id == referrer).Select(c => c.FirstName + " " + c.LastName).FirstOrDefaultAsync(cancellationToken)
+            : null);
+        Timeline = await CallLog.Timeline(db, Id).Take(TimelineLimit).ToListAsync(cancellationToken);
+        NextPromise = Timeline.Where(e => e.Call.PromisedNextCallAt > Now).MinBy(e => e.Call.PromisedNextCallAt);
+        NextAppointment = Timeline.Where(e => e.Call.AppointmentStart > Now).MinBy(e => e.Call.AppointmentStart);
+        Commitments = Timeline.Where(e => e.Call.Commitments is not null).Take(5).ToList();
+        return true;
+    }
+
+    public sealed class LogCallInput
+    {
+        /// <summary>Set by the form when it loads, so a double submit logs the call once.</summary>
+        public Guid? Id { get; set; }
+        public string? Outcome { get; set; }
+        public double? DurationMinutes { get; set; }
+        public Guid? AnsweredByGatekeeperId { get; set; }
+        public string? NewGatekeeperName { get; set; }
+        public string? NewGatekeeperRelationship { get; set; }
+        public string? ProspectAvailable { get; set; }
+        public string? Strategy { get; set; }
+        public string? MessageText { get; set; }
+        public string? Notes { get; set; }
+        public string? Commitments { get; set; }
+        public string? PromisedNextCallAt { get; set; }
+        public string? AppointmentStart { get; set; }
+        public string? AppointmentEnd { get; set; }
+        public string? AppointmentPlace { get; set; }
+        public string? AppointmentDirections { get; set; }
+    }
+
+
+}

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Ringback.Accounts;
+using Ringback.Contacts;
+using Ringback.Data;
+using Ringback.Hosting;
+using Ringback.Validation;
+using Ringback.Web;
+
+namespace Ringback.Pages.Contacts;
+
+/// <summary>Add or edit a contact, checked by the same ContactRules as the API and the import.</summary>
+public sealed class EditModel(RingbackDbContext db, IOptions<RingbackOptions> options, IClock clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid? Id { get; set; }
+
+    [BindProperty]
+    public ContactInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (Id is null)
+        {
+            return Page();
+        }
+
+        var contact = await db.Contacts.AsNoTracking().Include(c => c.Company).FirstOrDefaultAsync(c => c.Id == Id, cancellationToken);
+        if (contact is null)
+        {
+            return NotFound();
+        }
+
+        Input = ContactInput.From(contact);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        var contact = Id is null
+            ? new Contact { Id = Guid.CreateVersion7(), LastName = string.Empty, CreatedAt = now, OwnerId = RingbackClaims.UserOf(User) }
+            : await db.Contacts.FirstOrDefaultAsync(c => c.Id == Id, cancellationToken);
+        if (contact is null)
+        {
+            return NotFound();
+        }
+
+        var checkedFields = ContactRules.Check(Input, options.Value.DefaultRegion);
+        if (!checkedFields.IsValid)
+        {
+            ModelState.AddErrors(checkedFields.Errors);
+            return Page();
+        }
+
+        var fields = checkedFields.Value!;
+        fields.ApplyTo(contact);
+        contact.Company = fields.Company is null ? null : await db.FindOrAddCompanyAsync(fields.Company, fields.Industry, cancellationToken);
+        contact.CompanyId = contact.Company?.Id;
+        contact.UpdatedAt = now;
+        if (Id is null)
+        {
+            db.Contacts.Add(contact);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/contacts/{contact.Id}");
+    }
+
+    /// <summary>The form's fields: a contact draft, bound from the form.</summary>
+    public sealed record ContactInput : ContactDraft
+    {
+        public static ContactInput From(Contact c) => new()
+        {
+            Salutation = c.Salutation,
+            FirstName = c.FirstName,
+            LastName = c.LastName,
+            Title = c.Title,
+            Company = c.Company?.Name,
+            Industry = c.Industry,
+            DirectPhone = c.DirectExtension is null ? c.DirectPhone : $"{c.DirectPhone} x{c.DirectExtension}",
+            MobilePhone = c.MobilePhone,
+            AfterHoursPhone = c.AfterHoursPhone,
+            Email = c.Email,
+            TimeZone = c.TimeZone,
+            Status = EnumText.Format(c.Status),
+            ReferredByName = c.ReferredByName,
+            ReferralNote = c.ReferralNote,
+            Notes = c.Notes,
+        };
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Ringback.Api;
+using Ringback.Contacts;
+using Ringback.Data;
+using Ringback.Hosting;
+using Ringback.Validation;
+
+namespace Ringback.Pages.Contacts;
+
+public sealed record ContactResults(IReadOnlyList<ContactSummary> Items, int Page, int Total, int PageSize, Func<int, string> PageUrl)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>The contact book: search as you type, filters, sort and paging over the same query the API uses.</summary>
+public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> options) : PageModel
+{
+    private const int PageSize = 50;
+
+    public static readonly IReadOnlyList<KeyValuePair<string, string>> SortChoices =
+    [
+        new("name", "Name"), new("company", "Company"), new("-updated", "Recently updated"), new("-created", "Recently added"),
+    ];
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Owner { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Industry { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Sort { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public ContactResults Results { get; private set; } = null!;
+
+    public List<KeyValuePair<string, string>> OwnerChoices { get; private set; } = [];
+
+    public List<string> Industries { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Results = await SearchAsync(cancellationToken);
+        OwnerChoices = [new(string.Empty, "Anyone"), .. (await db.Users.AsNoTracking().OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken))
+            .Select(u => new KeyValuePair<string, string>(u.Id.ToString(), u.Name))];
+        Industries = await db.ReferenceClients.AsNoTracking().Select(r => r.Industry).Distinct().OrderBy(i => i).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Just the result rows, for search as you type.</summary>
+    public async Task<IActionResult> OnGetRowsAsync(CancellationToken cancellationToken) =>
+        Partial("_ContactRows", await SearchAsync(cancellationToken));
+
+    private async Task<ContactResults> SearchAsync(CancellationToken cancellationToken)
+    {
+        var page = Math.Max(1, PageNumber);
+        // Unknown filter values from a hand-edited URL are ignored rather than refused: this is a page, not the API.
+        ContactStatus? status = EnumText.TryParse<ContactStatus>(Status, out var parsedStatus) ? parsedStatus : null;
+        var descending = Sort?.StartsWith('-') == true;
+        var sort = EnumText.TryParse<ContactSort>(Sort?.TrimStart('-'), out var parsedSort) ? parsedSort : ContactSort.Name;
+        var filter = new ContactFilter
+        {
+            Query = Q,
+            Status = status,
+            OwnerId = Owner,
+            Industry = Industry,
+        };
+        var query = db.Contacts.AsNoTracking().Filter(db, filter, options.Value.DefaultRegion);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.Sort(sort, descending).Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(c => new ContactSummary(c.Id, c.Salutation, c.FirstName, c.LastName,
+                c.FirstName == null ? c.LastName : c.FirstName + " " + c.LastName, c.Title, c.Company == null ? null : c.Company.Name,
+                c.Industry, c.DirectPhone, c.DirectExtension, c.MobilePhone, c.AfterHoursPhone, c.Email, c.TimeZone, c.OwnerId, c.Status, default))
+            .ToListAsync(cancellationToken);
+        return new ContactResults(items, page, total, PageSize, PageUrl);
+    }
+
+    private string PageUrl(int page) => QueryString.Create(new Dictionary<string, string?>
+    {
+        ["q"] = Q, ["status"] = Status, ["owner"] = Owner?.ToString(), ["industry"] = Industry, ["sort"] = Sort, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent() is var qs ? "/contacts" + qs : "/contacts";
+}

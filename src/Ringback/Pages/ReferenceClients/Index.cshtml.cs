@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Ringback.Contacts;
+using Ringback.Data;
+using Ringback.Web;
+
+namespace Ringback.Pages.ReferenceClients;
+
+/// <summary>Clients a rep may mention to prospects in the same industry (seed 000 option two, seed 001).</summary>
+public sealed class IndexModel(RingbackDbContext db, IClock clock) : PageModel
+{
+    [BindProperty]
+    public ReferenceClientDraft Input { get; set; } = new();
+
+    [BindProperty]
+    public Guid? EditId { get; set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public List<ReferenceClient> Clients { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
+    {
+        var fields = ReferenceClientRules.Check(Input);
+        if (!fields.IsValid)
+        {
+            ModelState.AddErrors(fields.Errors);
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var now = clock.GetCurrentInstant();
+        var client = EditId is { } id ? await db.ReferenceClients.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) : null;
+        if (client is null)
+        {
+            client = new ReferenceClient { Id = Guid.CreateVersion7(), CompanyName = fields.Value!.CompanyName, Industry = fields.Value.Industry, CreatedAt = now };
+            db.ReferenceClients.Add(client);
+        }
+
+        fields.Value!.ApplyTo(client);
+        client.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        Notice = $"Saved {client.CompanyName}.";
+        return Redirect("/reference-clients");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await db.ReferenceClients.Where(c => c.Id == id).ExecuteDeleteAsync(cancellationToken);
+        Notice = "Deleted.";
+        return Redirect("/reference-clients");
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken) =>
+        Clients = await db.ReferenceClients.AsNoTracking().OrderBy(c => c.Industry).ThenBy(c => c.CompanyName).ToListAsync(cancellationToken);
+}
