@@ -1,0 +1,97 @@
+using Microsoft.Playwright;
+using Ringback.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Ringback.Tests.Web;
+
+/// <summary>
+/// The pages a rep uses most, at desktop and phone width: nothing may need sideways scrolling, and every form
+/// field has a label. Screenshots are kept as test output; with RINGBACK_SCREENSHOTS=dir they go there too
+/// (that is how docs/screenshots is made).
+/// </summary>
+public class LayoutTests
+{
+    [Theory]
+    [InlineData("desktop", 1280, 900)]
+    [InlineData("phone", 390, 844)]
+    public async Task The_main_pages_fit_the_screen_and_label_every_field(string device, int width, int height)
+    {
+        await using var browser = await BrowserSession.StartAsync(width, height);
+        await browser.RunAsync($"layout-{device}", async page =>
+        {
+            await browser.FirstRunAsync();
+            await page.GotoAsync("/import");
+            await page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload
+            {
+                Name = "contacts.csv",
+                MimeType = "text/csv",
+                Buffer = System.Text.Encoding.UTF8.GetBytes(SampleContacts),
+            });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Check file" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Import 8 contacts" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Imported 8 contacts");
+
+            await page.GotoAsync("/contacts");
+            await CheckAsync(page, device, "contacts");
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Sue Jones" }).ClickAsync();
+            var log = page.Locator("form.log-call");
+            await log.GetByText("Gatekeeper message").ClickAsync();
+            await log.GetByLabel("…or someone new: their name").FillAsync("Pat Smith");
+            await log.GetByLabel("When is the prospect available?").FillAsync("Tue and Thu after 2");
+            await log.GetByLabel("Message strategy").SelectOptionAsync("Referral");
+            await log.GetByLabel("Message left").FillAsync("Please tell Sue that Joe Sampson suggested I call. Freda Whitehouse, 901-555-2120.");
+            await log.GetByLabel("Promised call").FillAsync("2030-06-04T14:30");
+            await log.GetByRole(AriaRole.Button, new() { Name = "Log call" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Logged");
+            await page.EvaluateAsync("window.scrollTo(0, 0)");
+            await CheckAsync(page, device, "contact");
+
+            await page.Locator("#log-call").ScrollIntoViewIfNeededAsync();
+            await CheckAsync(page, device, "log-call", page.Locator("#log-call"));
+        });
+    }
+
+    private static async Task CheckAsync(IPage page, string device, string name, ILocator? part = null)
+    {
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        overflow.ShouldBeLessThanOrEqualTo(0, $"{name} scrolls sideways on a {device}");
+        var unlabelled = await page.EvaluateAsync<string[]>("""
+            [...document.querySelectorAll("input:not([type=hidden]), select, textarea")]
+              .filter(e => !e.labels?.length && !e.getAttribute("aria-label")).map(e => e.name)
+            """);
+        unlabelled.ShouldBeEmpty($"{name} has fields without labels");
+
+        var file = $"{name}-{device}.png";
+        var folders = new List<string> { Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots") };
+        if (Environment.GetEnvironmentVariable("RINGBACK_SCREENSHOTS") is { Length: > 0 } docs)
+        {
+            folders.Add(docs);
+        }
+
+        foreach (var folder in folders)
+        {
+            Directory.CreateDirectory(folder);
+            if (part is null)
+            {
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, file) });
+            }
+            else
+            {
+                await part.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, file) });
+            }
+        }
+    }
+
+    private const string SampleContacts = """
+        First Name,Last Name,Company Name,Job Title,Industry,Phone Number,Mobile Phone Number,Email,Time Zone,Lead Status
+        Sue,Jones,XYZ Company,COO,Chemicals,(415) 616-2407,,sue@xyz.example,America/Los_Angeles,Attempted to contact
+        Steve,Fields,Performance Tires,CEO,Automotive,703-555-8047,+1 703 555 0101,steve@ptires.example,America/New_York,New
+        Greg,Pitcher,Boheme Chemicals,VP Operations,Chemicals,415.616.2498,,greg@boheme.example,America/Los_Angeles,Connected
+        Sally,LeQuota,Pitcher Inc,Head of Sales,Software,+1 312 555 0144,,sally@pitcher.example,America/Chicago,Open Deal
+        Harley,Smith,Smith & Sons,Owner,Construction,(901) 555-0199,,harley@smith.example,America/Chicago,New
+        Amélie,Laurent,Société Générale,Directrice,Banking,+33 1 23 45 67 89,,amelie@sg.example,Europe/Paris,New
+        Raj,Patel,Mumbai Textiles,MD,Textiles,+91 98765 43210,,raj@textiles.example,Asia/Kolkata,Bad Timing
+        Dave,Dialer,ABC Company,Account Executive,Chemicals,+1 415 555 0123,,dave@abc.example,America/Denver,New
+        """;
+}
