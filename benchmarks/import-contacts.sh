@@ -10,13 +10,7 @@ work=$(mktemp -d /tmp/ringback-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 csv=$work/contacts.csv
 
-awk -v n="$rows" 'function ac(i) { i = 200 + i % 700; if (i % 100 == 11) i++; return i }
-BEGIN {
-  print "First Name,Last Name,Email,Phone Number,Mobile Phone Number,Company Name,Job Title,Industry,Lead Status,Notes"
-  for (i = 0; i < n; i++)
-    printf "First%d,Last%d,p%d@example.com,(%03d) %03d-%04d,+1 %03d %03d %04d,Company %d,VP Sales,Industry %d,New,\"Met at expo, booth %d\"\n",
-      i, i, i, ac(i), 200 + int(i / 10000) % 700, i % 10000, ac(i + 100), 300 + int(i / 7) % 600, i % 10000, i % 20000, i % 40, i
-}' > "$csv"
+awk -v n="$rows" -f "$here/benchmarks/contacts.awk" > "$csv"
 echo "file: $rows rows, $(( $(stat -c %s "$csv") / 1048576 )) MiB"
 
 dotnet build -c Release "$here/src/Ringback" -v quiet -nologo >/dev/null

@@ -55,7 +55,7 @@ public static class ContactQueries
         if (!string.IsNullOrWhiteSpace(filter.Phone))
         {
             var e164 = PhoneNumberParser.TryParse(filter.Phone, defaultRegion)?.E164 ?? string.Empty;
-            contacts = contacts.WithNumber(e164);
+            contacts = contacts.WithNumber(db, e164);
         }
 
         if (string.IsNullOrWhiteSpace(filter.Query))
@@ -66,25 +66,28 @@ public static class ContactQueries
         var query = filter.Query.Trim();
         if (LooksLikePhone(query) && PhoneNumberParser.TryParse(query, defaultRegion) is { } number)
         {
-            return contacts.WithNumber(number.E164);
+            return contacts.WithNumber(db, number.E164);
         }
 
-        var postgres = db.Database.IsNpgsql();
         foreach (var word in query.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            var pattern = "%" + word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            contacts = postgres
-                ? contacts.Where(c => EF.Functions.ILike(c.LastName, pattern, "\\") || EF.Functions.ILike(c.FirstName!, pattern, "\\")
-                    || EF.Functions.ILike(c.Email!, pattern, "\\") || EF.Functions.ILike(c.Company!.Name, pattern, "\\"))
-                : contacts.Where(c => EF.Functions.Like(c.LastName, pattern, "\\") || EF.Functions.Like(c.FirstName!, pattern, "\\")
-                    || EF.Functions.Like(c.Email!, pattern, "\\") || EF.Functions.Like(c.Company!.Name, pattern, "\\"));
+            contacts = contacts.Containing(db, word);
         }
 
         return contacts;
     }
 
-    public static IQueryable<Contact> WithNumber(this IQueryable<Contact> contacts, string e164) =>
-        contacts.Where(c => c.DirectPhone == e164 || c.MobilePhone == e164 || c.AfterHoursPhone == e164);
+    /// <summary>
+    /// Contacts with this number as any of theirs. Written as a union of three look-ups, each of which uses its own
+    /// (organization, number) index; a plain OR of the three would scan the organization's contacts.
+    /// </summary>
+    public static IQueryable<Contact> WithNumber(this IQueryable<Contact> contacts, RingbackDbContext db, string e164)
+    {
+        var ids = db.Contacts.Where(c => c.DirectPhone == e164).Select(c => c.Id)
+            .Union(db.Contacts.Where(c => c.MobilePhone == e164).Select(c => c.Id))
+            .Union(db.Contacts.Where(c => c.AfterHoursPhone == e164).Select(c => c.Id));
+        return contacts.Where(c => ids.Contains(c.Id));
+    }
 
     public static IQueryable<Contact> Sort(this IQueryable<Contact> contacts, ContactSort sort, bool descending) => (sort, descending) switch
     {

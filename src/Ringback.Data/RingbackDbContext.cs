@@ -61,13 +61,25 @@ public sealed class RingbackDbContext(DbContextOptions<RingbackDbContext> option
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampOrganization();
+        var contacts = ContactsToIndex();
+        var missing = MissingCompanyIds(contacts);
+        var names = missing.Count == 0
+            ? new Dictionary<Guid, string>()
+            : Companies.IgnoreQueryFilters().Where(c => missing.Contains(c.Id)).ToDictionary(c => c.Id, c => c.Name);
+        UpdateSearchText(contacts, names);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampOrganization();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var contacts = ContactsToIndex();
+        var missing = MissingCompanyIds(contacts);
+        var names = missing.Count == 0
+            ? new Dictionary<Guid, string>()
+            : await Companies.IgnoreQueryFilters().Where(c => missing.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        UpdateSearchText(contacts, names);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -95,6 +107,27 @@ public sealed class RingbackDbContext(DbContextOptions<RingbackDbContext> option
         modelBuilder.Entity<Call>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
 
         SnakeCaseNames.Apply(modelBuilder);
+    }
+
+    private List<Contact> ContactsToIndex() =>
+        [.. ChangeTracker.Entries<Contact>().Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity)];
+
+    /// <summary>Companies whose names a contact's search text needs but that are not loaded.</summary>
+    private List<Guid> MissingCompanyIds(List<Contact> contacts) =>
+        [.. contacts.Where(c => c.Company is null && c.CompanyId is { } id && Companies.Local.All(l => l.Id != id)).Select(c => c.CompanyId!.Value).Distinct()];
+
+    private void UpdateSearchText(List<Contact> contacts, Dictionary<Guid, string> loadedNames)
+    {
+        foreach (var contact in contacts)
+        {
+            var company = contact.Company?.Name
+                ?? (contact.CompanyId is { } id ? Companies.Local.FirstOrDefault(c => c.Id == id)?.Name ?? loadedNames.GetValueOrDefault(id) : null);
+            var text = Contact.SearchTextOf(contact.FirstName, contact.LastName, company, contact.Email);
+            if (contact.SearchText != text)
+            {
+                contact.SearchText = text;
+            }
+        }
     }
 
     /// <summary>New rows take the context's organization; a row of another organization is never written.</summary>

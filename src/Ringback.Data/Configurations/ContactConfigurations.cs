@@ -24,6 +24,8 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
 
 internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
 {
+    public const int SearchTextMax = 700;
+
     public void Configure(EntityTypeBuilder<Contact> builder)
     {
         builder.Property(e => e.Id).ValueGeneratedNever();
@@ -43,6 +45,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(e => e.ReferredByName).HasMaxLength(ContactRules.NameMax);
         builder.Property(e => e.ReferralNote).HasMaxLength(ContactRules.ShortTextMax * 5);
         builder.Property(e => e.Notes).HasMaxLength(ContactRules.NotesMax);
+        builder.Property(e => e.SearchText).HasMaxLength(SearchTextMax).HasDefaultValue(string.Empty);
 
         builder.HasOne(e => e.Company).WithMany().HasForeignKey(e => e.CompanyId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<User>().WithMany().HasForeignKey(e => e.OwnerId).OnDelete(DeleteBehavior.SetNull);

@@ -53,6 +53,7 @@ internal static class BulkTables
         new("notes", BulkKind.Text, c => c.Notes),
         new("created_at", BulkKind.Timestamp, c => Utc(c.CreatedAt)),
         new("updated_at", BulkKind.Timestamp, c => Utc(c.UpdatedAt)),
+        new("search_text", BulkKind.Text, c => c.SearchText),
     ];
 
     public static readonly BulkColumn<Gatekeeper>[] Gatekeepers =

@@ -12,6 +12,7 @@ internal sealed class SqliteBulkWriter : IBulkWriter
     private readonly Inserter<Ringback.Contacts.Gatekeeper> _gatekeepers;
 
     private readonly List<string> _indexesToRebuild = [];
+    private bool _refillSearch;
 
     private SqliteBulkWriter(SqliteConnection connection)
     {
@@ -24,8 +25,9 @@ internal sealed class SqliteBulkWriter : IBulkWriter
 
     /// <param name="large">
     /// A large file: the contact and gatekeeper indexes are dropped inside the import's transaction and built again
-    /// (by sorting, which is twice as fast as updating nine B-trees row by row) just before it commits. Readers in WAL
-    /// mode keep seeing the old indexes until then, and a rollback restores them untouched.
+    /// (by sorting, which is twice as fast as updating nine B-trees row by row) just before it commits, and the
+    /// search table's triggers are paused and the table refilled once. Readers in WAL mode keep seeing the old
+    /// indexes until then, and a rollback restores everything untouched.
     /// </param>
     public static async Task<SqliteBulkWriter> OpenAsync(string connectionString, bool large, CancellationToken cancellationToken)
     {
@@ -50,22 +52,27 @@ internal sealed class SqliteBulkWriter : IBulkWriter
 
     private async Task DropIndexesAsync(CancellationToken cancellationToken)
     {
-        var indexes = new List<(string Name, string Sql)>();
+        var indexes = new List<(string Type, string Name, string Sql)>();
         await using (var list = _connection.CreateCommand())
         {
             list.Transaction = _transaction;
-            list.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('contacts', 'gatekeepers') AND sql IS NOT NULL";
+            list.CommandText = "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name IN ('contacts', 'gatekeepers') AND sql IS NOT NULL";
             await using var reader = await list.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                indexes.Add((reader.GetString(0), reader.GetString(1)));
+                indexes.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
             }
         }
 
-        foreach (var (name, sql) in indexes)
+        foreach (var (type, name, sql) in indexes)
         {
-            await ExecuteAsync($"DROP INDEX \"{name}\"", cancellationToken);
+            await ExecuteAsync($"DROP {type.ToUpperInvariant()} \"{name}\"", cancellationToken);
             _indexesToRebuild.Add(sql);
+        }
+
+        if (indexes.Any(i => i.Type == "trigger"))
+        {
+            _refillSearch = true;
         }
     }
 
@@ -104,6 +111,11 @@ internal sealed class SqliteBulkWriter : IBulkWriter
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
+        if (_refillSearch)
+        {
+            await ExecuteAsync(ContactSearch.SqliteRefill, cancellationToken);
+        }
+
         foreach (var sql in _indexesToRebuild)
         {
             await ExecuteAsync(sql, cancellationToken);

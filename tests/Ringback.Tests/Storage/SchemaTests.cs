@@ -45,6 +45,20 @@ public class SchemaTests
         schema.ShouldContain("IX_gatekeepers_organization_id_phone", customMessage: "lookup by a gatekeeper's number");
     }
 
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_provider_specific_search_index_exists(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.NewContext();
+
+        var sql = provider == DatabaseProvider.Sqlite
+            ? "SELECT count(*) AS \"Value\" FROM sqlite_master WHERE name IN ('contact_search', 'contact_search_insert', 'contact_search_update', 'contact_search_delete')"
+            : $"SELECT count(*)::int AS \"Value\" FROM pg_indexes WHERE indexname = '{ContactSearch.PostgresIndex}' AND indexdef LIKE '%gin_trgm_ops%'";
+        var found = await db.Database.SqlQueryRaw<int>(sql).SingleAsync();
+
+        found.ShouldBe(provider == DatabaseProvider.Sqlite ? 4 : 1);
+    }
+
     [Fact]
     public async Task Sqlite_is_in_WAL_mode_with_full_sync_on_every_connection()
     {
