@@ -69,12 +69,7 @@ public static class ContactQueries
             return contacts.WithNumber(db, number.E164);
         }
 
-        foreach (var word in query.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            contacts = contacts.Containing(db, word);
-        }
-
-        return contacts;
+        return contacts.ContainingAll(db, query.Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
     /// <summary>
@@ -94,9 +89,9 @@ public static class ContactQueries
         (ContactSort.Company, false) => contacts.OrderBy(c => c.Company!.Name).ThenBy(c => c.LastName).ThenBy(c => c.Id),
         (ContactSort.Company, true) => contacts.OrderByDescending(c => c.Company!.Name).ThenBy(c => c.LastName).ThenBy(c => c.Id),
         (ContactSort.Updated, false) => contacts.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
-        (ContactSort.Updated, true) => contacts.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Id),
+        (ContactSort.Updated, true) => contacts.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
         (ContactSort.Created, false) => contacts.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
-        (ContactSort.Created, true) => contacts.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id),
+        (ContactSort.Created, true) => contacts.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
         (_, false) => contacts.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),
         (_, true) => contacts.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName).ThenBy(c => c.Id),
     };

@@ -28,23 +28,24 @@ public static class ContactSearch
     /// <summary>Fills the FTS5 table from scratch: after the migration, and after a bulk import that paused the triggers.</summary>
     public const string SqliteRefill = $"DELETE FROM {SqliteTable}; INSERT INTO {SqliteTable} (contact_id, search_text) SELECT id, search_text FROM contacts";
 
-    /// <summary>Contacts whose search text contains the word, case-insensitively.</summary>
-    public static IQueryable<Contact> Containing(this IQueryable<Contact> contacts, RingbackDbContext db, string word)
+    /// <summary>Contacts whose search text contains every one of the words, case-insensitively.</summary>
+    public static IQueryable<Contact> ContainingAll(this IQueryable<Contact> contacts, RingbackDbContext db, IReadOnlyList<string> words)
     {
-        var literal = !word.Contains('%', StringComparison.Ordinal) && !word.Contains('_', StringComparison.Ordinal) && !word.Contains('\\', StringComparison.Ordinal);
-        var pattern = "%" + word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        var patterns = words.Select(w => "%" + w.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%").ToList();
         if (db.Database.IsNpgsql())
         {
-            return contacts.Where(c => EF.Functions.ILike(c.SearchText, pattern, "\\"));
+            return patterns.Aggregate(contacts, (query, pattern) => query.Where(c => EF.Functions.ILike(c.SearchText, pattern, "\\")));
         }
 
-        if (!literal)
+        if (words.Any(w => w.Contains('%', StringComparison.Ordinal) || w.Contains('_', StringComparison.Ordinal) || w.Contains('\\', StringComparison.Ordinal)))
         {
-            // FTS5 does not take an ESCAPE clause; the rare word with a wildcard character is matched by a scan.
-            return contacts.Where(c => EF.Functions.Like(c.SearchText, pattern, "\\"));
+            // FTS5 takes no ESCAPE clause; the rare search for a wildcard character is answered by a scan.
+            return patterns.Aggregate(contacts, (query, pattern) => query.Where(c => EF.Functions.Like(c.SearchText, pattern, "\\")));
         }
 
-        var ids = db.Database.SqlQuery<Guid>($"SELECT contact_id AS \"Value\" FROM contact_search WHERE search_text LIKE {pattern}");
+        // All words in one FTS5 query, so the index intersects them, rather than one id list per word.
+        var sql = $"SELECT contact_id AS \"Value\" FROM {SqliteTable} WHERE " + string.Join(" AND ", patterns.Select((_, i) => $"search_text LIKE {{{i}}}"));
+        var ids = db.Database.SqlQueryRaw<Guid>(sql, [.. patterns]);
         return contacts.Where(c => ids.Contains(c.Id));
     }
 }

@@ -26,6 +26,9 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
 {
     public const int SearchTextMax = 700;
 
+    /// <summary>An index filter both providers read the same way.</summary>
+    public static string NotNull(string column) => $"\"{column}\" IS NOT NULL";
+
     public void Configure(EntityTypeBuilder<Contact> builder)
     {
         builder.Property(e => e.Id).ValueGeneratedNever();
@@ -56,10 +59,15 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasIndex(e => new { e.OrganizationId, e.LastName, e.FirstName });
         builder.HasIndex(e => new { e.OrganizationId, e.OwnerId, e.Status });
 
-        // A callback or a search by number finds the contact by whichever number it was.
-        builder.HasIndex(e => new { e.OrganizationId, e.DirectPhone });
-        builder.HasIndex(e => new { e.OrganizationId, e.MobilePhone });
-        builder.HasIndex(e => new { e.OrganizationId, e.AfterHoursPhone });
+        // A callback or a search by number finds the contact by whichever number it was. Partial, so that a column
+        // that is mostly empty (after-hours numbers) still looks selective to the planner, and the index stays small.
+        builder.HasIndex(e => new { e.OrganizationId, e.DirectPhone }).HasFilter(NotNull("direct_phone"));
+        builder.HasIndex(e => new { e.OrganizationId, e.MobilePhone }).HasFilter(NotNull("mobile_phone"));
+        builder.HasIndex(e => new { e.OrganizationId, e.AfterHoursPhone }).HasFilter(NotNull("after_hours_phone"));
+
+        // "Recently updated / added" pages walk these in order; the id breaks ties, since an import stamps one time on every row.
+        builder.HasIndex(e => new { e.OrganizationId, e.UpdatedAt, e.Id });
+        builder.HasIndex(e => new { e.OrganizationId, e.CreatedAt, e.Id });
         builder.HasIndex(e => new { e.OrganizationId, e.Email });
         builder.HasIndex(e => e.CompanyId);
         builder.HasIndex(e => e.ReferredByContactId);
@@ -80,7 +88,7 @@ internal sealed class GatekeeperConfiguration : IEntityTypeConfiguration<Gatekee
         builder.HasIndex(e => e.ContactId);
 
         // A call back from the assistant's line is a call back from the prospect's office.
-        builder.HasIndex(e => new { e.OrganizationId, e.Phone });
+        builder.HasIndex(e => new { e.OrganizationId, e.Phone }).HasFilter(ContactConfiguration.NotNull("phone"));
     }
 }
 

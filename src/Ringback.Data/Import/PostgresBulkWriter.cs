@@ -44,7 +44,11 @@ internal sealed class PostgresBulkWriter : IBulkWriter
         await CopyAsync("gatekeepers", BulkTables.Gatekeepers, batch.Gatekeepers, cancellationToken);
     }
 
-    public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await _transaction.CommitAsync(cancellationToken);
+        await Storage.AnalyzeAsync(_connection, sqlite: false, cancellationToken);
+    }
 
     public async ValueTask DisposeAsync()
     {

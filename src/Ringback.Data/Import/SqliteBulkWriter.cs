@@ -122,6 +122,7 @@ internal sealed class SqliteBulkWriter : IBulkWriter
         }
 
         await _transaction.CommitAsync(cancellationToken);
+        await Storage.AnalyzeAsync(_connection, sqlite: true, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

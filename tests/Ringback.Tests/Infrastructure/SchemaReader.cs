@@ -37,11 +37,12 @@ public static class SchemaReader
                 r => $"column {table}.{r.GetString(0)} {r.GetString(1)} {(r.GetInt64(2) == 1 ? "not null" : "null")}{(r.GetInt64(3) > 0 ? $" pk{r.GetInt64(3)}" : string.Empty)}"));
             lines.AddRange(await QueryAsync(connection, $"SELECT \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list('{table}')",
                 r => $"fk {table}.{r.GetString(1)} -> {r.GetString(0)}.{r.GetString(2)} on delete {r.GetString(3)}"));
-            var indexes = await QueryAsync(connection, $"SELECT name, \"unique\" FROM pragma_index_list('{table}') WHERE origin = 'c'", r => (Name: r.GetString(0), Unique: r.GetInt64(1) == 1));
+            var indexes = await QueryAsync(connection, $"SELECT i.name, i.\"unique\", m.sql FROM pragma_index_list('{table}') AS i JOIN sqlite_master AS m ON m.name = i.name WHERE i.origin = 'c'",
+                r => (Name: r.GetString(0), Unique: r.GetInt64(1) == 1, Where: r.GetString(2).Contains(" WHERE ", StringComparison.Ordinal) ? r.GetString(2)[r.GetString(2).IndexOf(" WHERE ", StringComparison.Ordinal)..] : string.Empty));
             foreach (var index in indexes)
             {
                 var columns = await QueryAsync(connection, $"SELECT name FROM pragma_index_info('{index.Name}') ORDER BY seqno", r => r.GetString(0));
-                lines.Add($"index {index.Name} on {table}({string.Join(", ", columns)}){(index.Unique ? " unique" : string.Empty)}");
+                lines.Add($"index {index.Name} on {table}({string.Join(", ", columns)}){(index.Unique ? " unique" : string.Empty)}{index.Where}");
             }
         }
 
