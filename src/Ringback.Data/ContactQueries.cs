@@ -96,6 +96,15 @@ public static class ContactQueries
         (_, true) => contacts.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName).ThenBy(c => c.Id),
     };
 
+    /// <summary>Writes checked fields onto a contact (unsaved), finding or adding its company by name.</summary>
+    public static async Task ApplyAsync(this RingbackDbContext db, Contact contact, ContactFields fields, NodaTime.Instant now, CancellationToken cancellationToken)
+    {
+        fields.ApplyTo(contact);
+        contact.Company = fields.Company is null ? null : await db.FindOrAddCompanyAsync(fields.Company, fields.Industry, cancellationToken);
+        contact.CompanyId = contact.Company?.Id;
+        contact.UpdatedAt = now;
+    }
+
     /// <summary>Finds the company of that name in the organization, or adds it (unsaved) to the context.</summary>
     public static async Task<Company> FindOrAddCompanyAsync(this RingbackDbContext db, string name, string? industry, CancellationToken cancellationToken)
     {

@@ -31,6 +31,8 @@ public static class ContactSearch
     /// <summary>Contacts whose search text contains every one of the words, case-insensitively.</summary>
     public static IQueryable<Contact> ContainingAll(this IQueryable<Contact> contacts, RingbackDbContext db, IReadOnlyList<string> words)
     {
+        // Part of a number, written any way ("(415)", "616-24"), is matched on its digits, as numbers are kept.
+        words = [.. words.Select(w => w.Any(char.IsAsciiDigit) && w.All(c => char.IsAsciiDigit(c) || "()-.+/".Contains(c)) ? new string([.. w.Where(char.IsAsciiDigit)]) : w)];
         var patterns = words.Select(w => "%" + w.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%").ToList();
         if (db.Database.IsNpgsql())
         {

@@ -122,7 +122,7 @@ public sealed class RingbackDbContext(DbContextOptions<RingbackDbContext> option
         {
             var company = contact.Company?.Name
                 ?? (contact.CompanyId is { } id ? Companies.Local.FirstOrDefault(c => c.Id == id)?.Name ?? loadedNames.GetValueOrDefault(id) : null);
-            var text = Contact.SearchTextOf(contact.FirstName, contact.LastName, company, contact.Email);
+            var text = Contact.SearchTextOf(contact, company);
             if (contact.SearchText != text)
             {
                 contact.SearchText = text;

@@ -188,7 +188,7 @@ public sealed class ContactImporter(StorageOptions storage, IClock clock)
                 entity.CompanyId = companyId;
             }
 
-            entity.SearchText = Contact.SearchTextOf(entity.FirstName, entity.LastName, contact.Value.Company, entity.Email);
+            entity.SearchText = Contact.SearchTextOf(entity, contact.Value.Company);
             batch.Contacts.Add(entity);
             if (gatekeeper.Value is { } gk)
             {

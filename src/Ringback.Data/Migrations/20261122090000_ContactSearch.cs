@@ -19,7 +19,10 @@ public sealed class ContactSearchMigration : Migration
             UPDATE contacts SET search_text = trim(
                 coalesce(first_name || ' ', '') || last_name
                 || coalesce(' ' || (SELECT name FROM companies WHERE companies.id = contacts.company_id), '')
-                || coalesce(' ' || email, ''))
+                || coalesce(' ' || email, '')
+                || coalesce(' ' || substr(direct_phone, 2), '')
+                || coalesce(' ' || substr(mobile_phone, 2), '')
+                || coalesce(' ' || substr(after_hours_phone, 2), ''))
             """);
 
         if (migrationBuilder.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL")

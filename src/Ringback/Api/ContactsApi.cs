@@ -167,13 +167,9 @@ public static class ContactsApi
             return errors;
         }
 
-        var fields = checkedFields.Value!;
-        fields.ApplyTo(contact);
+        await db.ApplyAsync(contact, checkedFields.Value!, now, cancellationToken);
         contact.OwnerId = request.OwnerId ?? contact.OwnerId;
         contact.ReferredByContactId = request.ReferredByContactId;
-        contact.Company = fields.Company is null ? null : await db.FindOrAddCompanyAsync(fields.Company, fields.Industry, cancellationToken);
-        contact.CompanyId = contact.Company?.Id;
-        contact.UpdatedAt = now;
         return errors;
     }
 

@@ -4,14 +4,12 @@ using Microsoft.Extensions.Options;
 using Ringback.Accounts;
 using Ringback.Data;
 using Ringback.Hosting;
-using Ringback.Validation;
 
 namespace Ringback.Api;
 
 public sealed record ProfileResponse(
     Guid Id, string Name, string Email, UserRole Role, string? CompanyName, string? CallbackPhone, string? AfterHoursPhone, string TimeZone, string ReachableHours);
 
-public sealed record ProfileRequest(string? Name, string? CompanyName, string? CallbackPhone, string? AfterHoursPhone, string? TimeZone, string? ReachableHours);
 
 /// <summary>The rep's own details: what goes into every message they leave.</summary>
 public static class ProfileApi
@@ -31,33 +29,15 @@ public static class ProfileApi
     }
 
     public static async Task<Results<Ok<ProfileResponse>, ValidationProblem>> UpdateAsync(
-        ProfileRequest request, RingbackDbContext db, IOptions<RingbackOptions> options, HttpContext http, CancellationToken cancellationToken)
+        ProfileDraft request, RingbackDbContext db, IOptions<RingbackOptions> options, HttpContext http, CancellationToken cancellationToken)
     {
         var me = await db.Users.SingleAsync(u => u.Id == RingbackClaims.UserOf(http.User), cancellationToken);
-        var errors = new ValidationErrors();
-        var region = options.Value.DefaultRegion;
-        var name = Field.Text(errors, "name", request.Name, 100, required: true);
-        var company = Field.Text(errors, "companyName", request.CompanyName, 200);
-        var callback = Field.Phone(errors, "callbackPhone", request.CallbackPhone, region, allowExtension: false);
-        var afterHours = Field.Phone(errors, "afterHoursPhone", request.AfterHoursPhone, region, allowExtension: false);
-        var zone = Field.TimeZone(errors, "timeZone", request.TimeZone);
-        if (zone is null && !errors.For("timeZone").Any())
-        {
-            errors.Add("timeZone", "is required");
-        }
-
-        var hours = Field.Windows(errors, "reachableHours", request.ReachableHours);
+        var errors = ProfileRules.Apply(me, request, options.Value.DefaultRegion);
         if (!errors.IsEmpty)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
-        me.Name = name!;
-        me.CompanyName = company;
-        me.CallbackPhone = callback?.E164;
-        me.AfterHoursPhone = afterHours?.E164;
-        me.TimeZone = zone!;
-        me.ReachableHours = hours;
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(me));
     }

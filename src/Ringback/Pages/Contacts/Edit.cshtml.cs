@@ -56,11 +56,7 @@ public sealed class EditModel(RingbackDbContext db, IOptions<RingbackOptions> op
             return Page();
         }
 
-        var fields = checkedFields.Value!;
-        fields.ApplyTo(contact);
-        contact.Company = fields.Company is null ? null : await db.FindOrAddCompanyAsync(fields.Company, fields.Industry, cancellationToken);
-        contact.CompanyId = contact.Company?.Id;
-        contact.UpdatedAt = now;
+        await db.ApplyAsync(contact, checkedFields.Value!, now, cancellationToken);
         if (Id is null)
         {
             db.Contacts.Add(contact);

@@ -1,0 +1,58 @@
+using Ringback.Validation;
+
+namespace Ringback.Accounts;
+
+/// <summary>A rep's profile as typed or sent.</summary>
+public record ProfileDraft
+{
+    public string? Name { get; init; }
+    public string? CompanyName { get; init; }
+    public string? CallbackPhone { get; init; }
+    public string? AfterHoursPhone { get; init; }
+    public string? TimeZone { get; init; }
+
+    /// <summary>"Mon-Fri 09:00-12:00": when the rep can be reached, said in messages (seed 000, option three).</summary>
+    public string? ReachableHours { get; init; }
+
+    public static ProfileDraft From(User user) => new()
+    {
+        Name = user.Name,
+        CompanyName = user.CompanyName,
+        CallbackPhone = user.CallbackPhone,
+        AfterHoursPhone = user.AfterHoursPhone,
+        TimeZone = user.TimeZone,
+        ReachableHours = user.ReachableHours.ToString(),
+    };
+}
+
+public static class ProfileRules
+{
+    /// <summary>Checks the draft and, only if all of it is good, writes it onto the user.</summary>
+    public static ValidationErrors Apply(User user, ProfileDraft draft, string defaultRegion)
+    {
+        var errors = new ValidationErrors();
+        var name = Field.Text(errors, "name", draft.Name, 100, required: true);
+        var company = Field.Text(errors, "companyName", draft.CompanyName, 200);
+        var callback = Field.Phone(errors, "callbackPhone", draft.CallbackPhone, defaultRegion, allowExtension: false);
+        var afterHours = Field.Phone(errors, "afterHoursPhone", draft.AfterHoursPhone, defaultRegion, allowExtension: false);
+        var zone = Field.TimeZone(errors, "timeZone", draft.TimeZone);
+        if (zone is null && errors.For("timeZone").Count == 0)
+        {
+            errors.Add("timeZone", "is required");
+        }
+
+        var hours = Field.Windows(errors, "reachableHours", draft.ReachableHours);
+        if (!errors.IsEmpty)
+        {
+            return errors;
+        }
+
+        user.Name = name!;
+        user.CompanyName = company;
+        user.CallbackPhone = callback?.E164;
+        user.AfterHoursPhone = afterHours?.E164;
+        user.TimeZone = zone!;
+        user.ReachableHours = hours;
+        return errors;
+    }
+}
