@@ -128,10 +128,10 @@ public sealed class ContactImporter(StorageOptions storage, IClock clock)
         }
 
         var report = new ImportReport { Mapping = mapping, EncodingName = encoding.WebName, Delimiter = delimiter, DryRun = options.DryRun };
-        await using var writer = options.DryRun ? null : await OpenWriterAsync(large: new FileInfo(path).Length > options.LargeFileBytes, cancellationToken);
+        var now = clock.GetCurrentInstant();
+        await using var writer = options.DryRun ? null : await OpenWriterAsync(large: new FileInfo(path).Length > options.LargeFileBytes, options.OrganizationId, now, cancellationToken);
         var companies = writer is null ? new Dictionary<string, Guid>(StringComparer.Ordinal) : await writer.LoadCompanyKeysAsync(options.OrganizationId, cancellationToken);
         var batch = new ImportBatch();
-        var now = clock.GetCurrentInstant();
         var previousEnd = 1;
         var writing = writer is not null;
 
@@ -225,10 +225,10 @@ public sealed class ContactImporter(StorageOptions storage, IClock clock)
         return report;
     }
 
-    private async Task<IBulkWriter> OpenWriterAsync(bool large, CancellationToken cancellationToken) =>
+    private async Task<IBulkWriter> OpenWriterAsync(bool large, Guid organizationId, Instant now, CancellationToken cancellationToken) =>
         storage.Provider == DatabaseProvider.Postgres
             ? await PostgresBulkWriter.OpenAsync(storage.Postgres!, cancellationToken)
-            : await SqliteBulkWriter.OpenAsync(storage.SqliteConnectionString, large, cancellationToken);
+            : await SqliteBulkWriter.OpenAsync(storage.SqliteConnectionString, large, organizationId, now.ToDateTimeUtc(), cancellationToken);
 
     private static async Task FlushAsync(IBulkWriter writer, ImportBatch batch, ImportReport report, CancellationToken cancellationToken)
     {

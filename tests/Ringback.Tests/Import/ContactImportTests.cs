@@ -221,9 +221,11 @@ public class ContactImportTests
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task The_large_file_path_rebuilds_every_index_or_leaves_them_untouched_on_failure(bool allGood)
+    [InlineData(true, true)]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    [InlineData(false, false)]
+    public async Task Imports_restore_every_index_and_trigger_and_fill_the_search_table_or_leave_all_untouched(bool allGood, bool large)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var rep = await database.AddUserAsync();
@@ -235,7 +237,7 @@ public class ContactImportTests
 
             var report = await new ContactImporter(database.Storage, Clock).ImportAsync(path, new ImportOptions
             {
-                OrganizationId = rep.OrganizationId, OwnerId = rep.Id, DefaultRegion = "US", LargeFileBytes = 1,
+                OrganizationId = rep.OrganizationId, OwnerId = rep.Id, DefaultRegion = "US", LargeFileBytes = large ? 1 : long.MaxValue,
             });
 
             report.Committed.ShouldBe(allGood);
@@ -244,6 +246,10 @@ public class ContactImportTests
             (await after.Contacts.CountAsync()).ShouldBe(allGood ? 2 : 0);
             (await after.Contacts.Filter(after, new ContactFilter { Query = "(415) 616-2407" }, "US").Select(c => c.LastName).ToListAsync())
                 .ShouldBe(allGood ? ["One"] : []);
+            (await after.Contacts.Filter(after, new ContactFilter { Query = "ONE" }, "US").Select(c => c.LastName).ToListAsync())
+                .ShouldBe(allGood ? ["One"] : [], "the search table has the imported contacts");
+            var triggers = await after.Database.SqlQueryRaw<int>("SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'contacts'").SingleAsync();
+            triggers.ShouldBe(3);
         }
     }
 }

@@ -108,7 +108,7 @@ public class ContactBookStorageTests
         (await Find("415 616 2498")).ShouldBe(["LeQuota"], "after-hours numbers count");
         (await Find("703-555-8047")).ShouldBe(["Dialer_100%"], "mobile numbers count");
         (await Find("(415) 616")).ShouldBe(["LeQuota", "Pitcher"], "part of a number narrows as it is typed");
-        (await Find("415.616.24")).ShouldBe(["Pitcher"]);
+        (await Find("415.616.240")).ShouldBe(["Pitcher"]);
         (await Find("703-555")).ShouldBe(["Dialer_100%"]);
         (await Find("PITCHER")).ShouldBe(["Pitcher"], "case does not matter");
         (await Find("sally boheme")).ShouldBe(["LeQuota"], "every word must match name, email or company");
