@@ -117,4 +117,37 @@ public class RepWorkflowTests
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Reference clients" })).ToBeVisibleAsync();
         });
     }
+
+    [Fact]
+    public async Task Reference_clients_are_added_edited_and_deleted()
+    {
+        await using var browser = await BrowserSession.StartAsync();
+        await browser.RunAsync(nameof(Reference_clients_are_added_edited_and_deleted), async page =>
+        {
+            await browser.FirstRunAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Reference clients" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+            await Expect(page.Locator("#Input-Industry-error")).ToHaveTextAsync("is required");
+
+            await page.GetByLabel("Company").FillAsync("General Motors");
+            await page.GetByLabel("Industry").FillAsync("Automotive");
+            await page.GetByLabel("Result to mention").FillAsync("cut warranty calls by a third");
+            await page.GetByLabel("They agreed to be named").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+            var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "General Motors" });
+            await Expect(row).ToContainTextAsync("Automotive");
+            await Expect(row).ToContainTextAsync("Yes");
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Edit General Motors" }).ClickAsync();
+            await Expect(page.GetByLabel("Company")).ToHaveValueAsync("General Motors");
+            await page.GetByLabel("They agreed to be named").UncheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "General Motors" })).ToContainTextAsync("No");
+            await Expect(page.GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Delete General Motors" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Deleted.");
+            await Expect(page.GetByRole(AriaRole.Table)).ToHaveCountAsync(0);
+        });
+    }
 }

@@ -14,7 +14,8 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock) : PageModel
     [BindProperty]
     public ReferenceClientDraft Input { get; set; } = new();
 
-    [BindProperty]
+    /// <summary>The client being edited: set by the row's Edit link, posted back with the form.</summary>
+    [BindProperty(SupportsGet = true, Name = "edit")]
     public Guid? EditId { get; set; }
 
     [TempData]
@@ -22,7 +23,22 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock) : PageModel
 
     public List<ReferenceClient> Clients { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        if (EditId is { } id)
+        {
+            var client = Clients.FirstOrDefault(c => c.Id == id);
+            if (client is null)
+            {
+                return NotFound();
+            }
+
+            Input = new ReferenceClientDraft { CompanyName = client.CompanyName, Industry = client.Industry, Result = client.Result, MayName = client.MayName };
+        }
+
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
