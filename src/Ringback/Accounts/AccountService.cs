@@ -107,6 +107,25 @@ public sealed class AccountService(RingbackDbContext db, IClock clock, string de
         return token;
     }
 
+    /// <summary>A user's tokens, newest first: name, the prefix that identifies it, and whether it is revoked.</summary>
+    public Task<List<ApiToken>> TokensOfAsync(User user, CancellationToken cancellationToken = default) =>
+        db.ApiTokens.IgnoreQueryFilters().Where(t => t.UserId == user.Id).OrderByDescending(t => t.CreatedAt).ToListAsync(cancellationToken);
+
+    /// <summary>Revokes the user's token that starts with this prefix; false if none does.</summary>
+    public async Task<bool> RevokeTokenAsync(User user, string prefix, CancellationToken cancellationToken = default)
+    {
+        var token = await db.ApiTokens.IgnoreQueryFilters()
+            .FirstOrDefaultAsync(t => t.UserId == user.Id && t.Prefix == prefix && t.RevokedAt == null, cancellationToken);
+        if (token is null)
+        {
+            return false;
+        }
+
+        token.RevokedAt = clock.GetCurrentInstant();
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
     /// <summary>The user a token belongs to, or null if it is unknown or revoked.</summary>
     public async Task<User?> FindByTokenAsync(string token, CancellationToken cancellationToken = default)
     {

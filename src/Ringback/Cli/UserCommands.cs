@@ -105,7 +105,60 @@ public static class UserCommands
             return 0;
         });
 
-        var user = new Command("user", "Manage users and API tokens") { add, list, new Command("token", "API tokens") { tokenAdd } };
+        var listEmail = new Option<string>("--email") { Description = "Whose tokens", Required = true };
+        var tokenList = new Command("list", "List a user's tokens by name and prefix (the tokens themselves are not stored)") { listEmail };
+        tokenList.SetAction(async (parse, ct) =>
+        {
+            await using var cli = await CliServices.StartAsync(parse, ct);
+            var accounts = cli.Services.GetRequiredService<AccountService>();
+            if (await FindAsync(accounts, parse.GetValue(listEmail)!, ct) is not { } owner)
+            {
+                return 1;
+            }
+
+            foreach (var token in await accounts.TokensOfAsync(owner, ct))
+            {
+                Console.WriteLine($"{token.Prefix}…\t{token.Name}\t{(token.RevokedAt is null ? "active" : "revoked")}");
+            }
+
+            return 0;
+        });
+
+        var revokeEmail = new Option<string>("--email") { Description = "Whose token", Required = true };
+        var prefix = new Argument<string>("prefix") { Description = "The token's first characters, as `user token list` shows them" };
+        var tokenRevoke = new Command("revoke", "Revoke a token at once; requests with it are refused from then on") { revokeEmail, prefix };
+        tokenRevoke.SetAction(async (parse, ct) =>
+        {
+            await using var cli = await CliServices.StartAsync(parse, ct);
+            var accounts = cli.Services.GetRequiredService<AccountService>();
+            if (await FindAsync(accounts, parse.GetValue(revokeEmail)!, ct) is not { } owner)
+            {
+                return 1;
+            }
+
+            var wanted = parse.GetValue(prefix)!.TrimEnd('…', '.');
+            if (!await accounts.RevokeTokenAsync(owner, wanted, ct))
+            {
+                await Console.Error.WriteLineAsync($"ringback: {owner.Email} has no active token starting {wanted}");
+                return 1;
+            }
+
+            Console.WriteLine($"Revoked {wanted}….");
+            return 0;
+        });
+
+        var user = new Command("user", "Manage users and API tokens") { add, list, new Command("token", "API tokens") { tokenAdd, tokenList, tokenRevoke } };
+        return user;
+    }
+
+    private static async Task<User?> FindAsync(AccountService accounts, string email, CancellationToken ct)
+    {
+        var user = await accounts.FindByEmailAsync(email, ct);
+        if (user is null)
+        {
+            await Console.Error.WriteLineAsync($"ringback: no user has the email {email}");
+        }
+
         return user;
     }
 }

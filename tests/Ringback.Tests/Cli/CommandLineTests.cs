@@ -139,4 +139,28 @@ public class CommandLineTests
         result.Error.ShouldNotContain("   at ");
         File.Exists(database.Storage.SqlitePath).ShouldBeFalse("SQLite is never used as a fallback");
     }
+
+    [Fact]
+    public async Task A_revoked_token_is_refused_at_once_and_tokens_are_stored_only_as_hashes()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        var ringback = new RingbackProcess(database);
+        var added = await ringback.RunAsync("user", "add", "--email", "f@abc.example", "--name", "Freda", "--password", Password, "--token");
+        var token = added.Out.Trim().Split('\n').Last().Trim();
+        await using var server = await ringback.ServeAsync();
+        server.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        (await server.Client.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var listed = await ringback.RunAsync("user", "token", "list", "--email", "f@abc.example");
+        listed.Out.ShouldStartWith(token[..10] + "…\tcli\tactive");
+        var revoked = await ringback.RunAsync("user", "token", "revoke", "--email", "f@abc.example", token[..10]);
+        revoked.ExitCode.ShouldBe(0, revoked.Error);
+
+        (await server.Client.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await ringback.RunAsync("user", "token", "list", "--email", "f@abc.example")).Out.ShouldContain("revoked");
+        await using var db = database.NewContext();
+        var stored = db.ApiTokens.IgnoreQueryFilters().Single();
+        stored.Hash.ShouldNotContain(token[3..]);
+        stored.Hash.Length.ShouldBe(64);
+    }
 }
