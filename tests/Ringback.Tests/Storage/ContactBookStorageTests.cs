@@ -124,9 +124,7 @@ public class ContactBookStorageTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var rep = await database.AddUserAsync();
         await using var db = database.NewContext(rep.OrganizationId);
-        var contact = new Contact { Id = Guid.CreateVersion7(), LastName = "Fields", CreatedAt = Now, UpdatedAt = Now };
-        db.Contacts.Add(contact);
-        await db.SaveChangesAsync();
+        var contact = await AddFieldsAsync(db);
         foreach (var (hoursAgo, outcome) in new[] { (48, "no-answer"), (1, "connected"), (24, "voicemail-left") })
         {
             var result = await CallLog.LogAsync(db, contact.Id, rep.Id, new CallDraft { Outcome = outcome, StartedAt = Now - Duration.FromHours(hoursAgo) }, null, Now, default);
@@ -151,9 +149,7 @@ public class ContactBookStorageTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var rep = await database.AddUserAsync();
         await using var db = database.NewContext(rep.OrganizationId);
-        var contact = new Contact { Id = Guid.CreateVersion7(), LastName = "Fields", CreatedAt = Now, UpdatedAt = Now };
-        db.Contacts.Add(contact);
-        await db.SaveChangesAsync();
+        var contact = await AddFieldsAsync(db);
         var id = Guid.CreateVersion7();
 
         var first = await CallLog.LogAsync(db, contact.Id, rep.Id, new CallDraft { Outcome = "busy" }, id, Now, default);
@@ -163,5 +159,13 @@ public class ContactBookStorageTests
         retry.Created.ShouldBeFalse();
         retry.Call!.Id.ShouldBe(id);
         (await db.Calls.CountAsync()).ShouldBe(1);
+    }
+
+    private static async Task<Contact> AddFieldsAsync(RingbackDbContext db)
+    {
+        var contact = new Contact { Id = Guid.CreateVersion7(), LastName = "Fields", CreatedAt = Now, UpdatedAt = Now };
+        db.Contacts.Add(contact);
+        await db.SaveChangesAsync();
+        return contact;
     }
 }
