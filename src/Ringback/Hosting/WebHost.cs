@@ -16,6 +16,7 @@ public static class WebHost
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
     public const string ApiPolicy = "api";
+    public const string SignInLimit = "sign-in";
 
     public static WebApplication Build(string[] args, IDictionary<string, string?> overrides)
     {
@@ -73,6 +74,14 @@ public static class WebHost
             o.Conventions.AllowAnonymousToFolder("/Account");
             o.Conventions.AddPageRoute("/Contacts/Edit", "/contacts/new");
         });
+        services.AddRateLimiter(o =>
+        {
+            // Password guessing: ten sign-in attempts a minute from one address, then 429 until the minute is up.
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInLimit, http => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
         services.AddSingleton<SetupGate>();
         services.AddSingleton<Web.ImportJobs>();
         services.AddOpenApi("v1");
@@ -83,6 +92,7 @@ public static class WebHost
         app.UseAuthentication();
         app.UseMiddleware<SetupGate.Middleware>();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages();
 

@@ -6,6 +6,7 @@ using Ringback.Accounts;
 
 namespace Ringback.Pages.Account;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.WebHost.SignInLimit)]
 public sealed class SignInModel(AccountService accounts) : PageModel
 {
     [BindProperty]
