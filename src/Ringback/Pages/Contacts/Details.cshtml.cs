@@ -51,8 +51,16 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
 
     public TimelineEntry? NextAppointment { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        await LoadTimelineAsync(cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostLogCallAsync(CancellationToken cancellationToken)
     {
@@ -154,7 +162,7 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
         }
 
         ModelState.AddErrors(errors, "Call.");
-        await LoadAsync(cancellationToken);
+        await LoadTimelineAsync(cancellationToken);
         return Page();
     }
 
@@ -170,6 +178,7 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
         if (!checkedFields.IsValid)
         {
             ModelState.AddErrors(checkedFields.Errors, "NewGatekeeper.");
+            await LoadTimelineAsync(cancellationToken);
             return Page();
         }
 
@@ -210,6 +219,7 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
         return $"= {PageSupport.Format(resolved.ToInstant(), RepZone)} your time{note}";
     }
 
+    /// <summary>The contact, the rep and both time zones: what every handler needs.</summary>
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var contact = await db.Contacts.AsNoTracking().Include(c => c.Company).Include(c => c.Gatekeepers)
@@ -227,11 +237,16 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
         ReferrerName = contact.ReferredByName ?? (contact.ReferredByContactId is { } referrer
             ? await db.Contacts.Where(c => c.Id == referrer).Select(c => c.FirstName + " " + c.LastName).FirstOrDefaultAsync(cancellationToken)
             : null);
+        return true;
+    }
+
+    /// <summary>The calls and what they promised: only when the page is rendered, not for a redirect or a time preview.</summary>
+    private async Task LoadTimelineAsync(CancellationToken cancellationToken)
+    {
         Timeline = await CallLog.Timeline(db, Id).Take(TimelineLimit).ToListAsync(cancellationToken);
         NextPromise = Timeline.Where(e => e.Call.PromisedNextCallAt > Now).MinBy(e => e.Call.PromisedNextCallAt);
         NextAppointment = Timeline.Where(e => e.Call.AppointmentStart > Now).MinBy(e => e.Call.AppointmentStart);
         Commitments = Timeline.Where(e => e.Call.Commitments is not null).Take(5).ToList();
-        return true;
     }
 
     public sealed class LogCallInput
