@@ -37,6 +37,13 @@ public static class CallLog
             errors.Add("answeredByGatekeeperId", "is not a gatekeeper of this contact");
         }
 
+        // Honest by construction: a referral needs a referrer, a tag team a colleague's real conversation, and so on.
+        if (checkedCall.Value is { Strategy: { } strategy } checkedFields
+            && await Coach.VoicemailDesk.DishonestyAsync(db, contact, userId, strategy, checkedFields.StartedAt, cancellationToken) is { } why)
+        {
+            errors.Add("strategy", why);
+        }
+
         if (id is { } newId && await db.Calls.IgnoreQueryFilters().AnyAsync(c => c.Id == newId, cancellationToken))
         {
             errors.Add("id", "is already used by another call");

@@ -57,7 +57,7 @@ public sealed class RingbackDbContext(DbContextOptions<RingbackDbContext> option
     public DbSet<Gatekeeper> Gatekeepers => Set<Gatekeeper>();
     public DbSet<ReferenceClient> ReferenceClients => Set<ReferenceClient>();
     public DbSet<Call> Calls => Set<Call>();
-    public DbSet<Coach.SavedTemplate> VoicemailTemplates => Set<Coach.SavedTemplate>();
+    public DbSet<Ringback.Coach.SavedTemplate> VoicemailTemplates => Set<Ringback.Coach.SavedTemplate>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -106,7 +106,7 @@ public sealed class RingbackDbContext(DbContextOptions<RingbackDbContext> option
         modelBuilder.Entity<Gatekeeper>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<ReferenceClient>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Call>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<Coach.SavedTemplate>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<Ringback.Coach.SavedTemplate>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
 
         SnakeCaseNames.Apply(modelBuilder);
     }

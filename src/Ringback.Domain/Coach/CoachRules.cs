@@ -64,9 +64,12 @@ public static class CoachRules
     public static readonly CoachRule FillerWords = new("filler-words", Severity.Tip, "000, 004 lesson 2",
         "Practise until you can say it without um, uh, er or \"you know\".");
 
+    public static readonly CoachRule NumberDiffers = new("number-differs", Severity.Warning, "002 NINE, 002 TEN",
+        "A number in the message is not your callback or after-hours number: check it digit by digit.");
+
     public static IReadOnlyList<CoachRule> All { get; } =
     [
-        CallerNameFirst, NumberMissing, NumberNotAtStart, NumberNotAtEnd, TooManySentences, TooLongToSay, NoSpecificReason,
+        CallerNameFirst, NumberMissing, NumberNotAtStart, NumberNotAtEnd, NumberDiffers, TooManySentences, TooLongToSay, NoSpecificReason,
         NoBenefit, NoSpecificTime, GivesAwayControl, AsksIfGoodTime, ReferrerNamedOnce, Displeasure, FillerWords,
     ];
 }

@@ -14,6 +14,9 @@ public sealed record CoachContext
 
     public string? ReferrerName { get; init; }
 
+    /// <summary>The caller's own numbers (E.164): the callback and after-hours numbers a message may give.</summary>
+    public IReadOnlyList<string> CallerNumbers { get; init; } = [];
+
     /// <summary>A message to someone who has not yet called back: reminders of earlier messages count as reproach.</summary>
     public bool FollowUp { get; init; }
 }
@@ -49,7 +52,7 @@ public static partial class MessageCoach
         }
 
         CheckCallerName(sentences, context, findings);
-        CheckNumbers(message, sentences, findings);
+        CheckNumbers(message, sentences, context, findings);
         CheckLength(sentences, seconds, findings);
         CheckContent(message, context, findings);
         CheckReferrer(sentences, context, findings);
@@ -93,13 +96,20 @@ public static partial class MessageCoach
             first.Start, first.End));
     }
 
-    private static void CheckNumbers(string message, IReadOnlyList<Sentence> sentences, List<CoachFinding> findings)
+    private static void CheckNumbers(string message, IReadOnlyList<Sentence> sentences, CoachContext context, List<CoachFinding> findings)
     {
         var numbers = NumberMentions.Find(message);
         if (numbers.Count == 0)
         {
             findings.Add(Found(CoachRules.NumberMissing, "There is no callback number in the message."));
             return;
+        }
+
+        if (context.CallerNumbers.Count > 0 && numbers.FirstOrDefault(n => !context.CallerNumbers.Any(own => IsSameNumber(n.Digits, own))) is { } stranger)
+        {
+            findings.Add(Found(CoachRules.NumberDiffers,
+                $"\"{message[stranger.Start..stranger.End]}\" is not your number ({string.Join(" or ", context.CallerNumbers.Select(PhoneSpeech.Written))}).",
+                stranger.Start, stranger.End));
         }
 
         var at = numbers.Select(n => SentenceIndex(sentences, n.Start)).ToList();
@@ -207,6 +217,14 @@ public static partial class MessageCoach
             var words = string.Join(", ", fillers.Select(m => $"\"{m.Groups["f"].Value.ToLowerInvariant()}\"").Distinct());
             findings.Add(Found(CoachRules.FillerWords, $"Filler words: {words}.", fillers[0].Index, fillers[0].Index + fillers[0].Length));
         }
+    }
+
+    /// <summary>Said digits match a number when they are its tail: "555-8047", "703-555-8047", "1 703…", or "020…" for +44 20….</summary>
+    internal static bool IsSameNumber(string saidDigits, string e164)
+    {
+        var full = e164.TrimStart('+');
+        return full.EndsWith(saidDigits, StringComparison.Ordinal)
+            || (saidDigits.StartsWith('0') && full.EndsWith(saidDigits[1..], StringComparison.Ordinal));
     }
 
     private static int SentenceIndex(IReadOnlyList<Sentence> sentences, int position)

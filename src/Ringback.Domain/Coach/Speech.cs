@@ -55,6 +55,26 @@ public static class PhoneSpeech
         return groups[0].StartsWith('+') ? string.Join(' ', groups) : string.Join('-', groups);
     }
 
+    /// <summary>
+    /// The message as a speech synthesiser should say it at the coached pace: every written number digit by
+    /// digit, its groups split by commas so the voice pauses ("seven oh three, five five five, …").
+    /// </summary>
+    public static string ForSpeech(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var sb = new System.Text.StringBuilder(message.Length * 2);
+        var at = 0;
+        foreach (var number in NumberMentions.Find(message).Where(n => !n.InWords))
+        {
+            sb.Append(message, at, number.Start - at);
+            var groups = System.Text.RegularExpressions.Regex.Matches(message[number.Start..number.End], @"\d+").Select(m => m.Value);
+            sb.Append(string.Join(", ", groups.Select(g => string.Join(' ', g.Select(c => DigitNames[c - '0'])))));
+            at = number.End;
+        }
+
+        return sb.Append(message, at, message.Length - at).ToString();
+    }
+
     /// <summary>"seven oh three — five five five — eight oh four seven": every digit on its own, a pause between groups.</summary>
     public static string Speak(string e164, bool withCountryCode = false) =>
         string.Join(" — ", Groups(e164, withCountryCode).Select(g =>

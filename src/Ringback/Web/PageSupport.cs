@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using NodaTime;
 using NodaTime.Text;
+using Ringback.Data;
 using Ringback.Validation;
 
 namespace Ringback.Web;
@@ -47,7 +48,7 @@ public static class PageSupport
         }
     }
 
-    public static DateTimeZone? Zone(string? id) => id is null ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(id);
+    public static DateTimeZone? Zone(string? id) => ProspectZone.Find(id);
 
     /// <summary>Reads a datetime-local input's value ("2026-11-23T08:15").</summary>
     public static LocalDateTime? ParseLocal(string? text)

@@ -28,7 +28,7 @@ public class MessageCoachTests
     public void Rule_ids_are_unique_and_each_names_its_seed_and_a_tip()
     {
         CoachRules.All.Select(r => r.Id).ShouldBeUnique();
-        CoachRules.All.Count.ShouldBe(14);
+        CoachRules.All.Count.ShouldBe(15);
         CoachRules.All.ShouldAllBe(r => r.Source.Length > 0 && r.Tip.Length > 20);
     }
 
@@ -193,6 +193,17 @@ public class MessageCoachTests
     [InlineData("As you know Peter, Herman and Umar run the ERP.", false)]
     public void Filler_words(string sentence, bool expected) =>
         Finds("This is Greg Pitcher at 415-616-2407. " + sentence, "filler-words").ShouldBe(expected);
+
+    [Fact]
+    public void Number_differs_when_a_number_given_is_not_one_of_the_callers()
+    {
+        var withNumbers = Greg with { CallerNumbers = ["+14156162407", "+442079460958"] };
+        Finds(Good, "number-differs", withNumbers).ShouldBeFalse();
+        Finds(Good.Replace("me at 415-616-2407", "me at 415-616-2470", StringComparison.Ordinal), "number-differs", withNumbers).ShouldBeTrue();
+        Finds("This is Greg Pitcher at 616-2407, or after hours on 020 7946 0958.", "number-differs", withNumbers).ShouldBeFalse();
+        Finds("This is Greg Pitcher at 1 415 616 2407.", "number-differs", withNumbers).ShouldBeFalse();
+        Finds(Good.Replace("me at 415-616-2407", "me at 415-616-2470", StringComparison.Ordinal), "number-differs", Greg).ShouldBeFalse();
+    }
 
     [Fact]
     public void An_empty_message_says_so()

@@ -36,4 +36,11 @@ public class SpeechTests
         SpeakingTime.EstimateSeconds("8:15").ShouldBe(Math.Round(2 * 60 / 130.0, 1));
         SpeakingTime.EstimateSeconds("at 10").ShouldBe(Math.Round(2 * 60 / 130.0, 1));
     }
+
+    [Fact]
+    public void For_speech_every_written_number_is_said_digit_by_digit_with_pauses()
+    {
+        PhoneSpeech.ForSpeech("Call (703) 555-8047 at 8:15.").ShouldBe("Call seven oh three, five five five, eight oh four seven at 8:15.");
+        PhoneSpeech.ForSpeech("It's nine oh one, five five five, two one two oh.").ShouldBe("It's nine oh one, five five five, two one two oh.");
+    }
 }

@@ -84,3 +84,24 @@ public class StrategyOptionsTests
         StrategyOptions.For(Strategy.StraightAheadPitch, Bare with { AttemptsThisMonth = 3 }).Warning.ShouldBeNull();
     }
 }
+
+public class StrategyNamesTests
+{
+    [Theory]
+    [InlineData("referral", Strategy.Referral)]
+    [InlineData("third-party", Strategy.ThirdParty)]
+    [InlineData("warm-cold-call", Strategy.WarmColdCall)]
+    [InlineData("straight-pitch", Strategy.StraightAheadPitch)]
+    [InlineData("straight-ahead-pitch", Strategy.StraightAheadPitch)]
+    [InlineData("As promised", Strategy.AsPromised)]
+    [InlineData("generic", null)]
+    [InlineData(null, null)]
+    public void Strategy_names_as_the_cli_takes_them(string? text, Strategy? expected)
+    {
+        StrategyNames.TryParse(text, out var strategy).ShouldBeTrue();
+        strategy.ShouldBe(expected);
+    }
+
+    [Fact]
+    public void An_unknown_name_is_refused() => StrategyNames.TryParse("flattery", out _).ShouldBeFalse();
+}
