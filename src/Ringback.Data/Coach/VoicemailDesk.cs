@@ -129,6 +129,7 @@ public static class VoicemailDesk
             Strategy = strategy,
             CallerName = facts.Rep.Name,
             ReferrerName = facts.ReferrerName,
+            CallerNumbers = [.. new[] { facts.Rep.CallbackPhone, facts.Rep.AfterHoursPhone }.OfType<string>()],
             FollowUp = facts.Honesty.AttemptsThisMonth > 0 || facts.Honesty.LatestPromise is not null,
         };
     }

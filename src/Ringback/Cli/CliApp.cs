@@ -37,6 +37,7 @@ public static class CliApp
         root.Subcommands.Add(ImportCommands.Create());
         root.Subcommands.Add(ExportCommands.Create());
         root.Subcommands.Add(LogCallCommand.Create());
+        root.Subcommands.Add(CoachCommand.Create());
 
         // Exceptions propagate (the test host stops Main with one); Program turns the rest into one plain line.
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

@@ -10,6 +10,9 @@ public sealed class RingbackOptions
     /// <summary>Region used to read numbers written without a country code ("(415) 616-2407").</summary>
     public string DefaultRegion { get; set; } = "US";
 
+    /// <summary>The espeak-ng program for practising a message aloud; found on the PATH when not set.</summary>
+    public string? Espeak { get; set; }
+
     public void Validate()
     {
         if (CallingRegions.ForRegion(DefaultRegion) is null)

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Ringback.Accounts;
 using Ringback.Api;
+using Ringback.Coach;
 using Ringback.Data;
 
 namespace Ringback.Hosting;
@@ -84,6 +85,7 @@ public static class WebHost
         });
         services.AddSingleton<SetupGate>();
         services.AddSingleton<Web.ImportJobs>();
+        services.AddSingleton<Coach.PracticeVoice>();
         services.AddOpenApi("v1");
 
         var app = builder.Build();
@@ -105,6 +107,8 @@ public static class WebHost
         api.MapReferenceClientsApi();
         api.MapCallsApi();
         api.MapProfileApi();
+        api.MapCoachApi();
+        api.MapTemplatesApi();
         return app;
     }
 

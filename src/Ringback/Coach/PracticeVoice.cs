@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Ringback.Hosting;
+
+namespace Ringback.Coach;
+
+/// <summary>A message rendered as speech at the coached pace, and how long it really plays.</summary>
+public sealed record PracticeAudio(byte[] Wav, double Seconds);
+
+/// <summary>
+/// Says a message aloud with espeak-ng at the coached pace (130 words a minute, numbers digit by digit), so a
+/// rep can hear it before leaving it. espeak-ng is optional: where it is missing the page says how to install it.
+/// </summary>
+public sealed class PracticeVoice(IOptions<RingbackOptions> options)
+{
+    public const string InstallHint = "Install espeak-ng to hear your message at the coached pace: sudo apt-get install espeak-ng (Debian, Ubuntu) or brew install espeak-ng (macOS).";
+
+    private static readonly TimeSpan RenderLimit = TimeSpan.FromSeconds(30);
+
+    /// <summary>The espeak-ng program, from <c>Ringback:Espeak</c> or the PATH; null when there is none.</summary>
+    public string? Program { get; } = Locate(options.Value.Espeak);
+
+    public bool IsAvailable => Program is not null;
+
+    public async Task<PracticeAudio> RenderAsync(string message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var program = Program ?? throw new InvalidOperationException(InstallHint);
+        var file = Path.Combine(Path.GetTempPath(), $"ringback-practice-{Guid.NewGuid():N}.wav");
+        try
+        {
+            var start = new ProcessStartInfo(program)
+            {
+                RedirectStandardInput = true,
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+                UseShellExecute = false,
+            };
+            foreach (var arg in new[] { "-s", ((int)SpeakingTime.WordsPerMinute).ToString(System.Globalization.CultureInfo.InvariantCulture), "-v", "en-us", "-w", file, "--stdin" })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
+            await process.StandardInput.WriteAsync(PhoneSpeech.ForSpeech(message).AsMemory(), cancellationToken);
+            process.StandardInput.Close();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(RenderLimit);
+            var errors = process.StandardError.ReadToEndAsync(timeout.Token);
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw;
+            }
+
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"{program} failed ({process.ExitCode}): {(await errors).Trim()}");
+            }
+
+            var wav = await File.ReadAllBytesAsync(file, cancellationToken);
+            return new PracticeAudio(wav, WavLength.Seconds(wav) ?? throw new InvalidOperationException($"{program} wrote no WAVE audio."));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static string? Locate(string? configured)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return File.Exists(configured) ? configured : null;
+        }
+
+        return (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, "espeak-ng"))
+            .FirstOrDefault(File.Exists);
+    }
+}
