@@ -38,14 +38,14 @@ public sealed class RingbackApiFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A signed-up rep with an API token, and a client that sends it.</summary>
-    public async Task<(User User, HttpClient Client)> SignUpAsync(string email = "freda@abc.example", string? organization = null)
+    public async Task<(User User, HttpClient Client)> SignUpAsync(string email = "freda@abc.example", string? organization = null, string name = "Freda Whitehouse")
     {
         await using var scope = Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
         var (user, errors) = await accounts.AddUserAsync(new NewUser
         {
             Email = email,
-            Name = "Freda Whitehouse",
+            Name = name,
             Password = "correct horse battery staple",
             Organization = organization ?? email,
             CompanyName = "ABC Company",

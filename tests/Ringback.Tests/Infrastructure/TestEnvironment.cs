@@ -31,6 +31,11 @@ public static class TestEnvironment
         return null!;
     }
 
+    /// <summary>Whether a program is on the PATH, as the app itself would find it.</summary>
+    public static bool HasProgram(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Any(dir => File.Exists(Path.Combine(dir, name)));
+
     /// <summary>Skips (or, when tools are required, fails) a test that needs a tool this machine lacks.</summary>
     public static void RequireTool(bool present, string why)
     {

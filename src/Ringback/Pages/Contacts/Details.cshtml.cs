@@ -5,8 +5,10 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Ringback.Accounts;
 using Ringback.Calls;
+using Ringback.Coach;
 using Ringback.Contacts;
 using Ringback.Data;
+using Ringback.Data.Coach;
 using Ringback.Hosting;
 using Ringback.Scheduling;
 using Ringback.Validation;
@@ -15,7 +17,7 @@ using Ringback.Web;
 namespace Ringback.Pages.Contacts;
 
 /// <summary>One prospect: details, gatekeepers, what was promised, every call, and the log-a-call form.</summary>
-public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions> options, IClock clock) : PageModel
+public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions> options, IClock clock, PracticeVoice voice) : PageModel
 {
     public const int TimelineLimit = 500;
 
@@ -50,6 +52,16 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
     public List<TimelineEntry> Commitments { get; private set; } = [];
 
     public TimelineEntry? NextAppointment { get; private set; }
+
+    /// <summary>Every strategy, usable or not and why: the composer's choices (issue 4, honest by construction).</summary>
+    public IReadOnlyList<StrategyOption> Strategies { get; private set; } = [];
+
+    public IReadOnlyList<TemplateChoice> Templates { get; private set; } = [];
+
+    /// <summary>The coach's reading of the message in the form, when there is one.</summary>
+    public CoachView? Coaching { get; private set; }
+
+    public bool CanPractise => voice.IsAvailable;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -166,6 +178,106 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
         return Page();
     }
 
+    /// <summary>
+    /// Fills the chosen strategy's template from the records. Called by the page's script (JSON back) or, without
+    /// script, by the "Fill in message" button (the page again, with the message filled in and coached).
+    /// </summary>
+    public async Task<IActionResult> OnPostComposeAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var facts = (await VoicemailDesk.LoadAsync(db, Id, Rep.Id, Now, cancellationToken))!;
+        string? error = null;
+        ComposeResult? result = null;
+        if (!EnumText.TryParse<Strategy>(Call.Strategy, out var strategy))
+        {
+            error = "Pick a message strategy first.";
+        }
+        else
+        {
+            var next = PageSupport.ParseLocal(Call.PromisedNextCallAt) is { } local ? LocalTimes.Resolve(local, Prospect.Zone).ToInstant() : (Instant?)null;
+            result = await VoicemailDesk.ComposeAsync(db, facts,
+                new ComposeRequest(strategy, Call.TemplateId, Call.Reason, Call.Benefit, next > Now ? next : null), cancellationToken);
+            error = result.Error;
+        }
+
+        if (WantsJson)
+        {
+            return new JsonResult(new
+            {
+                text = result?.Message?.Text,
+                error,
+                warning = result?.Option.Warning,
+                missing = result?.Message?.Missing.Select(m => m.Help) ?? [],
+            });
+        }
+
+        if (result?.Message is { } message)
+        {
+            Call.MessageText = message.Text;
+        }
+        else
+        {
+            ModelState.AddModelError("Call.Strategy", error ?? "could not be used");
+        }
+
+        await LoadTimelineAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The coach's findings for the message as typed so far: a fragment of HTML the page swaps in.</summary>
+    public async Task<IActionResult> OnPostCoachAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var facts = (await VoicemailDesk.LoadAsync(db, Id, Rep.Id, Now, cancellationToken))!;
+        return Partial("_CoachReport", Coach(facts));
+    }
+
+    /// <summary>The message spoken at the coached pace, as WAVE audio; X-Audio-Seconds says how long it plays.</summary>
+    public async Task<IActionResult> OnPostPracticeAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(Call.MessageText) || Call.MessageText.Length > CallRules.MessageMax)
+        {
+            return BadRequest("Type a message first.");
+        }
+
+        if (!voice.IsAvailable)
+        {
+            return StatusCode(StatusCodes.Status501NotImplemented, PracticeVoice.InstallHint);
+        }
+
+        var audio = await voice.RenderAsync(Call.MessageText, cancellationToken);
+        Response.Headers["X-Audio-Seconds"] = audio.Seconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+        return File(audio.Wav, "audio/wav");
+    }
+
+    private bool WantsJson => Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);
+
+    private CoachView? Coach(ProspectFacts facts)
+    {
+        if (string.IsNullOrWhiteSpace(Call.MessageText))
+        {
+            return null;
+        }
+
+        var strategy = StrategyNames.TryParse(Call.Strategy, out var chosen) ? chosen : null;
+        var report = MessageCoach.Review(Call.MessageText, VoicemailDesk.ContextFor(facts, strategy));
+        return new CoachView(report, Rep.CallbackPhone is { } number ? PhoneSpeech.Speak(number) : null);
+    }
+
     public async Task<IActionResult> OnPostAddGatekeeperAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
@@ -247,6 +359,10 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
         NextPromise = Timeline.Where(e => e.Call.PromisedNextCallAt > Now).MinBy(e => e.Call.PromisedNextCallAt);
         NextAppointment = Timeline.Where(e => e.Call.AppointmentStart > Now).MinBy(e => e.Call.AppointmentStart);
         Commitments = Timeline.Where(e => e.Call.Commitments is not null).Take(5).ToList();
+        var facts = (await VoicemailDesk.LoadAsync(db, Id, Rep.Id, Now, cancellationToken))!;
+        Strategies = StrategyOptions.For(facts.Honesty);
+        Templates = await VoicemailDesk.TemplatesAsync(db, Rep.Id, null, cancellationToken);
+        Coaching = Coach(facts);
     }
 
     public sealed class LogCallInput
@@ -260,6 +376,13 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
         public string? NewGatekeeperRelationship { get; set; }
         public string? ProspectAvailable { get; set; }
         public string? Strategy { get; set; }
+        public Guid? TemplateId { get; set; }
+
+        /// <summary>For the composer: the specific point to talk about (002 TWO).</summary>
+        public string? Reason { get; set; }
+
+        /// <summary>For the composer: how the call helps them (002 THREE).</summary>
+        public string? Benefit { get; set; }
         public string? MessageText { get; set; }
         public string? Notes { get; set; }
         public string? Commitments { get; set; }
@@ -269,6 +392,7 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
         public string? AppointmentPlace { get; set; }
         public string? AppointmentDirections { get; set; }
     }
-
-
 }
+
+/// <summary>What the coach panel shows: the report and how to say the rep's number.</summary>
+public sealed record CoachView(CoachReport Report, string? SpeakableNumber);

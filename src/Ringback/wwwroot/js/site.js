@@ -40,6 +40,81 @@
     });
   }
 
+  // The voicemail composer and coach (issue 4): a strategy fills in the message from the records, and the coach
+  // reads the message as it is typed. Without script, "Fill in message" posts the form and the page comes back filled.
+  const composer = document.querySelector("[data-composer]");
+  if (composer) {
+    const form = composer.closest("form");
+    const base = composer.dataset.composer;
+    const strategy = form.querySelector("#Call-Strategy");
+    const template = form.querySelector("#Call-TemplateId");
+    const note = document.getElementById("Call-Strategy-note");
+    const message = form.querySelector("#Call-MessageText");
+    const promised = form.querySelector("input[name='Call.PromisedNextCallAt']");
+    const coach = document.getElementById("coach");
+    let lastComposed = null;
+    let coachTimer = 0, composeTimer = 0, coachTicket = 0, composeTicket = 0;
+    const post = (handler, accept) =>
+      fetch(`${base}?handler=${handler}`, { method: "POST", body: new FormData(form), headers: { "Accept": accept } });
+    const refreshCoach = async () => {
+      const ticket = ++coachTicket;
+      const response = await post("Coach", "text/html");
+      if (ticket === coachTicket && response.ok) coach.innerHTML = await response.text();
+    };
+    const ownWords = () => message.value.trim() !== "" && message.value !== lastComposed;
+    const compose = async force => {
+      if (!strategy.value) return;
+      if (!force && ownWords()) {
+        note.textContent = "The message has your own words; press Fill in message to replace them.";
+        return;
+      }
+      const ticket = ++composeTicket;
+      const response = await post("Compose", "application/json");
+      if (ticket !== composeTicket || !response.ok) return;
+      const result = await response.json();
+      note.textContent = [result.error, result.warning, ...result.missing].filter(Boolean).join(" ");
+      if (result.text) {
+        message.value = lastComposed = result.text;
+        refreshCoach();
+      }
+    };
+    const showTemplates = () => {
+      for (const option of template.options) if (option.value) option.hidden = option.dataset.strategy !== strategy.value;
+      if (template.selectedOptions[0]?.hidden) template.value = "";
+    };
+    showTemplates();
+    strategy.addEventListener("change", () => {
+      showTemplates();
+      note.textContent = strategy.selectedOptions[0]?.dataset.note || "";
+      compose(false);
+    });
+    template.addEventListener("change", () => compose(false));
+    for (const input of [form.querySelector("#Call-Reason"), form.querySelector("#Call-Benefit")]) {
+      input.addEventListener("input", () => { clearTimeout(composeTimer); composeTimer = setTimeout(() => compose(false), 300); });
+    }
+    promised?.addEventListener("change", () => compose(false));
+    form.querySelector("[data-compose]").addEventListener("click", event => { event.preventDefault(); compose(true); });
+    message.addEventListener("input", () => { clearTimeout(coachTimer); coachTimer = setTimeout(refreshCoach, 250); });
+
+    const practice = form.querySelector("[data-practice]");
+    if (practice) {
+      const audio = form.querySelector(".practice audio");
+      const length = form.querySelector("[data-practice-length]");
+      practice.addEventListener("click", async () => {
+        length.textContent = "Rendering…";
+        const response = await post("Practice", "audio/wav");
+        if (!response.ok) { length.textContent = await response.text(); return; }
+        const seconds = response.headers.get("X-Audio-Seconds");
+        if (audio.src) URL.revokeObjectURL(audio.src);
+        audio.src = URL.createObjectURL(await response.blob());
+        audio.hidden = false;
+        const estimate = coach.querySelector("[data-estimate]")?.textContent;
+        length.textContent = `Plays for ${seconds} s` + (estimate ? ` (the coach estimated ${estimate} s)` : "");
+        audio.play().catch(() => {});
+      });
+    }
+  }
+
   // The import progress bar follows the job until it is done, then shows the server's summary.
   const progress = document.getElementById("import-progress");
   if (progress && progress.dataset.done !== "true") {
