@@ -39,7 +39,7 @@ public class LayoutTests
             await log.GetByText("Gatekeeper message").ClickAsync();
             await log.GetByLabel("…or someone new: their name").FillAsync("Pat Smith");
             await log.GetByLabel("When is the prospect available?").FillAsync("Tue and Thu after 2");
-            await log.GetByLabel("Message strategy").SelectOptionAsync("Referral");
+            await log.GetByLabel("Message strategy").SelectOptionAsync("Warm cold call");
             await log.GetByLabel("Message left").FillAsync("Please tell Sue that Joe Sampson suggested I call. Freda Whitehouse, 901-555-2120.");
             await log.GetByLabel("Promised call").FillAsync("2030-06-04T14:30");
             await log.GetByRole(AriaRole.Button, new() { Name = "Log call" }).ClickAsync();

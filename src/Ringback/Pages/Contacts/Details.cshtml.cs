@@ -261,6 +261,7 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
 
         var audio = await voice.RenderAsync(Call.MessageText, cancellationToken);
         Response.Headers["X-Audio-Seconds"] = audio.Seconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+        Response.Headers["X-Estimated-Seconds"] = SpeakingTime.EstimateSeconds(Call.MessageText).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
         return File(audio.Wav, "audio/wav");
     }
 

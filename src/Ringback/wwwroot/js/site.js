@@ -69,11 +69,13 @@
         return;
       }
       const ticket = ++composeTicket;
+      const before = message.value;
       const response = await post("Compose", "application/json");
       if (ticket !== composeTicket || !response.ok) return;
       const result = await response.json();
       note.textContent = [result.error, result.warning, ...result.missing].filter(Boolean).join(" ");
-      if (result.text) {
+      // Whatever the rep typed while the request was out is theirs: never overwrite it.
+      if (result.text && (force || message.value === before)) {
         message.value = lastComposed = result.text;
         refreshCoach();
       }
@@ -108,8 +110,7 @@
         if (audio.src) URL.revokeObjectURL(audio.src);
         audio.src = URL.createObjectURL(await response.blob());
         audio.hidden = false;
-        const estimate = coach.querySelector("[data-estimate]")?.textContent;
-        length.textContent = `Plays for ${seconds} s` + (estimate ? ` (the coach estimated ${estimate} s)` : "");
+        length.textContent = `Plays for ${seconds} s (the coach estimated ${response.headers.get("X-Estimated-Seconds")} s)`;
         audio.play().catch(() => {});
       });
     }
