@@ -102,4 +102,34 @@ public class CoachPageTests
             duration.ShouldBeGreaterThan(5);
         });
     }
+
+    [Fact]
+    public async Task A_rep_makes_their_own_template_from_a_built_in_one_and_the_composer_uses_it()
+    {
+        await using var browser = await BrowserSession.StartAsync();
+        await browser.RunAsync(nameof(A_rep_makes_their_own_template_from_a_built_in_one_and_the_composer_uses_it), async page =>
+        {
+            await browser.FirstRunAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Templates" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Make your own from Vague (001)" }).ClickAsync();
+            await Expect(page.GetByLabel("Name")).ToHaveValueAsync("My vague");
+            await page.GetByLabel("Message").FillAsync("Hi {contact.firstName}, {caller.name} on {caller.number}. I'll try you {next.call}: {caller.nickname}.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
+            await Expect(page.Locator("#Input-Body-error")).ToContainTextAsync("{caller.nickname} is not a field");
+
+            await page.GetByLabel("Message").FillAsync("Hi {contact.firstName}, {caller.name} on {caller.number}. I'll try you {next.call}: {caller.number}.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved My vague.");
+            await Expect(page.Locator("#strategy-vague").Locator("xpath=..").Locator(".template").First).ToContainTextAsync("My vague");
+
+            await page.GotoAsync("/contacts/new");
+            await page.GetByLabel("First name").FillAsync("Sue");
+            await page.GetByLabel("Last name").FillAsync("Jones");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+            var log = page.Locator("form.log-call");
+            await log.GetByLabel("Message strategy").SelectOptionAsync("Vague");
+            await Expect(log.GetByLabel("Message left")).ToHaveValueAsync("Hi Sue, Freda Whitehouse on 901-555-2120. I'll try you [next.call]: 901-555-2120.");
+            await Expect(log.Locator("#Call-Strategy-note")).ToContainTextAsync("Set when you will call again.");
+        });
+    }
 }
