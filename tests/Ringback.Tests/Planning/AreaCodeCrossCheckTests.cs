@@ -39,6 +39,7 @@ public class AreaCodeCrossCheckTests(ITestOutputHelper output)
         ["219"] = "north-west Indiana (Gary, Hammond) keeps Central time",
         ["270"] = "western Kentucky (Bowling Green, Paducah) keeps Central time",
         ["364"] = "overlay of 270: western Kentucky keeps Central time",
+        ["437"] = "overlay of 416: Toronto keeps Eastern time",
         ["689"] = "overlay of 407: Orlando keeps Eastern time",
         ["474"] = "overlay of 306: Saskatchewan keeps Central Standard Time all year (America/Regina)",
     };
