@@ -25,6 +25,8 @@ public sealed class WeeklyWindows : IEquatable<WeeklyWindows>
 
     public IReadOnlyList<WeeklyWindow> Windows { get; }
 
+    public static WeeklyWindows Of(params WeeklyWindow[] windows) => new([.. windows]);
+
     public bool IsEmpty => Windows.Count == 0;
 
     public bool Contains(LocalDateTime local) => Windows.Any(w => w.Contains(local.DayOfWeek, local.TimeOfDay));
