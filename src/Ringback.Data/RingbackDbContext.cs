@@ -4,6 +4,7 @@ using Ringback.Accounts;
 using Ringback.Calls;
 using Ringback.Contacts;
 using Ringback.Data.Configurations;
+using Ringback.Planning;
 using Ringback.Scheduling;
 
 namespace Ringback.Data;
@@ -58,6 +59,11 @@ public sealed class RingbackDbContext(DbContextOptions<RingbackDbContext> option
     public DbSet<ReferenceClient> ReferenceClients => Set<ReferenceClient>();
     public DbSet<Call> Calls => Set<Call>();
     public DbSet<Ringback.Coach.SavedTemplate> VoicemailTemplates => Set<Ringback.Coach.SavedTemplate>();
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+    public DbSet<StoredCadence> Cadences => Set<StoredCadence>();
+    public DbSet<CadenceEnrollment> CadenceEnrollments => Set<CadenceEnrollment>();
+    public DbSet<DoNotCallList> DoNotCallLists => Set<DoNotCallList>();
+    public DbSet<DoNotCallNumber> DoNotCallNumbers => Set<DoNotCallNumber>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -93,6 +99,9 @@ public sealed class RingbackDbContext(DbContextOptions<RingbackDbContext> option
         configurationBuilder.Properties<CallOutcome>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<Strategy>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<UserRole>().HaveConversion<string>().HaveMaxLength(10);
+        configurationBuilder.Properties<FollowUpKind>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<DoNotCallListKind>().HaveConversion<string>().HaveMaxLength(10);
+        configurationBuilder.Properties<LocalDate>().HaveConversion<LocalDateConverter>();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -107,6 +116,11 @@ public sealed class RingbackDbContext(DbContextOptions<RingbackDbContext> option
         modelBuilder.Entity<ReferenceClient>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Call>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Ringback.Coach.SavedTemplate>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<FollowUp>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<StoredCadence>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<CadenceEnrollment>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<DoNotCallList>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<DoNotCallNumber>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
 
         SnakeCaseNames.Apply(modelBuilder);
     }

@@ -26,7 +26,11 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(e => e.AfterHoursPhone).HasMaxLength(20);
         builder.Property(e => e.TimeZone).HasMaxLength(64);
         builder.Property(e => e.PasswordHash).HasMaxLength(200);
+        builder.Property(e => e.CalendarTokenHash).HasMaxLength(64);
         builder.HasIndex(e => e.Email).IsUnique();
+
+        // The public calendar feed finds its rep by the hash of the secret in its URL.
+        builder.HasIndex(e => e.CalendarTokenHash).IsUnique();
         builder.HasIndex(e => e.OrganizationId);
     }
 }

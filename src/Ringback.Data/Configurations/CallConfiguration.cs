@@ -20,6 +20,7 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         builder.Property(e => e.Commitments).HasMaxLength(ContactRules.NotesMax);
         builder.Property(e => e.AppointmentPlace).HasMaxLength(ContactRules.ShortTextMax);
         builder.Property(e => e.AppointmentDirections).HasMaxLength(ContactRules.NotesMax);
+        builder.Property(e => e.DncOverrideReason).HasMaxLength(500);
 
         // A contact's timeline, newest first.
         builder.HasIndex(e => new { e.ContactId, e.StartedAt });

@@ -12,6 +12,10 @@ internal sealed class InstantConverter() : ValueConverter<Instant, DateTime>(
     instant => instant.ToDateTimeUtc(),
     utc => Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
 
+internal sealed class LocalDateConverter() : ValueConverter<LocalDate, DateOnly>(
+    date => date.ToDateOnly(),
+    day => LocalDate.FromDateOnly(day));
+
 internal sealed class WeeklyWindowsConverter() : ValueConverter<WeeklyWindows, string>(
     windows => windows.ToString(),
     text => WeeklyWindows.Parse(text));

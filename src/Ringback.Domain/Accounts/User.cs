@@ -37,6 +37,12 @@ public sealed class User : IOrganizationOwned
     /// <summary>"Between nine and noon, Monday to Friday" (seed 000, option three), in <see cref="TimeZone"/>.</summary>
     public WeeklyWindows ReachableHours { get; set; } = WeeklyWindows.None;
 
+    /// <summary>When the rep works, in <see cref="TimeZone"/>: no call is planned outside it. Empty means Monday to Friday, 9 to 5.</summary>
+    public WeeklyWindows WorkingHours { get; set; } = WeeklyWindows.None;
+
+    /// <summary>SHA-256 of the secret in the rep's calendar feed URL; null when there is no feed.</summary>
+    public string? CalendarTokenHash { get; set; }
+
     /// <summary>ASP.NET Core Identity's PasswordHasher output; never the password.</summary>
     public string? PasswordHash { get; set; }
 

@@ -90,5 +90,8 @@ public sealed class Call : Accounts.IOrganizationOwned
 
     public string? AppointmentDirections { get; set; }
 
+    /// <summary>Why the rep called a number on a do-not-call list anyway (e.g. "they asked us to call back"), recorded for audit.</summary>
+    public string? DncOverrideReason { get; set; }
+
     public Instant CreatedAt { get; set; }
 }
