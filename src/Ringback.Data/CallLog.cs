@@ -16,14 +16,17 @@ public sealed record CallLogResult(Call? Call, ValidationErrors Errors, bool Cre
 public static class CallLog
 {
     /// <param name="id">A client-chosen id: logging the same id twice records the call once (the retry gets the first call back).</param>
-    public static async Task<CallLogResult> LogAsync(RingbackDbContext db, Guid contactId, Guid userId, CallDraft draft, Guid? id, Instant now, CancellationToken cancellationToken)
+    /// <param name="planner">Calling-hours rules and planner settings; the defaults when omitted.</param>
+    public static async Task<CallLogResult> LogAsync(RingbackDbContext db, Guid contactId, Guid userId, CallDraft draft, Guid? id, Instant now,
+        CancellationToken cancellationToken, Planning.PlannerOptions? planner = null)
     {
         if (id is { } existingId && await db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == existingId && c.ContactId == contactId, cancellationToken) is { } existing)
         {
             return new CallLogResult(existing, new ValidationErrors(), Created: false, ContactMissing: false);
         }
 
-        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == contactId, cancellationToken);
+        planner ??= new Planning.PlannerOptions();
+        var contact = await db.Contacts.Include(c => c.Company).FirstOrDefaultAsync(c => c.Id == contactId, cancellationToken);
         if (contact is null)
         {
             return new CallLogResult(null, new ValidationErrors(), false, ContactMissing: true);
@@ -44,6 +47,16 @@ public static class CallLog
             errors.Add("strategy", why);
         }
 
+        if (checkedCall.Value is { } outbound && outbound.Direction == CallDirection.Outbound)
+        {
+            await CheckDoNotCallAsync(db, contact, outbound, errors, cancellationToken);
+        }
+
+        if (checkedCall.Value?.PromisedNextCallAt is { } promised)
+        {
+            CheckPromiseIsLawful(contact, promised, planner, errors);
+        }
+
         if (id is { } newId && await db.Calls.IgnoreQueryFilters().AnyAsync(c => c.Id == newId, cancellationToken))
         {
             errors.Add("id", "is already used by another call");
@@ -60,8 +73,50 @@ public static class CallLog
         db.Calls.Add(call);
         contact.Status = ContactProgress.AfterCall(contact.Status, fields.Direction, fields.Outcome, fields.AppointmentStart is not null);
         contact.UpdatedAt = now;
+        if (draft.AskedNotToCall)
+        {
+            contact.Status = ContactStatus.DoNotCall;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
+        if (draft.AskedNotToCall)
+        {
+            await Planning.DoNotCall.AddToOwnListAsync(db, [contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone], "asked not to be called again", now, cancellationToken);
+        }
+
+        await Planning.FollowUps.ReplanAsync(db, contactId, now, planner, cancellationToken);
         return new CallLogResult(call, errors, Created: true, ContactMissing: false);
+    }
+
+    /// <summary>A number on a do-not-call list is called only with a reason, which is kept with the call.</summary>
+    private static async Task CheckDoNotCallAsync(RingbackDbContext db, Contact contact, CallFields call, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        if (call.DncOverrideReason is not null)
+        {
+            return;
+        }
+
+        var listed = await Planning.DoNotCall.ListedAsync(db, [contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone], cancellationToken);
+        if (listed.Count > 0 || contact.Status == ContactStatus.DoNotCall)
+        {
+            var where = listed.Count > 0 ? $"{listed[0].Number} is on {listed[0].ListName}" : $"{contact.DisplayName} is marked do-not-call";
+            errors.Add("dncOverrideReason", $"{where}: give a reason to log a call to them anyway (it is kept with the call)");
+        }
+    }
+
+    /// <summary>Never promise a call at a time the law forbids where the prospect is.</summary>
+    private static void CheckPromiseIsLawful(Contact contact, Instant promised, Planning.PlannerOptions planner, ValidationErrors errors)
+    {
+        var place = Planning.FollowUps.PlaceOf(contact, null, planner);
+        var law = Ringback.Planning.CallingLaws.For(place.Place.Country, place.Place.Subdivision, planner.CallingHours)
+            .Where(r => r.IsLaw).Select(r => new Ringback.Planning.CallWindow(r.Name, r.Windows, place.Zone, r.Source)).ToList();
+        if (Ringback.Planning.CallingTimes.Blocking(promised, law) is { } rule)
+        {
+            var next = Ringback.Planning.CallingTimes.NextAllowed(promised, law);
+            var local = (Instant i) => i.InZone(place.Zone).ToString("ddd d MMM HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            errors.Add("promisedNextCallAt", $"{local(promised)} their time is outside lawful calling hours ({rule.Name}: {rule.Windows})" +
+                (next is { } n ? $"; the next lawful time is {local(n)}" : string.Empty));
+        }
     }
 
     /// <summary>A contact's calls, newest first, with who answered and which rep called; or just the one call asked for.</summary>

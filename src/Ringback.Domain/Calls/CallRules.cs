@@ -20,6 +20,12 @@ public sealed record CallDraft
     public Instant? AppointmentEnd { get; init; }
     public string? AppointmentPlace { get; init; }
     public string? AppointmentDirections { get; init; }
+
+    /// <summary>Why a number on a do-not-call list is called anyway; required for such a call, and recorded.</summary>
+    public string? DncOverrideReason { get; init; }
+
+    /// <summary>The prospect asked not to be called again: their numbers go on the organization's own list at once.</summary>
+    public bool AskedNotToCall { get; init; }
 }
 
 public sealed record CallFields(
@@ -36,7 +42,8 @@ public sealed record CallFields(
     Instant? AppointmentStart,
     Instant? AppointmentEnd,
     string? AppointmentPlace,
-    string? AppointmentDirections)
+    string? AppointmentDirections,
+    string? DncOverrideReason = null)
 {
     public void ApplyTo(Call call)
     {
@@ -54,6 +61,7 @@ public sealed record CallFields(
         call.AppointmentEnd = AppointmentEnd;
         call.AppointmentPlace = AppointmentPlace;
         call.AppointmentDirections = AppointmentDirections;
+        call.DncOverrideReason = DncOverrideReason;
     }
 }
 
@@ -125,6 +133,7 @@ public static class CallRules
         var notes = Field.Text(errors, "notes", draft.Notes, Contacts.ContactRules.NotesMax);
         var commitments = Field.Text(errors, "commitments", draft.Commitments, Contacts.ContactRules.NotesMax);
         var place = Field.Text(errors, "appointmentPlace", draft.AppointmentPlace, Contacts.ContactRules.ShortTextMax);
+        var dncOverride = Field.Text(errors, "dncOverrideReason", draft.DncOverrideReason, 500);
         var directions = Field.Text(errors, "appointmentDirections", draft.AppointmentDirections, Contacts.ContactRules.NotesMax);
         if ((place is not null || directions is not null) && draft.AppointmentStart is null)
         {
@@ -133,7 +142,7 @@ public static class CallRules
 
         return errors.IsEmpty
             ? new(new CallFields(direction, startedAt, duration, outcome!.Value, draft.AnsweredByGatekeeperId, strategy, message, notes,
-                draft.PromisedNextCallAt, commitments, draft.AppointmentStart, draft.AppointmentEnd, place, directions), errors)
+                draft.PromisedNextCallAt, commitments, draft.AppointmentStart, draft.AppointmentEnd, place, directions, dncOverride), errors)
             : new(null, errors);
     }
 }

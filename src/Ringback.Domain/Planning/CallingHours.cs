@@ -37,7 +37,8 @@ public sealed record CallWindow(string Name, WeeklyWindows Windows, DateTimeZone
 }
 
 /// <summary>The rule for one place: a jurisdiction's lawful calling hours in the recipient's local time.</summary>
-public sealed record CallingRule(string Jurisdiction, string Name, WeeklyWindows Windows, string Source);
+/// <param name="IsLaw">False for Ringback's default business hours where no law is configured: planned around, but never grounds to refuse a rep's own promise.</param>
+public sealed record CallingRule(string Jurisdiction, string Name, WeeklyWindows Windows, string Source, bool IsLaw = true);
 
 /// <summary>
 /// Lawful hours for calling prospects where they are. The strictest applicable rule wins: in the US the federal
@@ -53,7 +54,7 @@ public static class CallingLaws
 
     /// <summary>For countries without a configured rule: business hours, Monday to Saturday.</summary>
     public static readonly CallingRule Elsewhere = new("*", "business hours", WeeklyWindows.Parse("Mon-Fri 09:00-20:00; Sat 10:00-17:00"),
-        "Ringback's default where no rule is configured; set Ringback:CallingHours:<country> to the local rule");
+        "Ringback's default where no rule is configured; set Ringback:CallingHours:<country> to the local rule", IsLaw: false);
 
     /// <summary>States whose telemarketing laws are stricter than the federal hours.</summary>
     public static IReadOnlyDictionary<string, CallingRule> UsStates { get; } = new Dictionary<string, CallingRule>
