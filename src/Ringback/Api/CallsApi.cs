@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ringback.Accounts;
+using Microsoft.Extensions.Options;
 using Ringback.Data;
+using Ringback.Data.Planning;
 
 namespace Ringback.Api;
 
@@ -21,9 +23,9 @@ public static class CallsApi
     }
 
     public static async Task<Results<Created<CallResponse>, Ok<CallResponse>, NotFound, ValidationProblem>> LogAsync(
-        Guid contactId, CallRequest request, RingbackDbContext db, IClock clock, HttpContext http, CancellationToken cancellationToken)
+        Guid contactId, CallRequest request, RingbackDbContext db, IClock clock, HttpContext http, IOptions<PlannerOptions> planner, CancellationToken cancellationToken)
     {
-        var result = await CallLog.LogAsync(db, contactId, RingbackClaims.UserOf(http.User), request.ToDraft(), request.Id, clock.GetCurrentInstant(), cancellationToken);
+        var result = await CallLog.LogAsync(db, contactId, RingbackClaims.UserOf(http.User), request.ToDraft(), request.Id, clock.GetCurrentInstant(), cancellationToken, planner.Value);
         if (result.ContactMissing)
         {
             return TypedResults.NotFound();
@@ -70,6 +72,6 @@ public static class CallsApi
         var c = entry.Call;
         return new CallResponse(c.Id, c.ContactId, c.UserId, entry.RepName, c.Direction, c.StartedAt.ToOffset(), c.DurationSeconds, c.Outcome,
             c.AnsweredByGatekeeperId, entry.AnsweredByName, c.Strategy, c.MessageText, c.Notes, c.PromisedNextCallAt.ToOffset(), c.Commitments,
-            c.AppointmentStart.ToOffset(), c.AppointmentEnd.ToOffset(), c.AppointmentPlace, c.AppointmentDirections);
+            c.AppointmentStart.ToOffset(), c.AppointmentEnd.ToOffset(), c.AppointmentPlace, c.AppointmentDirections, c.DncOverrideReason);
     }
 }

@@ -84,6 +84,12 @@ public sealed record CallRequest
     public string? AppointmentPlace { get; init; }
     public string? AppointmentDirections { get; init; }
 
+    /// <summary>Why a number on a do-not-call list is called anyway; required for such a call and kept with it.</summary>
+    public string? DncOverrideReason { get; init; }
+
+    /// <summary>They asked not to be called again: their numbers go on your organization's own list.</summary>
+    public bool AskedNotToCall { get; init; }
+
     public CallDraft ToDraft() => new()
     {
         Direction = Direction,
@@ -100,6 +106,8 @@ public sealed record CallRequest
         AppointmentEnd = ToInstant(AppointmentEnd),
         AppointmentPlace = AppointmentPlace,
         AppointmentDirections = AppointmentDirections,
+        DncOverrideReason = DncOverrideReason,
+        AskedNotToCall = AskedNotToCall,
     };
 
     private static Instant? ToInstant(DateTimeOffset? value) => value is { } v ? Instant.FromDateTimeOffset(v) : null;
@@ -124,7 +132,8 @@ public sealed record CallResponse(
     DateTimeOffset? AppointmentStart,
     DateTimeOffset? AppointmentEnd,
     string? AppointmentPlace,
-    string? AppointmentDirections);
+    string? AppointmentDirections,
+    string? DncOverrideReason);
 
 internal static class InstantExtensions
 {

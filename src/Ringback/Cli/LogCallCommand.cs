@@ -28,10 +28,12 @@ public static class LogCallCommand
         var promise = new Option<string?>("--promise") { Description = "Promised next call, in the prospect's local time: \"2026-11-23 08:15\"" };
         var commitments = new Option<string?>("--commitments") { Description = "What you promised to do" };
         var actAs = new Option<string?>("--as") { Description = "Email of the rep who made the call (default: the only user)" };
+        var dncOverride = new Option<string?>("--dnc-override") { Description = "Why a number on a do-not-call list was called anyway (recorded)" };
+        var askedNotToCall = new Option<bool>("--asked-not-to-call") { Description = "They asked not to be called again: put them on your own do-not-call list" };
 
         var command = new Command("log-call", "Log a call from the terminal")
         {
-            contact, outcome, inbound, duration, strategy, message, notes, gatekeeper, promise, commitments, actAs,
+            contact, outcome, inbound, duration, strategy, message, notes, gatekeeper, promise, commitments, actAs, dncOverride, askedNotToCall,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -43,6 +45,7 @@ public static class LogCallCommand
             }
 
             var db = cli.Db;
+            var planner = cli.Services.GetRequiredService<IOptions<Data.Planning.PlannerOptions>>().Value;
             var region = cli.Services.GetRequiredService<IOptions<RingbackOptions>>().Value.DefaultRegion;
             var who = parse.GetValue(contact)!;
             var found = await FindContactAsync(db, who, region, ct);
@@ -76,7 +79,9 @@ public static class LogCallCommand
                     return 1;
                 }
 
-                var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(target.TimeZone ?? user.TimeZone) ?? DateTimeZone.Utc;
+                // The prospect's zone: their own, their company's, or inferred from their number.
+                await db.Entry(target).Reference(c => c.Company).LoadAsync(ct);
+                var zone = Data.Planning.FollowUps.PlaceOf(target, user, planner).Zone;
                 promised = LocalTimes.Resolve(parsed.Value, zone).ToInstant();
             }
 
@@ -91,9 +96,11 @@ public static class LogCallCommand
                 AnsweredByGatekeeperId = gatekeeperId,
                 PromisedNextCallAt = promised,
                 Commitments = parse.GetValue(commitments),
+                DncOverrideReason = parse.GetValue(dncOverride),
+                AskedNotToCall = parse.GetValue(askedNotToCall),
             };
             var clock = cli.Services.GetRequiredService<IClock>();
-            var result = await CallLog.LogAsync(db, target.Id, user.Id, draft, id: null, clock.GetCurrentInstant(), ct);
+            var result = await CallLog.LogAsync(db, target.Id, user.Id, draft, id: null, clock.GetCurrentInstant(), ct, planner);
             if (!result.IsValid)
             {
                 foreach (var field in result.Errors.Fields)

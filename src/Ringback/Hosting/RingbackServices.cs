@@ -15,6 +15,14 @@ public static class RingbackServices
         var section = configuration.GetSection(RingbackOptions.Section);
         services.Configure<RingbackOptions>(section);
         services.Configure<StorageOptions>(section);
+        services.Configure<Data.Planning.PlannerOptions>(configuration.GetSection(Data.Planning.PlannerOptions.Section));
+        services.PostConfigure<Data.Planning.PlannerOptions>(o =>
+        {
+            foreach (var rule in configuration.GetSection("Ringback:CallingHours").GetChildren())
+            {
+                o.CallingHours[rule.Key.ToUpperInvariant()] = rule.Value ?? string.Empty;
+            }
+        });
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddDbContext<RingbackDbContext>((sp, options) => Storage.Configure(options, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddScoped(sp => new AccountService(

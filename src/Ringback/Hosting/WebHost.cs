@@ -9,6 +9,7 @@ using Ringback.Accounts;
 using Ringback.Api;
 using Ringback.Coach;
 using Ringback.Data;
+using Ringback.Planning;
 
 namespace Ringback.Hosting;
 
@@ -109,6 +110,8 @@ public static class WebHost
         api.MapProfileApi();
         api.MapCoachApi();
         api.MapTemplatesApi();
+        api.MapPlannerApi();
+        app.MapCalendarFeed();
         return app;
     }
 

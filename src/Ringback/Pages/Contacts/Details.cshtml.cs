@@ -9,6 +9,7 @@ using Ringback.Coach;
 using Ringback.Contacts;
 using Ringback.Data;
 using Ringback.Data.Coach;
+using Ringback.Data.Planning;
 using Ringback.Hosting;
 using Ringback.Scheduling;
 using Ringback.Validation;
@@ -17,7 +18,7 @@ using Ringback.Web;
 namespace Ringback.Pages.Contacts;
 
 /// <summary>One prospect: details, gatekeepers, what was promised, every call, and the log-a-call form.</summary>
-public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions> options, IClock clock, PracticeVoice voice) : PageModel
+public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions> options, IClock clock, PracticeVoice voice, IOptions<PlannerOptions> planner) : PageModel
 {
     public const int TimelineLimit = 500;
 
@@ -143,6 +144,8 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
             AppointmentEnd = end,
             AppointmentPlace = Call.AppointmentPlace,
             AppointmentDirections = Call.AppointmentDirections,
+            DncOverrideReason = Call.DncOverrideReason,
+            AskedNotToCall = Call.AskedNotToCall,
         };
         if (errors.IsEmpty)
         {
@@ -159,7 +162,7 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
                 known.UpdatedAt = Now;
             }
 
-            var result = await CallLog.LogAsync(db, Id, Rep.Id, draft, id: Call.Id, Now, cancellationToken);
+            var result = await CallLog.LogAsync(db, Id, Rep.Id, draft, id: Call.Id, Now, cancellationToken, planner.Value);
             if (result.IsValid)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -392,6 +395,8 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
         public string? AppointmentEnd { get; set; }
         public string? AppointmentPlace { get; set; }
         public string? AppointmentDirections { get; set; }
+        public string? DncOverrideReason { get; set; }
+        public bool AskedNotToCall { get; set; }
     }
 }
 

@@ -1,0 +1,256 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Text;
+using Ringback.Accounts;
+using Ringback.Calls;
+using Ringback.Contacts;
+using Ringback.Data;
+using Ringback.Data.Planning;
+using Ringback.Hosting;
+using Ringback.Validation;
+
+namespace Ringback.Planning;
+
+public sealed record QueueItemResponse(FollowUpKind Kind, Guid ContactId, string ContactName, string? Company, string? Phone, DateTimeOffset DueAt,
+    string Why, Strategy? Strategy, string Opener, string ProspectZone, bool ZoneInferred, string ProspectLocalNow, bool LawfulNow,
+    DateTimeOffset? NextLawfulAt, string? BlockedBy, bool PhoneTag, string? PhoneTagAdvice)
+{
+    public static QueueItemResponse From(QueueItem i) => new(i.Kind, i.ContactId, i.ContactName, i.Company, i.Phone, i.DueAt.ToDateTimeOffset(), i.Why,
+        i.Strategy, i.Opener, i.ProspectZone, i.ZoneInferred, LocalDateTimePattern.GeneralIso.Format(i.ProspectLocalNow), i.LawfulNow,
+        i.NextLawfulAt?.ToDateTimeOffset(), i.BlockedBy, i.PhoneTag, i.PhoneTag ? Ringback.Planning.PhoneTag.Advice : null);
+}
+
+public sealed record QueueResponse(DateTimeOffset At, string RepZone, IReadOnlyList<string> Warnings, IReadOnlyList<QueueItemResponse> Items);
+
+public sealed record CadenceRequest(string? Name, string? Steps, int? MaxAttempts);
+
+public sealed record CadenceResponse(Guid Id, string Name, string Steps, int MaxAttempts)
+{
+    public static CadenceResponse From(StoredCadence c) => new(c.Id, c.Name, c.Steps, c.MaxAttempts);
+}
+
+public sealed record EnrollRequest(IReadOnlyList<Guid>? ContactIds, bool KeepAfterEnd);
+
+public sealed record EnrollResponse(int Enrolled, IReadOnlyList<Guid> NotFound);
+
+public sealed record DoNotCallRequest(string? Reason);
+
+public sealed record DncListRequest(string? Name, string? Kind, string? CopyDate, string? Numbers, bool SkipBadRows);
+
+public sealed record DncListResponse(Guid Id, string Name, DoNotCallListKind Kind, string CopyDate, int Entries)
+{
+    public static DncListResponse From(DoNotCallList l) => new(l.Id, l.Name, l.Kind, LocalDatePattern.Iso.Format(l.CopyDate), l.Entries);
+}
+
+public sealed record CalendarResponse(string Url);
+
+public sealed record PlaceResponse(string Zone, ZoneSource Source, bool Inferred, string? Country, string? Subdivision, bool LawfulNow,
+    DateTimeOffset? NextLawfulAt, string? BlockedBy, IReadOnlyList<string> Rules, bool OnDoNotCallList, bool PhoneTag);
+
+/// <summary>The follow-up planner over HTTP: today's calls, cadences, do-not-call lists and the calendar feed.</summary>
+public static class PlannerApi
+{
+    public static void MapPlannerApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/queue", QueueAsync).WithTags("Planner").WithName("Queue")
+            .WithSummary("Today's calls in order: promises due, appointments, overdue expected callbacks, cadence steps, new contacts");
+        routes.MapGet("/contacts/{contactId:guid}/place", PlaceAsync).WithTags("Planner").WithName("ContactPlace")
+            .WithSummary("The contact's zone (and whether it is inferred), the calling-hours rules there, and whether a call is lawful now");
+        routes.MapPost("/contacts/{contactId:guid}/do-not-call", DoNotCallAsync).WithTags("Planner").WithName("MarkDoNotCall")
+            .WithSummary("They asked not to be called again: their numbers go on your organization's own list at once");
+        routes.MapDelete("/contacts/{contactId:guid}/cadence", LeaveCadenceAsync).WithTags("Planner").WithName("LeaveCadence");
+
+        var cadences = routes.MapGroup("/cadences").WithTags("Planner");
+        cadences.MapGet("/", ListCadencesAsync).WithName("ListCadences");
+        cadences.MapPost("/", AddCadenceAsync).WithName("AddCadence");
+        cadences.MapPost("/{id:guid}/enroll", EnrollAsync).WithName("EnrollInCadence").WithSummary("Enrol one contact or many");
+
+        var lists = routes.MapGroup("/dnc-lists").WithTags("Planner");
+        lists.MapGet("/", ListDncAsync).WithName("ListDoNotCallLists");
+        lists.MapPost("/", ImportDncAsync).WithName("ImportDoNotCallList")
+            .WithSummary("One number per line or CSV; all or nothing, every bad line named, unless skipBadRows");
+
+        routes.MapPost("/me/calendar", RenewCalendarAsync).WithTags("Planner").WithName("RenewCalendarFeed")
+            .WithSummary("A new secret calendar URL for your promised calls and appointments; the previous URL stops working");
+        routes.MapDelete("/me/calendar", RevokeCalendarAsync).WithTags("Planner").WithName("RevokeCalendarFeed");
+    }
+
+    /// <summary>The public feed: calendar apps cannot sign in, so the secret in the URL is the key.</summary>
+    public static void MapCalendarFeed(this IEndpointRouteBuilder routes) =>
+        routes.MapGet("/calendar/{token}.ics", FeedAsync).AllowAnonymous().ExcludeFromDescription();
+
+    public static async Task<Results<Ok<QueueResponse>, ValidationProblem>> QueueAsync(
+        RingbackDbContext db, IClock clock, IOptions<PlannerOptions> planner, HttpContext http, string? at = null, CancellationToken cancellationToken = default)
+    {
+        var when = clock.GetCurrentInstant();
+        if (at is not null)
+        {
+            var parsed = InstantPattern.ExtendedIso.Parse(at);
+            var offset = OffsetDateTimePattern.ExtendedIso.Parse(at);
+            if (parsed.Success)
+            {
+                when = parsed.Value;
+            }
+            else if (offset.Success)
+            {
+                when = offset.Value.ToInstant();
+            }
+            else
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["at"] = [$"'{at}' is not an instant like 2026-11-23T13:15:00Z"] });
+            }
+        }
+
+        var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == RingbackClaims.UserOf(http.User), cancellationToken);
+        var today = await Today.ForAsync(db, me, when, planner.Value, cancellationToken);
+        return TypedResults.Ok(new QueueResponse(when.ToDateTimeOffset(), today.RepZone.Id, today.Warnings, [.. today.Items.Select(QueueItemResponse.From)]));
+    }
+
+    public static async Task<Results<Ok<PlaceResponse>, NotFound>> PlaceAsync(
+        Guid contactId, RingbackDbContext db, IClock clock, IOptions<PlannerOptions> planner, HttpContext http, CancellationToken cancellationToken)
+    {
+        var contact = await db.Contacts.AsNoTracking().Include(c => c.Company).Include(c => c.Gatekeepers).FirstOrDefaultAsync(c => c.Id == contactId, cancellationToken);
+        if (contact is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == RingbackClaims.UserOf(http.User), cancellationToken);
+        var now = clock.GetCurrentInstant();
+        var place = FollowUps.PlaceOf(contact, me, planner.Value);
+        var blocking = CallingTimes.Blocking(now, place.Lawful);
+        var listed = await DoNotCall.ListedAsync(db, [contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone], cancellationToken);
+        var calls = await FollowUps.RecentCallsAsync(db, contactId, cancellationToken);
+        return TypedResults.Ok(new PlaceResponse(place.Zone.Id, place.Place.Source, place.Place.IsInferred, place.Place.Country, place.Place.Subdivision,
+            blocking is null, blocking is null ? null : CallingTimes.NextAllowed(now, place.Lawful)?.ToDateTimeOffset(), blocking?.Name,
+            [.. place.Lawful.Select(w => $"{w.Name}: {w.Windows} ({w.Zone.Id})")], listed.Count > 0 || contact.Status == ContactStatus.DoNotCall,
+            PhoneTag.IsTag(calls)));
+    }
+
+    public static async Task<Results<NoContent, NotFound>> DoNotCallAsync(
+        Guid contactId, DoNotCallRequest request, RingbackDbContext db, IClock clock, IOptions<PlannerOptions> planner, CancellationToken cancellationToken)
+    {
+        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == contactId, cancellationToken);
+        if (contact is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var now = clock.GetCurrentInstant();
+        contact.Status = ContactStatus.DoNotCall;
+        contact.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        await DoNotCall.AddToOwnListAsync(db, [contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone],
+            string.IsNullOrWhiteSpace(request.Reason) ? "asked not to be called again" : request.Reason.Trim(), now, cancellationToken);
+        await FollowUps.ReplanAsync(db, contactId, now, planner.Value, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<NoContent, NotFound>> LeaveCadenceAsync(
+        Guid contactId, RingbackDbContext db, IClock clock, IOptions<PlannerOptions> planner, CancellationToken cancellationToken) =>
+        await Cadences.LeaveAsync(db, contactId, clock.GetCurrentInstant(), planner.Value, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    public static async Task<Ok<List<CadenceResponse>>> ListCadencesAsync(RingbackDbContext db, IClock clock, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await Cadences.ListAsync(db, clock.GetCurrentInstant(), cancellationToken)).Select(CadenceResponse.From).ToList());
+
+    public static async Task<Results<Created<CadenceResponse>, ValidationProblem>> AddCadenceAsync(
+        CadenceRequest request, RingbackDbContext db, IClock clock, CancellationToken cancellationToken)
+    {
+        var cadence = Cadence.Check(request.Name, request.Steps, request.MaxAttempts);
+        if (!cadence.IsValid)
+        {
+            return TypedResults.ValidationProblem(cadence.Errors.ToDictionary());
+        }
+
+        var stored = await Cadences.AddAsync(db, cadence.Value!, clock.GetCurrentInstant(), cancellationToken);
+        return TypedResults.Created($"/api/v1/cadences/{stored.Id}", CadenceResponse.From(stored));
+    }
+
+    public static async Task<Results<Ok<EnrollResponse>, NotFound, ValidationProblem>> EnrollAsync(
+        Guid id, EnrollRequest request, RingbackDbContext db, IClock clock, IOptions<PlannerOptions> planner, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (request.ContactIds is not { Count: > 0 } ids)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["contactIds"] = ["name at least one contact"] });
+        }
+
+        if (!await db.Cadences.AnyAsync(c => c.Id == id, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var result = await Cadences.EnrollAsync(db, id, ids, RingbackClaims.UserOf(http.User), request.KeepAfterEnd, clock.GetCurrentInstant(), planner.Value, cancellationToken);
+        return TypedResults.Ok(new EnrollResponse(result.Enrolled, result.NotFound));
+    }
+
+    public static async Task<Ok<List<DncListResponse>>> ListDncAsync(RingbackDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await db.DoNotCallLists.AsNoTracking().OrderByDescending(l => l.ImportedAt).ToListAsync(cancellationToken)).Select(DncListResponse.From).ToList());
+
+    public static async Task<Results<Created<DncListResponse>, ValidationProblem>> ImportDncAsync(
+        DncListRequest request, RingbackDbContext db, IClock clock, IOptions<RingbackOptions> options, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var name = Field.Text(errors, "name", request.Name, 100, required: true);
+        var kind = Field.Enum<DoNotCallListKind>(errors, "kind", request.Kind) ?? DoNotCallListKind.Registry;
+        var copyDate = LocalDatePattern.Iso.Parse(request.CopyDate ?? string.Empty);
+        if (!copyDate.Success)
+        {
+            errors.Add("copyDate", "is required: the day the copy was taken, like 2026-11-01");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Numbers))
+        {
+            errors.Add("numbers", "is required: one number per line, or CSV with the number first");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        using var reader = new StringReader(request.Numbers!);
+        var result = await DoNotCall.ImportAsync(db, reader, name!, kind, copyDate.Value, options.Value.DefaultRegion, request.SkipBadRows, clock.GetCurrentInstant(), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["numbers"] = [.. result.Errors.Prepend("nothing was imported:")] });
+        }
+
+        return TypedResults.Created($"/api/v1/dnc-lists/{result.List!.Id}", DncListResponse.From(result.List));
+    }
+
+    public static async Task<Ok<CalendarResponse>> RenewCalendarAsync(RingbackDbContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        var token = await CalendarFeed.RenewAsync(db, RingbackClaims.UserOf(http.User), cancellationToken);
+        return TypedResults.Ok(new CalendarResponse(FeedUrl(http.Request, token)));
+    }
+
+    public static async Task<NoContent> RevokeCalendarAsync(RingbackDbContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        await CalendarFeed.RevokeAsync(db, RingbackClaims.UserOf(http.User), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static string FeedUrl(HttpRequest request, string token)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return $"{request.Scheme}://{request.Host}/calendar/{token}.ics";
+    }
+
+    private static async Task<IResult> FeedAsync(string token, RingbackDbContext db, IClock clock, CancellationToken cancellationToken)
+    {
+        var rep = await CalendarFeed.OwnerAsync(db, token, cancellationToken);
+        if (rep is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var text = await CalendarFeed.WriteAsync(db, rep, clock.GetCurrentInstant(), cancellationToken);
+        return TypedResults.Text(text, "text/calendar; charset=utf-8", System.Text.Encoding.UTF8);
+    }
+
+    internal static string Describe(Instant instant, DateTimeZone zone) =>
+        instant.InZone(zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture);
+}
