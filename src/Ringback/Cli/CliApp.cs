@@ -38,6 +38,10 @@ public static class CliApp
         root.Subcommands.Add(ExportCommands.Create());
         root.Subcommands.Add(LogCallCommand.Create());
         root.Subcommands.Add(CoachCommand.Create());
+        foreach (var command in PlannerCommands.Create())
+        {
+            root.Subcommands.Add(command);
+        }
 
         // Exceptions propagate (the test host stops Main with one); Program turns the rest into one plain line.
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

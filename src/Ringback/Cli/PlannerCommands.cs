@@ -1,0 +1,255 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Text;
+using Ringback.Data.Planning;
+using Ringback.Hosting;
+using Ringback.Planning;
+using Ringback.Validation;
+
+namespace Ringback.Cli;
+
+/// <summary><c>ringback today</c>, <c>ringback dnc import</c>, <c>ringback calendar export</c>, <c>ringback cadence list|enroll</c>.</summary>
+public static class PlannerCommands
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static IEnumerable<Command> Create() => [Today(), DncCommand(), CalendarCommand(), CadenceCommand()];
+
+    private static Command Today()
+    {
+        var at = new Option<string?>("--at") { Description = "The moment to plan for, e.g. 2026-11-23T13:15:00Z (default: now)" };
+        var actAs = new Option<string?>("--as") { Description = "Email of the rep (default: the only user)" };
+        var json = new Option<bool>("--json") { Description = "Print the queue as JSON" };
+        var command = new Command("today", "Today's calls, in the order to make them") { at, actAs, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var cli = await CliServices.StartAsync(parse, ct);
+            var rep = await cli.ActAsAsync(parse.GetValue(actAs), ct);
+            if (rep is null)
+            {
+                return 1;
+            }
+
+            var when = cli.Services.GetRequiredService<IClock>().GetCurrentInstant();
+            if (parse.GetValue(at) is { } text)
+            {
+                var parsed = InstantPattern.ExtendedIso.Parse(text);
+                if (!parsed.Success)
+                {
+                    await Console.Error.WriteLineAsync($"ringback today: --at: '{text}' is not an instant like 2026-11-23T13:15:00Z");
+                    return 2;
+                }
+
+                when = parsed.Value;
+            }
+
+            var planner = cli.Services.GetRequiredService<IOptions<PlannerOptions>>().Value;
+            var today = await Data.Planning.Today.ForAsync(cli.Db, rep, when, planner, ct);
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(new
+                {
+                    at = when.ToDateTimeOffset(),
+                    warnings = today.Warnings,
+                    items = today.Items.Select(i => new
+                    {
+                        kind = i.Kind, contact = i.ContactName, i.Phone, dueAt = i.DueAt.ToDateTimeOffset(), i.Why, i.Strategy, i.Opener,
+                        prospectLocalNow = LocalDateTimePattern.GeneralIso.Format(i.ProspectLocalNow), i.ProspectZone, i.LawfulNow,
+                        nextLawfulAt = i.NextLawfulAt?.ToDateTimeOffset(), i.PhoneTag,
+                    }),
+                }, Json));
+                return 0;
+            }
+
+            foreach (var warning in today.Warnings)
+            {
+                Console.WriteLine($"! {warning}");
+            }
+
+            if (today.Items.Count == 0)
+            {
+                Console.WriteLine("Nothing to call today.");
+            }
+
+            foreach (var i in today.Items)
+            {
+                var local = i.ProspectLocalNow.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+                var lawful = i.LawfulNow ? "callable now" : i.NextLawfulAt is { } next ? $"not now ({i.BlockedBy}); next {Describe(next, today.RepZone)} your time" : $"no lawful time soon ({i.BlockedBy})";
+                Console.WriteLine($"{EnumText.Format(i.Kind),-17} {Describe(i.DueAt, today.RepZone)}  {i.ContactName}{(i.Company is null ? "" : ", " + i.Company)}  {i.Phone}");
+                Console.WriteLine($"{"",17} {i.Why}. Their time {local} ({i.ProspectZone}{(i.ZoneInferred ? ", inferred" : "")}); {lawful}.");
+                Console.WriteLine($"{"",17} {(i.Strategy is { } s ? EnumText.Format(s) + ": " : "")}\"{i.Opener}\"{(i.PhoneTag ? "  [phone tag]" : "")}");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command DncCommand()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "One number per line, or CSV with the number in the first column" };
+        var name = new Option<string>("--name") { Description = "The list's name, e.g. \"US National DNC Registry\"", Required = true };
+        var copyDate = new Option<string>("--copy-date") { Description = "The day the copy was taken from the registry, e.g. 2026-11-01", Required = true };
+        var own = new Option<bool>("--own") { Description = "It is your own list, not a registry copy" };
+        var skip = new Option<bool>("--skip-bad-rows") { Description = "Import the good lines and report the bad ones" };
+        var actAs = new Option<string?>("--as") { Description = "Email of a user of the organization (default: the only user)" };
+        var import = new Command("import", "Import a do-not-call list") { file, name, copyDate, own, skip, actAs };
+        import.SetAction(async (parse, ct) =>
+        {
+            var date = LocalDatePattern.Iso.Parse(parse.GetValue(copyDate)!);
+            if (!date.Success)
+            {
+                await Console.Error.WriteLineAsync($"ringback dnc import: --copy-date: '{parse.GetValue(copyDate)}' is not a date like 2026-11-01");
+                return 2;
+            }
+
+            await using var cli = await CliServices.StartAsync(parse, ct);
+            if (await cli.ActAsAsync(parse.GetValue(actAs), ct) is null)
+            {
+                return 1;
+            }
+
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                await Console.Error.WriteLineAsync($"ringback dnc import: {path.FullName} does not exist");
+                return 1;
+            }
+
+            using var reader = new StreamReader(path.FullName);
+            var region = cli.Services.GetRequiredService<IOptions<RingbackOptions>>().Value.DefaultRegion;
+            var result = await DoNotCall.ImportAsync(cli.Db, reader, parse.GetValue(name)!, parse.GetValue(own) ? DoNotCallListKind.Internal : DoNotCallListKind.Registry,
+                date.Value, region, parse.GetValue(skip), cli.Services.GetRequiredService<IClock>().GetCurrentInstant(), ct);
+            foreach (var error in result.Errors)
+            {
+                await Console.Error.WriteLineAsync($"ringback dnc import: {path.Name}: {error}");
+            }
+
+            if (!result.Succeeded)
+            {
+                await Console.Error.WriteLineAsync($"ringback dnc import: nothing imported ({result.Errors.Count} bad lines; --skip-bad-rows imports the rest)");
+                return 1;
+            }
+
+            Console.WriteLine($"Imported {result.Imported} numbers into \"{result.List!.Name}\" (copy of {LocalDatePattern.Iso.Format(result.List.CopyDate)}){(result.Duplicates > 0 ? $"; {result.Duplicates} repeats ignored" : "")}.");
+            return 0;
+        });
+        return new Command("dnc", "Do-not-call lists") { import };
+    }
+
+    private static Command CalendarCommand()
+    {
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "File to write (default: standard output)" };
+        var actAs = new Option<string?>("--as") { Description = "Email of the rep (default: the only user)" };
+        var export = new Command("export", "Your promised calls and appointments as an iCalendar file") { output, actAs };
+        export.SetAction(async (parse, ct) =>
+        {
+            await using var cli = await CliServices.StartAsync(parse, ct);
+            var rep = await cli.ActAsAsync(parse.GetValue(actAs), ct);
+            if (rep is null)
+            {
+                return 1;
+            }
+
+            var text = await CalendarFeed.WriteAsync(cli.Db, rep, cli.Services.GetRequiredService<IClock>().GetCurrentInstant(), ct);
+            if (parse.GetValue(output) is { } file)
+            {
+                await File.WriteAllTextAsync(file.FullName, text, ct);
+                await Console.Error.WriteLineAsync($"Wrote {file.FullName}.");
+            }
+            else
+            {
+                await Console.Out.WriteAsync(text);
+            }
+
+            return 0;
+        });
+        return new Command("calendar", "Calendar") { export };
+    }
+
+    private static Command CadenceCommand()
+    {
+        var actAs = new Option<string?>("--as") { Description = "Email of the rep (default: the only user)" };
+        var list = new Command("list", "The organization's cadences") { actAs };
+        list.SetAction(async (parse, ct) =>
+        {
+            await using var cli = await CliServices.StartAsync(parse, ct);
+            if (await cli.ActAsAsync(parse.GetValue(actAs), ct) is null)
+            {
+                return 1;
+            }
+
+            foreach (var c in await Cadences.ListAsync(cli.Db, cli.Services.GetRequiredService<IClock>().GetCurrentInstant(), ct))
+            {
+                Console.WriteLine($"{c.Name}  (up to {c.MaxAttempts} attempts)\n    {c.Steps}");
+            }
+
+            return 0;
+        });
+
+        var cadence = new Option<string>("--cadence") { Description = "The cadence's name", Required = true };
+        var allNew = new Option<bool>("--all-new") { Description = "Every contact you own that is still new" };
+        var contactIds = new Option<string[]>("--contact") { Description = "A contact id (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var keep = new Option<bool>("--keep-after-end") { Description = "Keep contacts after the last step instead of moving on" };
+        var enrollAs = new Option<string?>("--as") { Description = "Email of the rep who works the cadence (default: the only user)" };
+        var enroll = new Command("enroll", "Enrol contacts in a cadence") { cadence, allNew, contactIds, keep, enrollAs };
+        enroll.SetAction(async (parse, ct) =>
+        {
+            await using var cli = await CliServices.StartAsync(parse, ct);
+            var rep = await cli.ActAsAsync(parse.GetValue(enrollAs), ct);
+            if (rep is null)
+            {
+                return 1;
+            }
+
+            var now = cli.Services.GetRequiredService<IClock>().GetCurrentInstant();
+            var wanted = parse.GetValue(cadence)!;
+            var found = (await Cadences.ListAsync(cli.Db, now, ct)).FirstOrDefault(c => c.Name.Equals(wanted, StringComparison.OrdinalIgnoreCase));
+            if (found is null)
+            {
+                await Console.Error.WriteLineAsync($"ringback cadence enroll: --cadence: no cadence called '{wanted}' (see ringback cadence list)");
+                return 1;
+            }
+
+            var ids = new List<Guid>();
+            foreach (var text in parse.GetValue(contactIds) ?? [])
+            {
+                if (!Guid.TryParse(text, out var id))
+                {
+                    await Console.Error.WriteLineAsync($"ringback cadence enroll: --contact: '{text}' is not a contact id");
+                    return 2;
+                }
+
+                ids.Add(id);
+            }
+
+            if (parse.GetValue(allNew))
+            {
+                ids.AddRange(await cli.Db.Contacts.Where(c => c.OwnerId == rep.Id && c.Status == Contacts.ContactStatus.New).Select(c => c.Id).ToListAsync(ct));
+            }
+
+            if (ids.Count == 0)
+            {
+                await Console.Error.WriteLineAsync("ringback cadence enroll: name contacts with --contact ID or use --all-new");
+                return 2;
+            }
+
+            var planner = cli.Services.GetRequiredService<IOptions<PlannerOptions>>().Value;
+            var result = await Cadences.EnrollAsync(cli.Db, found.Id, ids, rep.Id, parse.GetValue(keep), now, planner, ct);
+            Console.WriteLine($"Enrolled {result.Enrolled} contacts in \"{found.Name}\".{(result.NotFound.Count > 0 ? $" Not found: {string.Join(", ", result.NotFound)}." : "")}");
+            return result.NotFound.Count > 0 ? 1 : 0;
+        });
+        return new Command("cadence", "Cadences") { list, enroll };
+    }
+
+    private static string Describe(Instant instant, DateTimeZone zone) =>
+        instant.InZone(zone).ToString("ddd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+}
