@@ -26,6 +26,12 @@ public sealed record ProspectZone(DateTimeZone Zone, string Source)
             return new(company, "their company's time zone");
         }
 
+        var inferred = Ringback.Planning.ZoneInference.Resolve(null, null, [contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone]);
+        if (inferred.Zone is { } fromNumber)
+        {
+            return new(fromNumber, inferred.Source == Ringback.Planning.ZoneSource.AreaCode ? "inferred from their area code" : "inferred from their country code");
+        }
+
         return new(Find(rep.TimeZone) ?? DateTimeZone.Utc, "your time zone; theirs is not known yet");
     }
 }

@@ -14,6 +14,9 @@ public record ProfileDraft
     /// <summary>"Mon-Fri 09:00-12:00": when the rep can be reached, said in messages (seed 000, option three).</summary>
     public string? ReachableHours { get; init; }
 
+    /// <summary>"Mon-Fri 09:00-17:00": when the rep works; no call is planned outside it. Empty means Monday to Friday, 9 to 5.</summary>
+    public string? WorkingHours { get; init; }
+
     public static ProfileDraft From(User user) => new()
     {
         Name = user.Name,
@@ -22,6 +25,7 @@ public record ProfileDraft
         AfterHoursPhone = user.AfterHoursPhone,
         TimeZone = user.TimeZone,
         ReachableHours = user.ReachableHours.ToString(),
+        WorkingHours = user.WorkingHours.ToString(),
     };
 }
 
@@ -42,6 +46,7 @@ public static class ProfileRules
         }
 
         var hours = Field.Windows(errors, "reachableHours", draft.ReachableHours);
+        var working = Field.Windows(errors, "workingHours", draft.WorkingHours);
         if (!errors.IsEmpty)
         {
             return errors;
@@ -53,6 +58,7 @@ public static class ProfileRules
         user.AfterHoursPhone = afterHours?.E164;
         user.TimeZone = zone!;
         user.ReachableHours = hours;
+        user.WorkingHours = working;
         return errors;
     }
 }

@@ -8,7 +8,7 @@ using Ringback.Hosting;
 namespace Ringback.Api;
 
 public sealed record ProfileResponse(
-    Guid Id, string Name, string Email, UserRole Role, string? CompanyName, string? CallbackPhone, string? AfterHoursPhone, string TimeZone, string ReachableHours);
+    Guid Id, string Name, string Email, UserRole Role, string? CompanyName, string? CallbackPhone, string? AfterHoursPhone, string TimeZone, string ReachableHours, string WorkingHours);
 
 
 /// <summary>The rep's own details: what goes into every message they leave.</summary>
@@ -43,5 +43,5 @@ public static class ProfileApi
     }
 
     private static ProfileResponse ToResponse(User u) =>
-        new(u.Id, u.Name, u.Email, u.Role, u.CompanyName, u.CallbackPhone, u.AfterHoursPhone, u.TimeZone, u.ReachableHours.ToString());
+        new(u.Id, u.Name, u.Email, u.Role, u.CompanyName, u.CallbackPhone, u.AfterHoursPhone, u.TimeZone, u.ReachableHours.ToString(), u.WorkingHours.ToString());
 }

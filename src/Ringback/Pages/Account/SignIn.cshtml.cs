@@ -36,7 +36,7 @@ public sealed class SignInModel(AccountService accounts) : PageModel
         }
 
         await SignInAsync(HttpContext, user);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/contacts");
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/today");
     }
 
     public static Task SignInAsync(HttpContext http, User user) =>

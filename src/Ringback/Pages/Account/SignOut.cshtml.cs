@@ -8,7 +8,7 @@ namespace Ringback.Pages.Account;
 /// <summary>Sign-out is a POST with an antiforgery token, so no link elsewhere can sign a rep out.</summary>
 public sealed class SignOutModel : PageModel
 {
-    public IActionResult OnGet() => Redirect("/contacts");
+    public IActionResult OnGet() => Redirect("/today");
 
     public async Task<IActionResult> OnPostAsync()
     {

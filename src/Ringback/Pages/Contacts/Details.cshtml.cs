@@ -10,6 +10,7 @@ using Ringback.Contacts;
 using Ringback.Data;
 using Ringback.Data.Coach;
 using Ringback.Data.Planning;
+using Ringback.Planning;
 using Ringback.Hosting;
 using Ringback.Scheduling;
 using Ringback.Validation;
@@ -63,6 +64,30 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
     public CoachView? Coaching { get; private set; }
 
     public bool CanPractise => voice.IsAvailable;
+
+    /// <summary>Where the prospect is for the planner: lawful hours there and whether a call may be made now.</summary>
+    public ContactPlace? Place { get; private set; }
+
+    public IReadOnlyList<ListedNumber> DoNotCallListings { get; private set; } = [];
+
+    public IReadOnlyList<StoredCadence> CadenceChoices { get; private set; } = [];
+
+    public string? CadenceName { get; private set; }
+
+    public CadenceEnrollment? Enrollment { get; private set; }
+
+    public IReadOnlyList<FollowUp> Planned { get; private set; } = [];
+
+    public bool PhoneTag { get; private set; }
+
+    [BindProperty]
+    public Guid? CadenceId { get; set; }
+
+    [BindProperty]
+    public bool KeepAfterEnd { get; set; }
+
+    [BindProperty]
+    public string? DoNotCallReason { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -282,6 +307,54 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
         return new CoachView(report, Rep.CallbackPhone is { } number ? PhoneSpeech.Speak(number) : null);
     }
 
+    public async Task<IActionResult> OnPostEnrollAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (CadenceId is not { } cadenceId || !await db.Cadences.AnyAsync(c => c.Id == cadenceId, cancellationToken))
+        {
+            return BadRequest("Choose a cadence.");
+        }
+
+        await Cadences.EnrollAsync(db, cadenceId, [Id], Rep.Id, KeepAfterEnd, Now, planner.Value, cancellationToken);
+        Notice = "Enrolled.";
+        return Redirect($"/contacts/{Id}");
+    }
+
+    public async Task<IActionResult> OnPostLeaveCadenceAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        await Cadences.LeaveAsync(db, Id, Now, planner.Value, cancellationToken);
+        Notice = "Taken out of the cadence.";
+        return Redirect($"/contacts/{Id}");
+    }
+
+    /// <summary>"Please don't call me again": on the organization's own list at once.</summary>
+    public async Task<IActionResult> OnPostDoNotCallAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var contact = await db.Contacts.FirstAsync(c => c.Id == Id, cancellationToken);
+        contact.Status = ContactStatus.DoNotCall;
+        contact.UpdatedAt = Now;
+        await db.SaveChangesAsync(cancellationToken);
+        await Data.Planning.DoNotCall.AddToOwnListAsync(db, [contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone],
+            string.IsNullOrWhiteSpace(DoNotCallReason) ? "asked not to be called again" : DoNotCallReason.Trim(), Now, cancellationToken);
+        await FollowUps.ReplanAsync(db, Id, Now, planner.Value, cancellationToken);
+        Notice = $"{contact.DisplayName} is on your do-not-call list.";
+        return Redirect($"/contacts/{Id}");
+    }
+
     public async Task<IActionResult> OnPostAddGatekeeperAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
@@ -367,6 +440,14 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
         Strategies = StrategyOptions.For(facts.Honesty);
         Templates = await VoicemailDesk.TemplatesAsync(db, Rep.Id, null, cancellationToken);
         Coaching = Coach(facts);
+
+        Place = FollowUps.PlaceOf(Contact, Rep, planner.Value);
+        DoNotCallListings = await Data.Planning.DoNotCall.ListedAsync(db, [Contact.DirectPhone, Contact.MobilePhone, Contact.AfterHoursPhone], cancellationToken);
+        CadenceChoices = await Cadences.ListAsync(db, Now, cancellationToken);
+        Enrollment = await db.CadenceEnrollments.AsNoTracking().FirstOrDefaultAsync(e => e.ContactId == Id && e.EndedAt == null, cancellationToken);
+        CadenceName = Enrollment is null ? null : CadenceChoices.FirstOrDefault(c => c.Id == Enrollment.CadenceId)?.Name;
+        Planned = await db.FollowUps.AsNoTracking().Where(f => f.ContactId == Id).OrderBy(f => f.DueAt).ToListAsync(cancellationToken);
+        PhoneTag = Ringback.Planning.PhoneTag.IsTag(await FollowUps.RecentCallsAsync(db, Id, cancellationToken));
     }
 
     public sealed class LogCallInput

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Text;
+using Ringback.Data;
+using Ringback.Data.Planning;
+using Ringback.Hosting;
+using Ringback.Planning;
+
+namespace Ringback.Pages.DoNotCall;
+
+/// <summary>Do-not-call lists: registry copies with their dates, and the organization's own list.</summary>
+public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<RingbackOptions> options, IOptions<PlannerOptions> planner) : PageModel
+{
+    [BindProperty]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public string? CopyDate { get; set; }
+
+    [BindProperty]
+    public bool Own { get; set; }
+
+    [BindProperty]
+    public bool SkipBadRows { get; set; }
+
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public List<DoNotCallList> Lists { get; private set; } = [];
+
+    public RegistryStatus Registry { get; private set; } = new(null, false, null);
+
+    public List<string> Problems { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var date = LocalDatePattern.Iso.Parse(CopyDate ?? string.Empty);
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            ModelState.AddModelError(nameof(Name), "is required");
+        }
+
+        if (!date.Success)
+        {
+            ModelState.AddModelError(nameof(CopyDate), "is required: the day the copy was taken");
+        }
+
+        if (Upload is null || Upload.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Upload), "choose a file: one number per line, or CSV with the number first");
+        }
+
+        if (ModelState.ErrorCount == 0)
+        {
+            using var reader = new StreamReader(Upload!.OpenReadStream());
+            var result = await Data.Planning.DoNotCall.ImportAsync(db, reader, Name!, Own ? DoNotCallListKind.Internal : DoNotCallListKind.Registry,
+                date.Value, options.Value.DefaultRegion, SkipBadRows, clock.GetCurrentInstant(), cancellationToken);
+            if (result.Succeeded)
+            {
+                Notice = $"Imported {result.Imported} numbers into {result.List!.Name}" + (result.Errors.Count > 0 ? $"; {result.Errors.Count} bad lines skipped." : ".");
+                return Redirect("/do-not-call");
+            }
+
+            Problems = [.. result.Errors];
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Lists = await db.DoNotCallLists.AsNoTracking().OrderByDescending(l => l.ImportedAt).ToListAsync(cancellationToken);
+        Registry = await Data.Planning.DoNotCall.RegistryAsync(db, clock.GetCurrentInstant().InUtc().Date, planner.Value.RegistryMaxAgeDays, cancellationToken);
+    }
+}
