@@ -17,8 +17,13 @@ public static class CallLog
 {
     /// <param name="id">A client-chosen id: logging the same id twice records the call once (the retry gets the first call back).</param>
     /// <param name="planner">Calling-hours rules and planner settings; the defaults when omitted.</param>
-    public static async Task<CallLogResult> LogAsync(RingbackDbContext db, Guid contactId, Guid userId, CallDraft draft, Guid? id, Instant now,
-        CancellationToken cancellationToken, Planning.PlannerOptions? planner = null)
+    public static Task<CallLogResult> LogAsync(RingbackDbContext db, Guid contactId, Guid userId, CallDraft draft, Guid? id, Instant now,
+        CancellationToken cancellationToken, Planning.PlannerOptions? planner = null) =>
+        db.InTransactionAsync(ct => LogInTransactionAsync(db, contactId, userId, draft, id, now, planner, ct), r => r.IsValid, cancellationToken);
+
+    /// <summary>The call, its contact's new status and the replanned follow-ups, written together.</summary>
+    private static async Task<CallLogResult> LogInTransactionAsync(RingbackDbContext db, Guid contactId, Guid userId, CallDraft draft, Guid? id, Instant now,
+        Planning.PlannerOptions? planner, CancellationToken cancellationToken)
     {
         if (id is { } existingId && await db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == existingId && c.ContactId == contactId, cancellationToken) is { } existing)
         {

@@ -15,9 +15,13 @@ public static class Cadences
         ArgumentNullException.ThrowIfNull(db);
         if (!await db.Cadences.AnyAsync(cancellationToken))
         {
-            foreach (var cadence in Cadence.Defaults)
+            // A millisecond apart, so they list in the order they are offered.
+            foreach (var (cadence, i) in Cadence.Defaults.Select((c, i) => (c, i)))
             {
-                db.Cadences.Add(new StoredCadence { Id = Guid.CreateVersion7(), Name = cadence.Name, Steps = cadence.StepsText, MaxAttempts = cadence.MaxAttempts, CreatedAt = now });
+                db.Cadences.Add(new StoredCadence
+                {
+                    Id = Guid.CreateVersion7(), Name = cadence.Name, Steps = cadence.StepsText, MaxAttempts = cadence.MaxAttempts, CreatedAt = now + Duration.FromMilliseconds(i),
+                });
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -85,17 +85,19 @@ public static class DoNotCall
         }
 
         var list = new DoNotCallList { Id = Guid.CreateVersion7(), Name = name.Trim(), Kind = kind, CopyDate = copyDate, ImportedAt = now, Entries = numbers.Count };
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.DoNotCallLists.Add(list);
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var chunk in numbers.Chunk(2000))
+        await db.InTransactionAsync(async ct =>
         {
-            db.DoNotCallNumbers.AddRange(chunk.Select(n => new DoNotCallNumber { Id = Guid.CreateVersion7(), ListId = list.Id, Number = n, AddedAt = now }));
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-        }
+            db.DoNotCallLists.Add(list);
+            await db.SaveChangesAsync(ct);
+            foreach (var chunk in numbers.Chunk(2000))
+            {
+                db.DoNotCallNumbers.AddRange(chunk.Select(n => new DoNotCallNumber { Id = Guid.CreateVersion7(), ListId = list.Id, Number = n, AddedAt = now }));
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
 
-        await transaction.CommitAsync(cancellationToken);
+            return true;
+        }, _ => true, cancellationToken);
         return new DncImportResult(list, numbers.Count, duplicates, errors);
     }
 

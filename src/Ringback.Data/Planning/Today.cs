@@ -60,7 +60,7 @@ public static class Today
                                && (f.Kind != FollowUpKind.ExpectedCallback || f.DueAt <= at)
                                && (f.Kind != FollowUpKind.Appointment || f.DueAt >= dayStart)
                          join c in notListed on f.ContactId equals c.Id
-                         orderby f.Kind, f.DueAt
+                         orderby f.Kind == FollowUpKind.Promise ? 0 : f.Kind == FollowUpKind.Appointment ? 1 : f.Kind == FollowUpKind.ExpectedCallback ? 2 : 3, f.DueAt
                          select new { FollowUp = f, Contact = c }).Take(MaxItems).ToListAsync(cancellationToken);
 
         var fresh = await notListed

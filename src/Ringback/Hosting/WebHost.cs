@@ -90,7 +90,9 @@ public static class WebHost
         services.AddOpenApi("v1");
 
         var app = builder.Build();
-        app.UseExceptionHandler("/error");
+        // An API client gets a problem document; a person gets the error page (which takes any method, so a failed POST is still a 500).
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/error"));
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseMiddleware<SetupGate.Middleware>();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Ringback.Planning;
 using Ringback.Tests.Infrastructure;
@@ -11,8 +10,6 @@ namespace Ringback.Tests.Planning;
 /// </summary>
 public class AreaCodeCrossCheckTests(ITestOutputHelper output)
 {
-    private const string DebianPython = "/usr/bin/python3";
-
     private static readonly Dictionary<string, string> Subdivisions = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Alabama"] = "AL", ["Alaska"] = "AK", ["Arizona"] = "AZ", ["Arkansas"] = "AR", ["California"] = "CA", ["Colorado"] = "CO",
@@ -47,7 +44,7 @@ public class AreaCodeCrossCheckTests(ITestOutputHelper output)
     [Fact]
     public async Task Area_codes_agree_with_libphonenumber()
     {
-        TestEnvironment.RequireTool(File.Exists(DebianPython), "python3-phonenumbers is not installed (apt-get install python3-phonenumbers)");
+        await DebianPython.RequireModuleAsync("phonenumbers", "python3-phonenumbers");
         var table = NanpAreaCodes.All.ToDictionary(kv => kv.Key, kv => kv.Value);
         var answers = await AskAsync(table.Keys);
 
@@ -126,19 +123,8 @@ public class AreaCodeCrossCheckTests(ITestOutputHelper output)
 
     private static async Task<JsonElement> AskAsync(IEnumerable<string> codes)
     {
-        var start = new ProcessStartInfo(DebianPython, Path.Combine(AppContext.BaseDirectory, "Planning", "areacode_oracle.py"))
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteAsync(JsonSerializer.Serialize(codes));
-        process.StandardInput.Close();
-        var text = await process.StandardOutput.ReadToEndAsync();
-        var errors = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        process.ExitCode.ShouldBe(0, errors);
+        var (exitCode, text, errors) = await DebianPython.RunScriptAsync(Path.Combine("Planning", "areacode_oracle.py"), JsonSerializer.Serialize(codes));
+        exitCode.ShouldBe(0, errors);
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 }

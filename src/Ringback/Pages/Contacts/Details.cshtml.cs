@@ -174,27 +174,30 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
         };
         if (errors.IsEmpty)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (added is not null)
+            // The new gatekeeper and the call land together or not at all.
+            var result = await db.InTransactionAsync(async ct =>
             {
-                db.Gatekeepers.Add(added);
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            else if (gatekeeperId is { } existing && !string.IsNullOrWhiteSpace(Call.ProspectAvailable)
-                && await db.Gatekeepers.FirstOrDefaultAsync(g => g.Id == existing && g.ContactId == Id, cancellationToken) is { } known)
-            {
-                known.AvailabilityNote = Call.ProspectAvailable.Trim();
-                known.UpdatedAt = Now;
-            }
+                if (added is not null)
+                {
+                    db.Gatekeepers.Add(added);
+                    await db.SaveChangesAsync(ct);
+                }
+                else if (gatekeeperId is { } existing && !string.IsNullOrWhiteSpace(Call.ProspectAvailable)
+                    && await db.Gatekeepers.FirstOrDefaultAsync(g => g.Id == existing && g.ContactId == Id, ct) is { } known)
+                {
+                    known.AvailabilityNote = Call.ProspectAvailable.Trim();
+                    known.UpdatedAt = Now;
+                }
 
-            var result = await CallLog.LogAsync(db, Id, Rep.Id, draft, id: Call.Id, Now, cancellationToken, planner.Value);
+                return await CallLog.LogAsync(db, Id, Rep.Id, draft, id: Call.Id, Now, ct, planner.Value);
+            }, r => r.IsValid, cancellationToken);
             if (result.IsValid)
             {
-                await transaction.CommitAsync(cancellationToken);
                 Notice = $"Logged: {PageSupport.Words(result.Call!.Outcome).ToLowerInvariant()}.";
                 return Redirect($"/contacts/{Id}#timeline");
             }
 
+            db.ChangeTracker.Clear();
             foreach (var field in result.Errors.Fields)
             {
                 errors.Add(field, string.Join(" ", result.Errors.For(field)));

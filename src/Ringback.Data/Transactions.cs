@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Ringback.Data;
+
+/// <summary>
+/// Several writes that must land together or not at all (a call and the follow-ups it replans). On PostgreSQL the
+/// context retries transient failures, which only works when the whole transaction is the unit retried, so the work
+/// runs inside the provider's execution strategy. Inside a transaction the caller already opened, it simply joins it.
+/// </summary>
+public static class Transactions
+{
+    public static async Task<T> InTransactionAsync<T>(this RingbackDbContext db, Func<CancellationToken, Task<T>> work, Func<T, bool> commit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(commit);
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await work(cancellationToken);
+        }
+
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var result = await work(cancellationToken);
+            if (commit(result))
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return result;
+        });
+    }
+}
