@@ -114,6 +114,7 @@ public static class ContactsApi
         ContactRequest request,
         RingbackDbContext db,
         IOptions<RingbackOptions> options,
+        IOptions<Data.Planning.PlannerOptions> planner,
         IClock clock,
         CancellationToken cancellationToken)
     {
@@ -123,13 +124,17 @@ public static class ContactsApi
             return TypedResults.NotFound();
         }
 
-        var errors = await ApplyAsync(contact, request, db, options.Value.DefaultRegion, clock.GetCurrentInstant(), cancellationToken);
+        var now = clock.GetCurrentInstant();
+        var errors = await ApplyAsync(contact, request, db, options.Value.DefaultRegion, now, cancellationToken);
         if (!errors.IsEmpty)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
         await db.SaveChangesAsync(cancellationToken);
+
+        // A new zone, number or status moves the planned calls.
+        await Data.Planning.FollowUps.ReplanAsync(db, id, now, planner.Value, cancellationToken);
         return TypedResults.Ok((await LoadDetailsAsync(db, id, cancellationToken))!);
     }
 

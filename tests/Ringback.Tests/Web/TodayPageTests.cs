@@ -1,0 +1,46 @@
+using Microsoft.Playwright;
+using Ringback.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Ringback.Tests.Web;
+
+/// <summary>The planner in the browser: Today as home, lawful hours on the contact page, do-not-call at once.</summary>
+public class TodayPageTests
+{
+    [Fact]
+    public async Task Today_lists_a_new_contact_with_their_inferred_zone_and_a_do_not_call_request_takes_them_off_at_once()
+    {
+        await using var browser = await BrowserSession.StartAsync();
+        await browser.RunAsync(nameof(Today_lists_a_new_contact_with_their_inferred_zone_and_a_do_not_call_request_takes_them_off_at_once), async page =>
+        {
+            await browser.FirstRunAsync();
+            await page.GotoAsync("/contacts/new");
+            await page.GetByLabel("First name").FillAsync("Sue");
+            await page.GetByLabel("Last name").FillAsync("Jones");
+            await page.GetByLabel("Direct phone").FillAsync("(305) 555-0147");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+            // No zone given: Miami's area code says Eastern time, and Florida's law applies beside the federal one.
+            await Expect(page.Locator("dl.facts")).ToContainTextAsync("America/New_York, inferred from their area code");
+            await Expect(page.Locator("[data-lawful]")).ToContainTextAsync("US federal law · Florida · your working hours");
+
+            await page.GotoAsync("/");
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/today$"));
+            var item = page.Locator(".queue-item", new() { HasText = "Sue Jones" });
+            await Expect(item).ToContainTextAsync("New contact: not called yet.");
+            await Expect(item).ToContainTextAsync("“Hi Sue, this is Freda Whitehouse with ABC Company.”");
+            await Expect(item).ToContainTextAsync("America/New_York, inferred from their number");
+            await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("No do-not-call registry copy has been imported");
+
+            await item.GetByRole(AriaRole.Link, new() { Name = "Sue Jones" }).ClickAsync();
+            await page.GetByText("They asked not to be called again").First.ClickAsync();
+            await page.GetByLabel("What they said").FillAsync("Please take me off your list");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Put on our do-not-call list" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Sue Jones is on your do-not-call list.");
+            await Expect(page.Locator(".alert.dnc")).ToContainTextAsync("+13055550147 is on Our do-not-call list");
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Today" }).ClickAsync();
+            await Expect(page.GetByText("Nothing to call today.")).ToBeVisibleAsync();
+        });
+    }
+}
