@@ -41,14 +41,13 @@ public static class PlannerCommands
             var when = cli.Services.GetRequiredService<IClock>().GetCurrentInstant();
             if (parse.GetValue(at) is { } text)
             {
-                var parsed = InstantPattern.ExtendedIso.Parse(text);
-                if (!parsed.Success)
+                if (PlannerApi.ParseInstant(text) is not { } parsed)
                 {
                     await Console.Error.WriteLineAsync($"ringback today: --at: '{text}' is not an instant like 2026-11-23T13:15:00Z");
                     return 2;
                 }
 
-                when = parsed.Value;
+                when = parsed;
             }
 
             var planner = cli.Services.GetRequiredService<IOptions<PlannerOptions>>().Value;

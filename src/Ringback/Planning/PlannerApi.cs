@@ -73,6 +73,8 @@ public static class PlannerApi
         lists.MapPost("/", ImportDncAsync).WithName("ImportDoNotCallList")
             .WithSummary("One number per line or CSV; all or nothing, every bad line named, unless skipBadRows");
 
+        routes.MapGet("/promises", PromisesAsync).WithTags("Planner").WithName("PromiseKeeping")
+            .WithSummary("Promised calls kept (called within the tolerance) and missed, per rep, for promises due between from and to (default: the last 30 days)");
         routes.MapPost("/me/calendar", RenewCalendarAsync).WithTags("Planner").WithName("RenewCalendarFeed")
             .WithSummary("A new secret calendar URL for your promised calls and appointments; the previous URL stops working");
         routes.MapDelete("/me/calendar", RevokeCalendarAsync).WithTags("Planner").WithName("RevokeCalendarFeed");
@@ -88,20 +90,12 @@ public static class PlannerApi
         var when = clock.GetCurrentInstant();
         if (at is not null)
         {
-            var parsed = InstantPattern.ExtendedIso.Parse(at);
-            var offset = OffsetDateTimePattern.ExtendedIso.Parse(at);
-            if (parsed.Success)
-            {
-                when = parsed.Value;
-            }
-            else if (offset.Success)
-            {
-                when = offset.Value.ToInstant();
-            }
-            else
+            if (ParseInstant(at) is not { } parsed)
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["at"] = [$"'{at}' is not an instant like 2026-11-23T13:15:00Z"] });
             }
+
+            when = parsed;
         }
 
         var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == RingbackClaims.UserOf(http.User), cancellationToken);
@@ -221,6 +215,37 @@ public static class PlannerApi
         return TypedResults.Created($"/api/v1/dnc-lists/{result.List!.Id}", DncListResponse.From(result.List));
     }
 
+    public static async Task<Results<Ok<List<RepPromises>>, ValidationProblem>> PromisesAsync(
+        RingbackDbContext db, IClock clock, IOptions<PlannerOptions> planner, string? from = null, string? to = null, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetCurrentInstant();
+        var errors = new ValidationErrors();
+        Instant Read(string field, string? text, Instant fallback)
+        {
+            if (text is null)
+            {
+                return fallback;
+            }
+
+            if (ParseInstant(text) is { } parsed)
+            {
+                return parsed;
+            }
+
+            errors.Add(field, $"'{text}' is not an instant like 2026-11-01T00:00:00Z");
+            return fallback;
+        }
+
+        var start = Read("from", from, now - Duration.FromDays(30));
+        var end = Read("to", to, now + Duration.FromMinutes(1));
+        if (!errors.IsEmpty)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        return TypedResults.Ok(await PromiseStats.ForAsync(db, start, end, now, planner.Value.Settings.PromiseTolerance, cancellationToken));
+    }
+
     public static async Task<Ok<CalendarResponse>> RenewCalendarAsync(RingbackDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
         var token = await CalendarFeed.RenewAsync(db, RingbackClaims.UserOf(http.User), cancellationToken);
@@ -231,6 +256,19 @@ public static class PlannerApi
     {
         await CalendarFeed.RevokeAsync(db, RingbackClaims.UserOf(http.User), cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>An instant as "2026-11-23T13:15:00Z" or with any offset ("2026-11-23T08:15:00-05:00").</summary>
+    public static Instant? ParseInstant(string text)
+    {
+        var utc = InstantPattern.ExtendedIso.Parse(text);
+        if (utc.Success)
+        {
+            return utc.Value;
+        }
+
+        var offset = OffsetDateTimePattern.ExtendedIso.Parse(text);
+        return offset.Success ? offset.Value.ToInstant() : null;
     }
 
     public static string FeedUrl(HttpRequest request, string token)

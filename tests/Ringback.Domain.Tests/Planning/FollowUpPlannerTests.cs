@@ -208,3 +208,27 @@ public class ICalendarTests
         ics.ShouldEndWith("END:VCALENDAR\r\n");
     }
 }
+
+public class PromiseKeepingTests
+{
+    private static readonly Instant Promised = Instant.FromUtc(2026, 11, 24, 13, 15);
+    private static readonly Guid Freda = Guid.NewGuid();
+    private static readonly Guid Dana = Guid.NewGuid();
+
+    [Fact]
+    public void A_call_within_ten_minutes_keeps_a_promise_a_late_one_or_none_misses_it_and_a_future_one_is_pending()
+    {
+        var sue = Guid.NewGuid();
+        var ann = Guid.NewGuid();
+        var bob = Guid.NewGuid();
+        var tally = PromiseKeeping.Tally(
+            [new(Freda, sue, Promised), new(Freda, ann, Promised), new(Freda, bob, Promised + Duration.FromDays(2)), new(Dana, sue, Promised - Duration.FromDays(1))],
+            [new(sue, Promised + Duration.FromMinutes(9)), new(ann, Promised + Duration.FromMinutes(11))],
+            Duration.FromMinutes(10), Promised + Duration.FromHours(1));
+
+        var freda = tally.Single(t => t.UserId == Freda);
+        (freda.Kept, freda.Missed, freda.Pending, freda.Due).ShouldBe((1, 1, 1, 2));
+        var dana = tally.Single(t => t.UserId == Dana);
+        (dana.Kept, dana.Missed).ShouldBe((0, 1));
+    }
+}

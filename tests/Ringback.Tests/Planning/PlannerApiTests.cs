@@ -57,6 +57,11 @@ public class PlannerApiTests
         (top.Str("prospectZone"), top.Str("zoneInferred"), top.Str("lawfulNow")).ShouldBe(("America/New_York", "true", "true"));
         DateTimeOffset.Parse(top.Str("dueAt"), CultureInfo.InvariantCulture).ShouldBe(promised.ToDateTimeOffset());
         _ = other;
+
+        // Not yet due: the promise counts as pending, neither kept nor missed.
+        var (_, promises) = await client.GetJsonAsync($"/api/v1/promises?to={Uri.EscapeDataString(Iso(promised + Duration.FromDays(1)))}");
+        (promises.Str("0.rep"), promises.Str("0.kept"), promises.Str("0.missed"), promises.Str("0.pending")).ShouldBe(("Freda Whitehouse", "0", "0", "1"));
+        (await client.GetJsonAsync("/api/v1/promises?from=yesterday")).Body.Str("errors.from.0").ShouldContain("'yesterday' is not an instant");
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

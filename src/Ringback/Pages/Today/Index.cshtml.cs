@@ -13,9 +13,15 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Plan
 {
     public CallList Calls { get; private set; } = null!;
 
+    /// <summary>The rep's promises over the last 30 days: kept, missed, still to come.</summary>
+    public RepPromises? Promises { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == RingbackClaims.UserOf(User), cancellationToken);
-        Calls = await Data.Planning.Today.ForAsync(db, me, clock.GetCurrentInstant(), planner.Value, cancellationToken);
+        var now = clock.GetCurrentInstant();
+        Calls = await Data.Planning.Today.ForAsync(db, me, now, planner.Value, cancellationToken);
+        var promises = await PromiseStats.ForAsync(db, now - Duration.FromDays(30), now, now, planner.Value.Settings.PromiseTolerance, cancellationToken);
+        Promises = promises.FirstOrDefault(p => p.UserId == me.Id);
     }
 }
