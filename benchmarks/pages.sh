@@ -36,7 +36,7 @@ curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "__RequestVerification
 
 echo "$rows contacts; contact page with 500 calls. Server time per page over 20 requests (curl time_starttransfer, loopback):"
 for path in "/contacts" "/contacts?q=Last54321" "/contacts?q=%28215%29%20205-4321" "/contacts?handler=Rows&q=company%201234" "/contacts?page=1500" \
-            "/contacts?status=new&sort=-updated" "/contacts/$contact" "/settings" "/reference-clients" "/import"; do
+            "/contacts?status=new&sort=-updated" "/contacts/$contact" "/today" "/templates" "/do-not-call" "/settings" "/reference-clients" "/import"; do
   url="http://127.0.0.1:$port$path"
   code=$(curl -s -b "$jar" -o /dev/null -w '%{http_code}' "$url")
   [ "$code" = 200 ] || { echo "$path answered $code"; exit 1; }

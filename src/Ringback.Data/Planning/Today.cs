@@ -59,20 +59,33 @@ public static class Today
                          where f.UserId == rep.Id && f.DueAt < dayEnd
                                && (f.Kind != FollowUpKind.ExpectedCallback || f.DueAt <= at)
                                && (f.Kind != FollowUpKind.Appointment || f.DueAt >= dayStart)
-                         join c in notListed on f.ContactId equals c.Id
+                               && notListed.Any(c => c.Id == f.ContactId)
                          orderby f.Kind == FollowUpKind.Promise ? 0 : f.Kind == FollowUpKind.Appointment ? 1 : f.Kind == FollowUpKind.ExpectedCallback ? 2 : 3, f.DueAt
-                         select new { FollowUp = f, Contact = c }).Take(MaxItems).ToListAsync(cancellationToken);
+                         select f).Take(MaxItems).ToListAsync(cancellationToken);
+        var dueContacts = new Dictionary<Guid, Contact>();
+        foreach (var chunk in due.Select(f => f.ContactId).Distinct().Chunk(500))
+        {
+            foreach (var contact in await notListed.Where(c => chunk.Contains(c.Id)).ToListAsync(cancellationToken))
+            {
+                dueContacts[contact.Id] = contact;
+            }
+        }
 
         var fresh = await notListed
             .Where(c => c.OwnerId == rep.Id && c.Status == ContactStatus.New && !db.FollowUps.Any(f => f.ContactId == c.Id))
             .OrderBy(c => c.CreatedAt).Take(NewContactsShown).ToListAsync(cancellationToken);
 
-        var contactIds = due.Select(d => d.Contact.Id).Concat(fresh.Select(c => c.Id)).Distinct().ToList();
+        var contactIds = dueContacts.Keys.Concat(fresh.Select(c => c.Id)).Distinct().ToList();
         var tags = await PhoneTagsAsync(db, contactIds, cancellationToken);
         var items = new List<QueueItem>();
-        foreach (var d in due)
+        foreach (var f in due)
         {
-            items.Add(Item(d.Contact, rep, d.FollowUp.Kind, d.FollowUp.DueAt, d.FollowUp.Why, d.FollowUp.Strategy, at, options, tags.Contains(d.Contact.Id)));
+            if (!dueContacts.TryGetValue(f.ContactId, out var contact))
+            {
+                continue; // deleted since the first query
+            }
+
+            items.Add(Item(contact, rep, f.Kind, f.DueAt, f.Why, f.Strategy, at, options, tags.Contains(contact.Id)));
         }
 
         foreach (var c in fresh)
