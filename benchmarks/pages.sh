@@ -24,7 +24,7 @@ contact=$(api -d '{"firstName":"Sue","lastName":"Jones","company":"XYZ Company",
 gatekeeper=$(api -d '{"name":"Pat Smith","relationship":"assistant"}' "http://127.0.0.1:$port/api/v1/contacts/$contact/gatekeepers" | sed 's/.*"id":"\([^"]*\)".*/\1/')
 for i in $(seq 1 500); do
   day=$(( (i % 28) + 1 ))
-  api -o /dev/null -d "{\"outcome\":\"gatekeeper-message\",\"answeredByGatekeeperId\":\"$gatekeeper\",\"startedAt\":\"2026-$(printf %02d $(( (i % 10) + 1 )))-$(printf %02d $day)T15:$(printf %02d $(( i % 60 ))):00Z\",\"strategy\":\"as-promised\",\"messageText\":\"Hi Sue, this is Bench at 901-555-2120, calling as promised. Call $i.\",\"notes\":\"Attempt $i\",\"commitments\":\"Send the case study\"}" \
+  api -o /dev/null -d "{\"outcome\":\"gatekeeper-message\",\"answeredByGatekeeperId\":\"$gatekeeper\",\"startedAt\":\"2026-$(printf %02d $(( (i % 10) + 1 )))-$(printf %02d $day)T15:$(printf %02d $(( i % 60 ))):00Z\",\"strategy\":\"vague\",\"messageText\":\"Hi Sue, this is Bench at 901-555-2120, calling as promised. Call $i.\",\"notes\":\"Attempt $i\",\"commitments\":\"Send the case study\"}" \
     "http://127.0.0.1:$port/api/v1/contacts/$contact/calls"
 done
 

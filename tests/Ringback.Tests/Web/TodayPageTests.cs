@@ -43,4 +43,38 @@ public class TodayPageTests
             await Expect(page.GetByText("Nothing to call today.")).ToBeVisibleAsync();
         });
     }
+
+    [Fact]
+    public async Task The_contacts_a_search_finds_are_enrolled_in_a_cadence_together()
+    {
+        await using var browser = await BrowserSession.StartAsync();
+        await browser.RunAsync(nameof(The_contacts_a_search_finds_are_enrolled_in_a_cadence_together), async page =>
+        {
+            await browser.FirstRunAsync();
+            foreach (var (first, last) in new[] { ("Ann", "Acme"), ("Bob", "Acme"), ("Cy", "Other") })
+            {
+                await page.GotoAsync("/contacts/new");
+                await page.GetByLabel("First name").FillAsync(first);
+                await page.GetByLabel("Last name").FillAsync(last);
+                await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"{first} {last}" })).ToBeVisibleAsync();
+            }
+
+            await page.GotoAsync("/contacts");
+            await page.GetByRole(AriaRole.Searchbox).FillAsync("Acme");
+            await Expect(page.Locator("#results")).Not.ToContainTextAsync("Cy Other");
+            await page.GetByText("Enrol the contacts these filters find in a cadence").ClickAsync();
+            await page.Locator("details.bulk").GetByLabel("Cadence").SelectOptionAsync("Seven touches in a month");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Enrol them" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Enrolled 2 contacts in Seven touches in a month.");
+
+            await page.GotoAsync("/contacts");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Ann Acme" }).ClickAsync();
+            await Expect(page.Locator("section.next")).ToContainTextAsync("In Seven touches in a month since");
+            await Expect(page.Locator(".planned")).ToContainTextAsync("Seven touches in a month: step 1 of 7 (day 0)");
+            await page.GotoAsync("/contacts");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Cy Other" }).ClickAsync();
+            await Expect(page.Locator("section.next")).Not.ToContainTextAsync("In Seven touches");
+        });
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Ringback.Accounts;
 using Ringback.Api;
 using Ringback.Contacts;
 using Ringback.Data;
@@ -16,9 +17,12 @@ public sealed record ContactResults(IReadOnlyList<ContactSummary> Items, int Pag
 }
 
 /// <summary>The contact book: search as you type, filters, sort and paging over the same query the API uses.</summary>
-public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> options) : PageModel
+public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> options, IOptions<Data.Planning.PlannerOptions> planner, NodaTime.IClock clock) : PageModel
 {
     private const int PageSize = 50;
+
+    /// <summary>The most contacts one bulk enrolment takes, so a click cannot start an hour of work.</summary>
+    public const int MaxBulkEnroll = 2000;
 
     public static readonly IReadOnlyList<KeyValuePair<string, string>> SortChoices =
     [
@@ -49,13 +53,57 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
 
     public List<string> Industries { get; private set; } = [];
 
+    public List<KeyValuePair<string, string>> CadenceChoices { get; private set; } = [];
+
+    [BindProperty]
+    public Guid? CadenceId { get; set; }
+
+    [BindProperty]
+    public bool KeepAfterEnd { get; set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Results = await SearchAsync(cancellationToken);
         OwnerChoices = [new(string.Empty, "Anyone"), .. (await db.Users.AsNoTracking().OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken))
             .Select(u => new KeyValuePair<string, string>(u.Id.ToString(), u.Name))];
         Industries = await db.ReferenceClients.AsNoTracking().Select(r => r.Industry).Distinct().OrderBy(i => i).ToListAsync(cancellationToken);
+        CadenceChoices = [.. (await Data.Planning.Cadences.ListAsync(db, clock.GetCurrentInstant(), cancellationToken)).Select(c => new KeyValuePair<string, string>(c.Id.ToString(), c.Name))];
     }
+
+    /// <summary>Enrols every contact the current filters match (posted to the page's own URL, filters and all) in a cadence.</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var cadence = CadenceId is { } id ? await db.Cadences.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken) : null;
+        if (cadence is null)
+        {
+            Notice = "Choose a cadence.";
+            return Redirect(PageUrl(1));
+        }
+
+        var ids = await db.Contacts.AsNoTracking().Filter(db, Filter(), options.Value.DefaultRegion)
+            .Where(c => c.Status != ContactStatus.DoNotCall && c.Status != ContactStatus.MovedOn)
+            .OrderBy(c => c.Id).Select(c => c.Id).Take(MaxBulkEnroll + 1).ToListAsync(cancellationToken);
+        if (ids.Count > MaxBulkEnroll)
+        {
+            Notice = $"More than {MaxBulkEnroll} contacts match; narrow the filters first.";
+            return Redirect(PageUrl(1));
+        }
+
+        var result = await Data.Planning.Cadences.EnrollAsync(db, cadence.Id, ids, RingbackClaims.UserOf(User), KeepAfterEnd, clock.GetCurrentInstant(), planner.Value, cancellationToken);
+        Notice = $"Enrolled {result.Enrolled} contacts in {cadence.Name}.";
+        return Redirect(PageUrl(1));
+    }
+
+    private ContactFilter Filter() => new()
+    {
+        Query = Q,
+        Status = EnumText.TryParse<ContactStatus>(Status, out var parsedStatus) ? parsedStatus : null,
+        OwnerId = Owner,
+        Industry = Industry,
+    };
 
     /// <summary>Just the result rows, for search as you type.</summary>
     public async Task<IActionResult> OnGetRowsAsync(CancellationToken cancellationToken) =>
@@ -65,17 +113,9 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
     {
         var page = Math.Max(1, PageNumber);
         // Unknown filter values from a hand-edited URL are ignored rather than refused: this is a page, not the API.
-        ContactStatus? status = EnumText.TryParse<ContactStatus>(Status, out var parsedStatus) ? parsedStatus : null;
         var descending = Sort?.StartsWith('-') == true;
         var sort = EnumText.TryParse<ContactSort>(Sort?.TrimStart('-'), out var parsedSort) ? parsedSort : ContactSort.Name;
-        var filter = new ContactFilter
-        {
-            Query = Q,
-            Status = status,
-            OwnerId = Owner,
-            Industry = Industry,
-        };
-        var query = db.Contacts.AsNoTracking().Filter(db, filter, options.Value.DefaultRegion);
+        var query = db.Contacts.AsNoTracking().Filter(db, Filter(), options.Value.DefaultRegion);
         var total = await query.CountAsync(cancellationToken);
         var items = await query.Sort(sort, descending).Skip((page - 1) * PageSize).Take(PageSize)
             .Select(c => new ContactSummary(c.Id, c.Salutation, c.FirstName, c.LastName,
