@@ -57,7 +57,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
 
         // The contact list sorts by name within an organization, filtered by owner and status.
         builder.HasIndex(e => new { e.OrganizationId, e.LastName, e.FirstName });
-        builder.HasIndex(e => new { e.OrganizationId, e.OwnerId, e.Status });
+        // A rep's contacts by status, oldest first: Today's "new contacts" walks it in order and stops at the first few.
+        builder.HasIndex(e => new { e.OrganizationId, e.OwnerId, e.Status, e.CreatedAt });
 
         // A callback or a search by number finds the contact by whichever number it was. Partial, so that a column
         // that is mostly empty (after-hours numbers) still looks selective to the planner, and the index stays small.

@@ -26,7 +26,7 @@ public sealed record QueueItem(
     string? BlockedBy,
     bool PhoneTag);
 
-public sealed record CallList(Instant At, DateTimeZone RepZone, IReadOnlyList<QueueItem> Items, IReadOnlyList<string> Warnings);
+public sealed record CallList(Instant At, DateTimeZone RepZone, IReadOnlyList<QueueItem> Items, IReadOnlyList<string> Warnings, int MoreDue = 0);
 
 /// <summary>
 /// Today's calls for a rep, in order: promises due, appointments, overdue expected callbacks, cadence steps, then new
@@ -36,7 +36,8 @@ public sealed record CallList(Instant At, DateTimeZone RepZone, IReadOnlyList<Qu
 public static class Today
 {
     public const int NewContactsShown = 20;
-    public const int MaxItems = 500;
+    /// <summary>More calls than a rep makes in a day; the rest are counted, not listed, and come up as these are made.</summary>
+    public const int MaxItems = 200;
 
     public static async Task<CallList> ForAsync(RingbackDbContext db, User rep, Instant at, PlannerOptions options, CancellationToken cancellationToken)
     {
@@ -55,21 +56,28 @@ public static class Today
         }
 
         var notListed = Callable(db);
-        var due = await (from f in db.FollowUps
-                         where f.UserId == rep.Id && f.DueAt < dayEnd
-                               && (f.Kind != FollowUpKind.ExpectedCallback || f.DueAt <= at)
-                               && (f.Kind != FollowUpKind.Appointment || f.DueAt >= dayStart)
-                               && notListed.Any(c => c.Id == f.ContactId)
-                         orderby f.Kind == FollowUpKind.Promise ? 0 : f.Kind == FollowUpKind.Appointment ? 1 : f.Kind == FollowUpKind.ExpectedCallback ? 2 : 3, f.DueAt
-                         select f).Take(MaxItems).ToListAsync(cancellationToken);
+        // The index gives the rep's due rows in order; contacts on a do-not-call list are filtered out after, when
+        // their contacts are read (they are rare, and a do-not-call contact is replanned to have nothing due).
+        var dueQuery = from f in db.FollowUps
+                       where f.UserId == rep.Id && f.DueAt < dayEnd
+                             && (f.Kind != FollowUpKind.ExpectedCallback || f.DueAt <= at)
+                             && (f.Kind != FollowUpKind.Appointment || f.DueAt >= dayStart)
+                       select f;
+        var candidates = await dueQuery
+            .OrderBy(f => f.Kind == FollowUpKind.Promise ? 0 : f.Kind == FollowUpKind.Appointment ? 1 : f.Kind == FollowUpKind.ExpectedCallback ? 2 : 3)
+            .ThenBy(f => f.DueAt)
+            .Take(MaxItems * 2).ToListAsync(cancellationToken);
         var dueContacts = new Dictionary<Guid, Contact>();
-        foreach (var chunk in due.Select(f => f.ContactId).Distinct().Chunk(500))
+        foreach (var chunk in candidates.Select(f => f.ContactId).Distinct().Chunk(500))
         {
             foreach (var contact in await notListed.Where(c => chunk.Contains(c.Id)).ToListAsync(cancellationToken))
             {
                 dueContacts[contact.Id] = contact;
             }
         }
+
+        var due = candidates.Where(f => dueContacts.ContainsKey(f.ContactId)).Take(MaxItems).ToList();
+        var moreDue = candidates.Count < MaxItems ? 0 : await dueQuery.CountAsync(cancellationToken) - due.Count;
 
         var fresh = await notListed
             .Where(c => c.OwnerId == rep.Id && c.Status == ContactStatus.New && !db.FollowUps.Any(f => f.ContactId == c.Id))
@@ -80,11 +88,7 @@ public static class Today
         var items = new List<QueueItem>();
         foreach (var f in due)
         {
-            if (!dueContacts.TryGetValue(f.ContactId, out var contact))
-            {
-                continue; // deleted since the first query
-            }
-
+            var contact = dueContacts[f.ContactId];
             items.Add(Item(contact, rep, f.Kind, f.DueAt, f.Why, f.Strategy, at, options, tags.Contains(contact.Id)));
         }
 
@@ -99,7 +103,7 @@ public static class Today
             items.RemoveAll(i => i.Phone is ['+', '1', ..]);
         }
 
-        return new CallList(at, repZone, items, warnings);
+        return new CallList(at, repZone, items, warnings, moreDue);
     }
 
     /// <summary>Contacts that may be called: not marked do-not-call and with no number on any list.</summary>

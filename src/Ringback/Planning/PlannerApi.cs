@@ -23,7 +23,7 @@ public sealed record QueueItemResponse(FollowUpKind Kind, Guid ContactId, string
         i.NextLawfulAt?.ToDateTimeOffset(), i.BlockedBy, i.PhoneTag, i.PhoneTag ? Ringback.Planning.PhoneTag.Advice : null);
 }
 
-public sealed record QueueResponse(DateTimeOffset At, string RepZone, IReadOnlyList<string> Warnings, IReadOnlyList<QueueItemResponse> Items);
+public sealed record QueueResponse(DateTimeOffset At, string RepZone, IReadOnlyList<string> Warnings, IReadOnlyList<QueueItemResponse> Items, int MoreDue);
 
 public sealed record CadenceRequest(string? Name, string? Steps, int? MaxAttempts);
 
@@ -100,7 +100,7 @@ public static class PlannerApi
 
         var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == RingbackClaims.UserOf(http.User), cancellationToken);
         var today = await Today.ForAsync(db, me, when, planner.Value, cancellationToken);
-        return TypedResults.Ok(new QueueResponse(when.ToDateTimeOffset(), today.RepZone.Id, today.Warnings, [.. today.Items.Select(QueueItemResponse.From)]));
+        return TypedResults.Ok(new QueueResponse(when.ToDateTimeOffset(), today.RepZone.Id, today.Warnings, [.. today.Items.Select(QueueItemResponse.From)], today.MoreDue));
     }
 
     public static async Task<Results<Ok<PlaceResponse>, NotFound>> PlaceAsync(
