@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Ringback.Coach;
 using Ringback.Phones;
 
@@ -9,15 +8,6 @@ namespace Ringback.Cli;
 /// <summary><c>ringback coach</c>: reads a voicemail message on standard input and reports what the coach finds.</summary>
 public static class CoachCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-
-        // Printed to a terminal or a pipe, never into HTML: quotes and apostrophes stay as they are.
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static Command Create()
     {
         var strategy = new Option<string?>("--strategy") { Description = $"The message's strategy: {StrategyNames.Choices}", DefaultValueFactory = _ => StrategyNames.Generic };
@@ -62,7 +52,7 @@ public static class CoachCommand
             if (parse.GetValue(json))
             {
                 var findings = report.Findings.Select(f => new { rule = f.Rule, severity = f.Severity, message = f.Message, tip = f.Tip });
-                Console.WriteLine(JsonSerializer.Serialize(new { score = report.Score, sentences = report.Sentences, estimatedSeconds = report.EstimatedSeconds, findings }, Json));
+                Console.WriteLine(JsonSerializer.Serialize(new { score = report.Score, sentences = report.Sentences, estimatedSeconds = report.EstimatedSeconds, findings }, CliJson.Options));
             }
             else
             {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -15,12 +14,6 @@ namespace Ringback.Cli;
 /// <summary><c>ringback today</c>, <c>ringback dnc import</c>, <c>ringback calendar export</c>, <c>ringback cadence list|enroll</c>.</summary>
 public static class PlannerCommands
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static IEnumerable<Command> Create() => [Today(), DncCommand(), CalendarCommand(), CadenceCommand()];
 
     private static Command Today()
@@ -64,7 +57,7 @@ public static class PlannerCommands
                         prospectLocalNow = LocalDateTimePattern.GeneralIso.Format(i.ProspectLocalNow), i.ProspectZone, i.LawfulNow,
                         nextLawfulAt = i.NextLawfulAt?.ToDateTimeOffset(), i.PhoneTag,
                     }),
-                }, Json));
+                }, CliJson.Options));
                 return 0;
             }
 
