@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ringback.Data;
 using Ringback.Tests.Api;
@@ -237,5 +238,38 @@ public class PlannerApiTests
         await client.SendAsync(HttpMethod.Delete, "/api/v1/me/calendar");
         (await anonymous.GetAsync(url.PathAndQuery)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await anonymous.GetAsync("/calendar/cal_guess.ics")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_long_day_lists_two_hundred_calls_counts_the_rest_and_uses_the_companys_zone()
+    {
+        await using var app = await RingbackApiFactory.StartAsync(DatabaseProvider.Sqlite);
+        var (me, client) = await app.SignUpAsync();
+        var (_, created) = await client.PostAsync("/api/v1/contacts", new { firstName = "Kai", lastName = "Tanaka", company = "Tokyo Trading", ownerId = me.Id });
+        var contactId = Guid.Parse(created.Str("contact.id"));
+        var now = SystemClock.Instance.GetCurrentInstant();
+        await using (var db = app.Database.NewContext(me.OrganizationId))
+        {
+            // The company's zone is the only zone known for Kai.
+            var company = await db.Companies.SingleAsync();
+            company.TimeZone = "Asia/Tokyo";
+            for (var i = 0; i < 205; i++)
+            {
+                db.FollowUps.Add(new Ringback.Planning.FollowUp
+                {
+                    Id = Guid.NewGuid(), ContactId = contactId, UserId = me.Id, Kind = Ringback.Planning.FollowUpKind.CadenceStep,
+                    DueAt = now - Duration.FromMinutes(i + 1), Strategy = Ringback.Calls.Strategy.Vague, Why = $"step {i}",
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var (_, queue) = await client.GetJsonAsync("/api/v1/queue");
+
+        queue!["items"]!.AsArray().Count.ShouldBe(200);
+        queue.Str("moreDue").ShouldBe("5");
+        queue.Str("items.0.why").ShouldBe("step 204"); // the longest overdue first
+        (queue.Str("items.0.prospectZone"), queue.Str("items.0.zoneInferred")).ShouldBe(("Asia/Tokyo", "false"));
     }
 }
