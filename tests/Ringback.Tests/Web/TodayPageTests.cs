@@ -31,6 +31,10 @@ public class TodayPageTests
             await Expect(item).ToContainTextAsync("“Hi Sue, this is Freda Whitehouse with ABC Company.”");
             await Expect(item).ToContainTextAsync("America/New_York, inferred from their number");
             await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("No do-not-call registry copy has been imported");
+            if (Environment.GetEnvironmentVariable("RINGBACK_SCREENSHOTS") is { Length: > 0 } docs)
+            {
+                await page.ScreenshotAsync(new() { Path = Path.Combine(docs, "today-desktop.png") });
+            }
 
             await item.GetByRole(AriaRole.Link, new() { Name = "Sue Jones" }).ClickAsync();
             await page.GetByText("They asked not to be called again").First.ClickAsync();
