@@ -113,8 +113,7 @@ public static class CallLog
     private static void CheckPromiseIsLawful(Contact contact, Instant promised, Planning.PlannerOptions planner, ValidationErrors errors)
     {
         var place = Planning.FollowUps.PlaceOf(contact, null, planner);
-        var law = Ringback.Planning.CallingLaws.For(place.Place.Country, place.Place.Subdivision, planner.CallingHours)
-            .Where(r => r.IsLaw).Select(r => new Ringback.Planning.CallWindow(r.Name, r.Windows, place.Zone, r.Source)).ToList();
+        var law = place.Law;
         if (Ringback.Planning.CallingTimes.Blocking(promised, law) is { } rule)
         {
             var next = Ringback.Planning.CallingTimes.NextAllowed(promised, law);

@@ -8,7 +8,9 @@ using Ringback.Scheduling;
 namespace Ringback.Data.Planning;
 
 /// <summary>Where a contact is and when they may be called, as the planner and the queue need it.</summary>
-public sealed record ContactPlace(ProspectPlace Place, DateTimeZone Zone, IReadOnlyList<CallWindow> Lawful, CallWindow? Preferred);
+/// <param name="Law">The rules that are law there (not Ringback's default hours, not the rep's): what a promise must respect.</param>
+/// <param name="Lawful">The law, the default hours where no law is configured, and the rep's working hours: what planning respects.</param>
+public sealed record ContactPlace(ProspectPlace Place, DateTimeZone Zone, IReadOnlyList<CallWindow> Law, IReadOnlyList<CallWindow> Lawful, CallWindow? Preferred);
 
 /// <summary>
 /// Keeps each contact's follow-ups in step with what happened: after a call is logged, a cadence starts or a
@@ -103,11 +105,12 @@ public static class FollowUps
     {
         ArgumentNullException.ThrowIfNull(contact);
         ArgumentNullException.ThrowIfNull(options);
-        var place = ZoneInference.Resolve(contact.TimeZone, contact.Company?.TimeZone, [contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone, contact.Company?.MainPhone]);
+        var place = ProspectZone.PlaceOf(contact);
         var repZone = rep is null ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(rep.TimeZone);
         var zone = place.Zone ?? repZone ?? DateTimeZone.Utc;
-        var lawful = CallingLaws.For(place.Country, place.Subdivision, options.CallingHours)
-            .Select(r => new CallWindow(r.Name, r.Windows, zone, r.Source)).ToList();
+        var rules = CallingLaws.For(place.Country, place.Subdivision, options.CallingHours);
+        var law = rules.Where(r => r.IsLaw).Select(r => new CallWindow(r.Name, r.Windows, zone, r.Source)).ToList();
+        var lawful = rules.Select(r => new CallWindow(r.Name, r.Windows, zone, r.Source)).ToList();
         if (rep is not null && repZone is not null)
         {
             lawful.Add(new CallWindow("your working hours", rep.WorkingHours.IsEmpty ? DefaultWorkingHours : rep.WorkingHours, repZone, "Settings"));
@@ -116,6 +119,6 @@ public static class FollowUps
         var gatekeeperHours = contact.Gatekeepers.Where(g => !g.AvailableHours.IsEmpty).SelectMany(g => g.AvailableHours.Windows).ToArray();
         var preferred = gatekeeperHours.Length == 0 ? null
             : new CallWindow("when their gatekeeper said they are in", WeeklyWindows.Of(gatekeeperHours), zone, "gatekeepers");
-        return new ContactPlace(place, zone, lawful, preferred);
+        return new ContactPlace(place, zone, law, lawful, preferred);
     }
 }
