@@ -78,18 +78,15 @@ public static class CallLog
         db.Calls.Add(call);
         contact.Status = ContactProgress.AfterCall(contact.Status, fields.Direction, fields.Outcome, fields.AppointmentStart is not null);
         contact.UpdatedAt = now;
-        if (draft.AskedNotToCall)
-        {
-            contact.Status = ContactStatus.DoNotCall;
-        }
-
         await db.SaveChangesAsync(cancellationToken);
         if (draft.AskedNotToCall)
         {
-            await Planning.DoNotCall.AddToOwnListAsync(db, [contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone], "asked not to be called again", now, cancellationToken);
+            await Planning.DoNotCall.MarkAsync(db, contact, reason: null, now, planner, cancellationToken);
         }
-
-        await Planning.FollowUps.ReplanAsync(db, contactId, now, planner, cancellationToken);
+        else
+        {
+            await Planning.FollowUps.ReplanAsync(db, contactId, now, planner, cancellationToken);
+        }
         return new CallLogResult(call, errors, Created: true, ContactMissing: false);
     }
 

@@ -101,6 +101,26 @@ public static class DoNotCall
         return new DncImportResult(list, numbers.Count, duplicates, errors);
     }
 
+    /// <summary>
+    /// "Please don't call me again": the contact is marked do-not-call, their numbers go on the organization's own
+    /// list, and their planned calls are dropped — at once, and together.
+    /// </summary>
+    public static async Task MarkAsync(RingbackDbContext db, Contacts.Contact contact, string? reason, Instant now, PlannerOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(contact);
+        await db.InTransactionAsync(async ct =>
+        {
+            contact.Status = Contacts.ContactStatus.DoNotCall;
+            contact.UpdatedAt = now;
+            await db.SaveChangesAsync(ct);
+            await AddToOwnListAsync(db, [contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone],
+                string.IsNullOrWhiteSpace(reason) ? "asked not to be called again" : reason.Trim(), now, ct);
+            await FollowUps.ReplanAsync(db, contact.Id, now, options, ct);
+            return true;
+        }, _ => true, cancellationToken);
+    }
+
     /// <summary>Puts numbers on the organization's own list at once ("please don't call me again").</summary>
     public static async Task AddToOwnListAsync(RingbackDbContext db, IEnumerable<string?> numbers, string? reason, Instant now, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -133,13 +132,7 @@ public static class PlannerApi
             return TypedResults.NotFound();
         }
 
-        var now = clock.GetCurrentInstant();
-        contact.Status = ContactStatus.DoNotCall;
-        contact.UpdatedAt = now;
-        await db.SaveChangesAsync(cancellationToken);
-        await DoNotCall.AddToOwnListAsync(db, [contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone],
-            string.IsNullOrWhiteSpace(request.Reason) ? "asked not to be called again" : request.Reason.Trim(), now, cancellationToken);
-        await FollowUps.ReplanAsync(db, contactId, now, planner.Value, cancellationToken);
+        await DoNotCall.MarkAsync(db, contact, request.Reason, clock.GetCurrentInstant(), planner.Value, cancellationToken);
         return TypedResults.NoContent();
     }
 
@@ -288,7 +281,4 @@ public static class PlannerApi
         var text = await CalendarFeed.WriteAsync(db, rep, clock.GetCurrentInstant(), cancellationToken);
         return TypedResults.Text(text, "text/calendar; charset=utf-8", System.Text.Encoding.UTF8);
     }
-
-    internal static string Describe(Instant instant, DateTimeZone zone) =>
-        instant.InZone(zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture);
 }

@@ -348,12 +348,7 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
         }
 
         var contact = await db.Contacts.FirstAsync(c => c.Id == Id, cancellationToken);
-        contact.Status = ContactStatus.DoNotCall;
-        contact.UpdatedAt = Now;
-        await db.SaveChangesAsync(cancellationToken);
-        await Data.Planning.DoNotCall.AddToOwnListAsync(db, [contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone],
-            string.IsNullOrWhiteSpace(DoNotCallReason) ? "asked not to be called again" : DoNotCallReason.Trim(), Now, cancellationToken);
-        await FollowUps.ReplanAsync(db, Id, Now, planner.Value, cancellationToken);
+        await Data.Planning.DoNotCall.MarkAsync(db, contact, DoNotCallReason, Now, planner.Value, cancellationToken);
         Notice = $"{contact.DisplayName} is on your do-not-call list.";
         return Redirect($"/contacts/{Id}");
     }
