@@ -42,13 +42,17 @@ public static class VoicemailDesk
         ArgumentNullException.ThrowIfNull(db);
         var contact = await db.Contacts.AsNoTracking().Include(c => c.Company).FirstOrDefaultAsync(c => c.Id == contactId, cancellationToken);
         var rep = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
-        if (contact is null || rep is null)
-        {
-            return null;
-        }
+        return contact is null || rep is null ? null : await LoadAsync(db, contact, rep, at, cancellationToken);
+    }
 
+    /// <summary>The same, for a contact and rep the caller has already read.</summary>
+    public static async Task<ProspectFacts> LoadAsync(RingbackDbContext db, Contact contact, User rep, Instant at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(contact);
+        ArgumentNullException.ThrowIfNull(rep);
         var zone = await ProspectZone.ForAsync(db, contact, rep, cancellationToken);
-        var honesty = await HonestyAsync(db, contact, userId, at, zone.Zone, cancellationToken);
+        var honesty = await HonestyAsync(db, contact, rep.Id, at, zone.Zone, cancellationToken);
         var caller = new Caller(rep.Name, rep.CompanyName, rep.CallbackPhone, rep.AfterHoursPhone, rep.ReachableHours);
         var prospect = new Prospect(contact.Salutation, contact.FirstName, contact.LastName, contact.Company?.Name, honesty.ProspectIndustry);
         return new ProspectFacts(contact, rep, zone, caller, prospect, honesty);

@@ -21,6 +21,12 @@ public sealed record CallFact(Guid Id, Guid UserId, CallDirection Direction, Cal
 {
     public bool LeftMessage => Direction == CallDirection.Outbound && Outcome is CallOutcome.VoicemailLeft or CallOutcome.GatekeeperMessage;
 
+    public static CallFact From(Call call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return new(call.Id, call.UserId, call.Direction, call.Outcome, call.StartedAt, call.PromisedNextCallAt, call.AppointmentStart, call.Strategy);
+    }
+
     /// <summary>A conversation, a call from them, or a meeting: the prospect responded.</summary>
     public bool IsResponse => Outcome == CallOutcome.Connected || Direction == CallDirection.Inbound || AppointmentStart is not null;
 }

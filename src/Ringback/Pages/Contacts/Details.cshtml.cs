@@ -221,7 +221,7 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
         }
 
         ModelState.Clear();
-        var facts = (await VoicemailDesk.LoadAsync(db, Id, Rep.Id, Now, cancellationToken))!;
+        var facts = await VoicemailDesk.LoadAsync(db, Contact, Rep, Now, cancellationToken);
         string? error = null;
         ComposeResult? result = null;
         if (!EnumText.TryParse<Strategy>(Call.Strategy, out var strategy))
@@ -268,7 +268,7 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
             return NotFound();
         }
 
-        var facts = (await VoicemailDesk.LoadAsync(db, Id, Rep.Id, Now, cancellationToken))!;
+        var facts = await VoicemailDesk.LoadAsync(db, Contact, Rep, Now, cancellationToken);
         return Partial("_CoachReport", Coach(facts));
     }
 
@@ -434,7 +434,7 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
         NextPromise = Timeline.Where(e => e.Call.PromisedNextCallAt > Now).MinBy(e => e.Call.PromisedNextCallAt);
         NextAppointment = Timeline.Where(e => e.Call.AppointmentStart > Now).MinBy(e => e.Call.AppointmentStart);
         Commitments = Timeline.Where(e => e.Call.Commitments is not null).Take(5).ToList();
-        var facts = (await VoicemailDesk.LoadAsync(db, Id, Rep.Id, Now, cancellationToken))!;
+        var facts = await VoicemailDesk.LoadAsync(db, Contact, Rep, Now, cancellationToken);
         Strategies = StrategyOptions.For(facts.Honesty);
         Templates = await VoicemailDesk.TemplatesAsync(db, Rep.Id, null, cancellationToken);
         Coaching = Coach(facts);
@@ -445,7 +445,7 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
         Enrollment = await db.CadenceEnrollments.AsNoTracking().FirstOrDefaultAsync(e => e.ContactId == Id && e.EndedAt == null, cancellationToken);
         CadenceName = Enrollment is null ? null : CadenceChoices.FirstOrDefault(c => c.Id == Enrollment.CadenceId)?.Name;
         Planned = await db.FollowUps.AsNoTracking().Where(f => f.ContactId == Id).OrderBy(f => f.DueAt).ToListAsync(cancellationToken);
-        PhoneTag = Ringback.Planning.PhoneTag.IsTag(await FollowUps.RecentCallsAsync(db, Id, cancellationToken));
+        PhoneTag = Ringback.Planning.PhoneTag.IsTag([.. Timeline.Select(e => CallFact.From(e.Call))]);
     }
 
     public sealed class LogCallInput
