@@ -30,6 +30,11 @@ public static class CallLog
             return new CallLogResult(existing, new ValidationErrors(), Created: false, ContactMissing: false);
         }
 
+        if (draft.ExternalId is { } externalId && await db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.ExternalId == externalId, cancellationToken) is { } delivered)
+        {
+            return new CallLogResult(delivered, new ValidationErrors(), Created: false, ContactMissing: false);
+        }
+
         planner ??= new Planning.PlannerOptions();
         var contact = await db.Contacts.Include(c => c.Company).FirstOrDefaultAsync(c => c.Id == contactId, cancellationToken);
         if (contact is null)
@@ -79,6 +84,7 @@ public static class CallLog
         contact.Status = ContactProgress.AfterCall(contact.Status, fields.Direction, fields.Outcome, fields.AppointmentStart is not null);
         contact.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        await Callbacks.Credits.RecomputeAsync(db, contact, planner.CreditWindow, cancellationToken);
         if (draft.AskedNotToCall)
         {
             await Planning.DoNotCall.MarkAsync(db, contact, reason: null, now, planner, cancellationToken);

@@ -64,6 +64,8 @@ public sealed class RingbackDbContext(DbContextOptions<RingbackDbContext> option
     public DbSet<CadenceEnrollment> CadenceEnrollments => Set<CadenceEnrollment>();
     public DbSet<DoNotCallList> DoNotCallLists => Set<DoNotCallList>();
     public DbSet<DoNotCallNumber> DoNotCallNumbers => Set<DoNotCallNumber>();
+    public DbSet<Ringback.Callbacks.UnmatchedCall> UnmatchedCalls => Set<Ringback.Callbacks.UnmatchedCall>();
+    public DbSet<Ringback.Callbacks.TelephonyHook> TelephonyHooks => Set<Ringback.Callbacks.TelephonyHook>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -121,6 +123,8 @@ public sealed class RingbackDbContext(DbContextOptions<RingbackDbContext> option
         modelBuilder.Entity<CadenceEnrollment>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<DoNotCallList>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<DoNotCallNumber>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<Ringback.Callbacks.UnmatchedCall>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<Ringback.Callbacks.TelephonyHook>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
 
         SnakeCaseNames.Apply(modelBuilder);
     }

@@ -21,6 +21,14 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         builder.Property(e => e.AppointmentPlace).HasMaxLength(ContactRules.ShortTextMax);
         builder.Property(e => e.AppointmentDirections).HasMaxLength(ContactRules.NotesMax);
         builder.Property(e => e.DncOverrideReason).HasMaxLength(500);
+        builder.Property(e => e.ExternalId).HasMaxLength(CallFields.ExternalIdMax);
+
+        // A telephony event delivered twice logs one call.
+        builder.HasIndex(e => new { e.OrganizationId, e.ExternalId }).IsUnique().HasFilter(ContactConfiguration.NotNull("external_id"));
+
+        // "Which message earned this": the callbacks and meetings credited to a message. No foreign key: a call's
+        // credit is rewritten from its contact's timeline, and a contact's calls are only ever removed together.
+        builder.HasIndex(e => e.CreditedCallId).HasFilter(ContactConfiguration.NotNull("credited_call_id"));
 
         // A contact's timeline, newest first.
         builder.HasIndex(e => new { e.ContactId, e.StartedAt });

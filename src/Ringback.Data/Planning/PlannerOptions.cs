@@ -13,6 +13,11 @@ public sealed class PlannerOptions
     /// <summary>A message left expects a callback by the end of the prospect's N-th business day.</summary>
     public int ExpectCallbackBusinessDays { get; set; } = 1;
 
+    /// <summary>A callback within this many days of a message is credited to it (issue 6: 14).</summary>
+    public int CallbackCreditDays { get; set; } = 14;
+
+    public NodaTime.Duration CreditWindow => NodaTime.Duration.FromDays(CallbackCreditDays);
+
     /// <summary>A registry copy older than this may not be relied on (the US and Canadian 31-day scrub rule).</summary>
     public int RegistryMaxAgeDays { get; set; } = 31;
 

@@ -93,5 +93,26 @@ public sealed class Call : Accounts.IOrganizationOwned
     /// <summary>Why the rep called a number on a do-not-call list anyway (e.g. "they asked us to call back"), recorded for audit.</summary>
     public string? DncOverrideReason { get; set; }
 
+    /// <summary>Where the call came from when not typed in: "twilio:&lt;CallSid&gt;", "cdr:&lt;uniqueid&gt;". Unique, so a redelivery logs nothing new.</summary>
+    public string? ExternalId { get; set; }
+
+    /// <summary>For an outbound call: which attempt on this contact it was (1, 2, 3…). Kept by <c>Attribution</c>.</summary>
+    public int? AttemptNumber { get; set; }
+
+    /// <summary>For a callback, or a call that booked a meeting: the message it is credited to.</summary>
+    public Guid? CreditedCallId { get; set; }
+
+    /// <summary>For a message: when it was first called back, if it was.</summary>
+    public Instant? CalledBackAt { get; set; }
+
+    /// <summary>For a message: when a meeting credited to it was booked.</summary>
+    public Instant? MeetingBookedAt { get; set; }
+
+    /// <summary>The prospect's local hour (0–23) when the call started, for "which hour gets calls returned".</summary>
+    public int? LocalHour { get; set; }
+
+    /// <summary>The prospect's local ISO weekday (1 = Monday) when the call started.</summary>
+    public int? LocalDay { get; set; }
+
     public Instant CreatedAt { get; set; }
 }

@@ -26,6 +26,9 @@ public sealed record CallDraft
 
     /// <summary>The prospect asked not to be called again: their numbers go on the organization's own list at once.</summary>
     public bool AskedNotToCall { get; init; }
+
+    /// <summary>The telephony system's id for the call ("twilio:CA…"): the same id logs once.</summary>
+    public string? ExternalId { get; init; }
 }
 
 public sealed record CallFields(
@@ -43,8 +46,11 @@ public sealed record CallFields(
     Instant? AppointmentEnd,
     string? AppointmentPlace,
     string? AppointmentDirections,
-    string? DncOverrideReason = null)
+    string? DncOverrideReason = null,
+    string? ExternalId = null)
 {
+    public const int ExternalIdMax = 100;
+
     public void ApplyTo(Call call)
     {
         call.Direction = Direction;
@@ -62,6 +68,7 @@ public sealed record CallFields(
         call.AppointmentPlace = AppointmentPlace;
         call.AppointmentDirections = AppointmentDirections;
         call.DncOverrideReason = DncOverrideReason;
+        call.ExternalId = ExternalId;
     }
 }
 
@@ -134,6 +141,7 @@ public static class CallRules
         var commitments = Field.Text(errors, "commitments", draft.Commitments, Contacts.ContactRules.NotesMax);
         var place = Field.Text(errors, "appointmentPlace", draft.AppointmentPlace, Contacts.ContactRules.ShortTextMax);
         var dncOverride = Field.Text(errors, "dncOverrideReason", draft.DncOverrideReason, 500);
+        var externalId = Field.Text(errors, "externalId", draft.ExternalId, CallFields.ExternalIdMax);
         var directions = Field.Text(errors, "appointmentDirections", draft.AppointmentDirections, Contacts.ContactRules.NotesMax);
         if ((place is not null || directions is not null) && draft.AppointmentStart is null)
         {
@@ -142,7 +150,7 @@ public static class CallRules
 
         return errors.IsEmpty
             ? new(new CallFields(direction, startedAt, duration, outcome!.Value, draft.AnsweredByGatekeeperId, strategy, message, notes,
-                draft.PromisedNextCallAt, commitments, draft.AppointmentStart, draft.AppointmentEnd, place, directions, dncOverride), errors)
+                draft.PromisedNextCallAt, commitments, draft.AppointmentStart, draft.AppointmentEnd, place, directions, dncOverride, externalId), errors)
             : new(null, errors);
     }
 }

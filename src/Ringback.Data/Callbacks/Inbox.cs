@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Ringback.Callbacks;
+using Ringback.Calls;
+using Ringback.Contacts;
+using Ringback.Phones;
+
+namespace Ringback.Data.Callbacks;
+
+/// <summary>What a rep does with a call from an unknown number: make it a contact, file it under one, or dismiss it.</summary>
+public static class Inbox
+{
+    public const int PageSize = 100;
+
+    public static Task<List<UnmatchedCall>> WaitingAsync(RingbackDbContext db, CancellationToken cancellationToken) =>
+        db.UnmatchedCalls.AsNoTracking().Where(u => u.ResolvedAt == null).OrderByDescending(u => u.StartedAt).Take(PageSize).ToListAsync(cancellationToken);
+
+    public static Task<int> CountAsync(RingbackDbContext db, CancellationToken cancellationToken) =>
+        db.UnmatchedCalls.CountAsync(u => u.ResolvedAt == null, cancellationToken);
+
+    /// <summary>
+    /// One click: a contact with the caller's number (and name, if the network gave one) owned by the rep, with the call
+    /// logged on it. The rep fills in the rest on the contact's page.
+    /// </summary>
+    public static Task<CallLogResult?> CreateContactAsync(RingbackDbContext db, Guid itemId, Guid userId, string defaultRegion, Instant now,
+        Planning.PlannerOptions planner, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(async ct =>
+        {
+            if (await WaitingItemAsync(db, itemId, ct) is not { } item)
+            {
+                return null;
+            }
+
+            var number = PhoneNumberParser.TryParse(item.FromNumber, defaultRegion);
+            var (first, last) = NamesOf(item.CallerName, number?.E164 ?? item.FromNumber);
+            var contact = new Contact
+            {
+                Id = Guid.CreateVersion7(),
+                FirstName = first,
+                LastName = last,
+                DirectPhone = number?.E164,
+                OwnerId = userId,
+                Notes = $"Called in on {item.StartedAt.ToString("uuuu-MM-dd HH:mm", null)} UTC from {item.FromNumber}.",
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            db.Contacts.Add(contact);
+            await db.SaveChangesAsync(ct);
+            return await ResolveAsync(db, item, contact.Id, userId, now, planner, ct);
+        }, r => r is null || r.IsValid, cancellationToken);
+
+    /// <summary>The caller is a contact under another number (a new mobile, say): the call is logged, and credited, there.</summary>
+    public static Task<CallLogResult?> AssignAsync(RingbackDbContext db, Guid itemId, Guid contactId, Guid userId, Instant now,
+        Planning.PlannerOptions planner, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(async ct => await WaitingItemAsync(db, itemId, ct) is { } item
+            ? await ResolveAsync(db, item, contactId, userId, now, planner, ct)
+            : null, r => r is null || r.IsValid, cancellationToken);
+
+    public static async Task<bool> DismissAsync(RingbackDbContext db, Guid itemId, Instant now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (await WaitingItemAsync(db, itemId, cancellationToken) is not { } item)
+        {
+            return false;
+        }
+
+        item.ResolvedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    private static Task<UnmatchedCall?> WaitingItemAsync(RingbackDbContext db, Guid itemId, CancellationToken cancellationToken) =>
+        db.UnmatchedCalls.FirstOrDefaultAsync(u => u.Id == itemId && u.ResolvedAt == null, cancellationToken);
+
+    private static async Task<CallLogResult> ResolveAsync(RingbackDbContext db, UnmatchedCall item, Guid contactId, Guid userId, Instant now,
+        Planning.PlannerOptions planner, CancellationToken cancellationToken)
+    {
+        var draft = new CallDraft
+        {
+            Direction = nameof(CallDirection.Inbound),
+            Outcome = item.Answered ? nameof(CallOutcome.Connected) : nameof(CallOutcome.NoAnswer),
+            StartedAt = item.StartedAt,
+            DurationSeconds = item.DurationSeconds,
+            Notes = item.CallerName is null ? null : $"Caller ID: {item.CallerName}",
+            ExternalId = item.ExternalId,
+        };
+        var result = await CallLog.LogAsync(db, contactId, item.UserId ?? userId, draft, id: null, now, cancellationToken, planner);
+        if (result.IsValid)
+        {
+            item.ResolvedAt = now;
+            item.ResolvedCallId = result.Call!.Id;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else if (result.ContactMissing)
+        {
+            result.Errors.Add("contactId", "is not a contact here");
+        }
+
+        return result;
+    }
+
+    /// <summary>A name from caller ID ("SUE ELLIS" becomes Sue Ellis); without a usable one the number stands in for the last name.</summary>
+    public static (string? First, string Last) NamesOf(string? callerName, string number)
+    {
+        var words = (callerName ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var usable = words.Length > 0 && words.All(w => w.Any(char.IsLetter)) && !words.Any(w => w.Equals("unknown", StringComparison.OrdinalIgnoreCase));
+        if (!usable)
+        {
+            return (null, $"Caller {number}");
+        }
+
+        var cased = words.Select(w => w.All(c => !char.IsLower(c)) && w.Length > 1 ? w[0] + w[1..].ToLowerInvariant() : w).ToArray();
+        return cased.Length == 1 ? (null, cased[0]) : (string.Join(' ', cased[..^1]), cased[^1]);
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Ringback.Accounts;
+using Ringback.Callbacks;
+using Ringback.Calls;
+
+namespace Ringback.Data.Configurations;
+
+internal sealed class UnmatchedCallConfiguration : IEntityTypeConfiguration<UnmatchedCall>
+{
+    public void Configure(EntityTypeBuilder<UnmatchedCall> builder)
+    {
+        builder.ToTable("unmatched_calls");
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.BelongsToOrganization();
+        builder.HasOne<User>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.SetNull);
+        builder.Property(e => e.FromNumber).HasMaxLength(UnmatchedCall.NumberMax);
+        builder.Property(e => e.ToNumber).HasMaxLength(UnmatchedCall.NumberMax);
+        builder.Property(e => e.CallerName).HasMaxLength(100);
+        builder.Property(e => e.Source).HasMaxLength(10);
+        builder.Property(e => e.ExternalId).HasMaxLength(CallFields.ExternalIdMax);
+        builder.Property(e => e.Reason).HasMaxLength(200);
+
+        // The inbox: what still waits, newest first.
+        builder.HasIndex(e => new { e.OrganizationId, e.ResolvedAt, e.StartedAt });
+        builder.HasIndex(e => new { e.OrganizationId, e.ExternalId }).IsUnique().HasFilter(ContactConfiguration.NotNull("external_id"));
+    }
+}
+
+internal sealed class TelephonyHookConfiguration : IEntityTypeConfiguration<TelephonyHook>
+{
+    public void Configure(EntityTypeBuilder<TelephonyHook> builder)
+    {
+        builder.ToTable("telephony_hooks");
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.BelongsToOrganization();
+        builder.HasOne<User>().WithMany().HasForeignKey(e => e.DefaultUserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(e => e.Provider).HasMaxLength(20);
+        builder.Property(e => e.Key).HasMaxLength(64);
+        builder.Property(e => e.ProtectedSecret).HasMaxLength(2000);
+        builder.HasIndex(e => e.Key).IsUnique();
+        builder.HasIndex(e => new { e.OrganizationId, e.Provider }).IsUnique();
+    }
+}
