@@ -70,3 +70,40 @@ public static class CallbackStats
         });
     }
 }
+
+/// <summary>A report request as a person writes it: whose ("team", "me", an email) and which days.</summary>
+public sealed record StatsScope(StatsQuery Query, ReportPeriod Period, string Whose)
+{
+    public static async Task<StatsScope?> ResolveAsync(RingbackDbContext db, Accounts.User me, string? rep, string? from, string? to, Instant now,
+        Validation.ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(me);
+        ArgumentNullException.ThrowIfNull(errors);
+        var zone = ProspectZone.Find(me.TimeZone) ?? DateTimeZone.Utc;
+        var period = ReportPeriod.Read(from, to, zone, now, errors);
+        Guid? userId = null;
+        var whose = "the team";
+        var wanted = rep?.Trim();
+        if (string.Equals(wanted, "me", StringComparison.OrdinalIgnoreCase))
+        {
+            (userId, whose) = (me.Id, me.Name);
+        }
+        else if (!string.IsNullOrEmpty(wanted) && !string.Equals(wanted, "team", StringComparison.OrdinalIgnoreCase))
+        {
+            var byId = Guid.TryParse(wanted, out var id) ? id : (Guid?)null;
+            var email = wanted.ToLowerInvariant();
+            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == byId || u.Email == email, cancellationToken);
+            if (user is null)
+            {
+                errors.Add("rep", $"'{wanted}' is not a rep here: use team, me, or a rep's email");
+            }
+            else
+            {
+                (userId, whose) = (user.Id, user.Name);
+            }
+        }
+
+        return period is not null && errors.IsEmpty ? new StatsScope(new StatsQuery(period.From, period.To, userId), period, whose) : null;
+    }
+}

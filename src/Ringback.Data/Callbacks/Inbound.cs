@@ -24,8 +24,11 @@ public sealed record InboundCall
 
     public Guid? GatekeeperId { get; init; }
 
-    /// <summary>The rep who took it; otherwise the one whose number was called, the contact's owner, or the organization's owner.</summary>
+    /// <summary>The rep who took it; otherwise the one whose number was called, the contact's owner, or <see cref="FallbackUserId"/>.</summary>
     public Guid? UserId { get; init; }
+
+    /// <summary>Who gets a call no number says is someone's: a webhook's chosen rep; the organization's owner when not set.</summary>
+    public Guid? FallbackUserId { get; init; }
 
     public Instant? StartedAt { get; init; }
 
@@ -115,7 +118,7 @@ public static class Inbound
             match = chosen.Match;
         }
 
-        var userId = inbound.UserId ?? await RepForAsync(db, inbound.To, match.ContactId, defaultRegion, cancellationToken);
+        var userId = inbound.UserId ?? await RepForAsync(db, inbound.To, match.ContactId, inbound.FallbackUserId, defaultRegion, cancellationToken);
         var draft = new CallDraft
         {
             Direction = nameof(CallDirection.Inbound),
@@ -163,10 +166,11 @@ public static class Inbound
         return [.. all.Select(c => new MatchCandidate(c.ContactId, c.GatekeeperId, c.By, lastMessages.TryGetValue(c.ContactId, out var at) ? at : null))];
     }
 
-    /// <summary>Whose call it is: the rep whose number was called, else the contact's owner, else the organization's owner.</summary>
-    private static async Task<Guid> RepForAsync(RingbackDbContext db, string? to, Guid? contactId, string defaultRegion, CancellationToken cancellationToken)
+    /// <summary>Whose call it is: the rep whose number it was, else the contact's owner, else the fallback, else the organization's owner.</summary>
+    internal static async Task<Guid> RepForAsync(RingbackDbContext db, string? ourNumber, Guid? contactId, Guid? fallback, string defaultRegion,
+        CancellationToken cancellationToken)
     {
-        if (PhoneNumberParser.TryParse(to, defaultRegion) is { } called
+        if (PhoneNumberParser.TryParse(ourNumber, defaultRegion) is { } called
             && await db.Users.AsNoTracking().Where(u => u.CallbackPhone == called.E164 || u.AfterHoursPhone == called.E164)
                 .Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken) is { } rep)
         {
@@ -177,6 +181,11 @@ public static class Inbound
             && await db.Contacts.AsNoTracking().Where(c => c.Id == contactId).Select(c => c.OwnerId).FirstOrDefaultAsync(cancellationToken) is { } owner)
         {
             return owner;
+        }
+
+        if (fallback is { } chosen)
+        {
+            return chosen;
         }
 
         return await db.Users.AsNoTracking().OrderBy(u => u.Role == UserRole.Owner ? 0 : 1).ThenBy(u => u.CreatedAt).Select(u => u.Id).FirstAsync(cancellationToken);
@@ -191,7 +200,7 @@ public static class Inbound
             FromNumber = Clip(from, UnmatchedCall.NumberMax)!,
             CallerName = Clip(inbound.CallerName?.Trim(), 100),
             ToNumber = Clip(inbound.To?.Trim(), UnmatchedCall.NumberMax),
-            UserId = inbound.UserId ?? await RepForAsync(db, inbound.To, null, defaultRegion, cancellationToken),
+            UserId = inbound.UserId ?? await RepForAsync(db, inbound.To, null, inbound.FallbackUserId, defaultRegion, cancellationToken),
             StartedAt = startedAt,
             DurationSeconds = Math.Clamp(inbound.DurationSeconds ?? 0, 0, (int)CallRules.LongestCall.TotalSeconds),
             Answered = inbound.Answered,

@@ -55,7 +55,7 @@ public static class CallsApi
     public static async Task<Results<Ok<CallResponse>, NotFound>> GetAsync(Guid id, RingbackDbContext db, CancellationToken cancellationToken) =>
         await LoadAsync(db, id, cancellationToken) is { } call ? TypedResults.Ok(call) : TypedResults.NotFound();
 
-    private static async Task<CallResponse?> LoadAsync(RingbackDbContext db, Guid id, CancellationToken cancellationToken)
+    public static async Task<CallResponse?> LoadAsync(RingbackDbContext db, Guid id, CancellationToken cancellationToken)
     {
         var contactId = await db.Calls.Where(c => c.Id == id).Select(c => (Guid?)c.ContactId).FirstOrDefaultAsync(cancellationToken);
         if (contactId is null)
@@ -72,6 +72,7 @@ public static class CallsApi
         var c = entry.Call;
         return new CallResponse(c.Id, c.ContactId, c.UserId, entry.RepName, c.Direction, c.StartedAt.ToOffset(), c.DurationSeconds, c.Outcome,
             c.AnsweredByGatekeeperId, entry.AnsweredByName, c.Strategy, c.MessageText, c.Notes, c.PromisedNextCallAt.ToOffset(), c.Commitments,
-            c.AppointmentStart.ToOffset(), c.AppointmentEnd.ToOffset(), c.AppointmentPlace, c.AppointmentDirections, c.DncOverrideReason);
+            c.AppointmentStart.ToOffset(), c.AppointmentEnd.ToOffset(), c.AppointmentPlace, c.AppointmentDirections, c.DncOverrideReason,
+            c.ExternalId, c.AttemptNumber, c.CreditedCallId, c.CalledBackAt.ToOffset(), c.MeetingBookedAt.ToOffset());
     }
 }

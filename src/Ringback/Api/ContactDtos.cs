@@ -133,7 +133,12 @@ public sealed record CallResponse(
     DateTimeOffset? AppointmentEnd,
     string? AppointmentPlace,
     string? AppointmentDirections,
-    string? DncOverrideReason);
+    string? DncOverrideReason,
+    string? ExternalId,
+    int? AttemptNumber,
+    Guid? CreditedCallId,
+    DateTimeOffset? CalledBackAt,
+    DateTimeOffset? MeetingBookedAt);
 
 internal static class InstantExtensions
 {

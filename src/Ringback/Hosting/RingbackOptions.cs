@@ -13,6 +13,18 @@ public sealed class RingbackOptions
     /// <summary>The espeak-ng program for practising a message aloud; found on the PATH when not set.</summary>
     public string? Espeak { get; set; }
 
+    /// <summary>
+    /// The address the world reaches Ringback at ("https://ringback.example.com"), when a proxy stands in front: webhook
+    /// URLs are shown with it, and Twilio's signatures are checked against it. The request's own address when not set.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
+    public string BaseUrl(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return string.IsNullOrWhiteSpace(PublicUrl) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : PublicUrl.TrimEnd('/');
+    }
+
     public void Validate()
     {
         if (CallingRegions.ForRegion(DefaultRegion) is null)

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Ringback.Accounts;
 using Ringback.Api;
+using Ringback.Callbacks;
 using Ringback.Coach;
 using Ringback.Data;
 using Ringback.Planning;
@@ -113,7 +114,10 @@ public static class WebHost
         api.MapCoachApi();
         api.MapTemplatesApi();
         api.MapPlannerApi();
+        api.MapCallbacksApi();
+        api.MapTelephonyApi();
         app.MapCalendarFeed();
+        app.MapTelephonyWebhooks();
         return app;
     }
 

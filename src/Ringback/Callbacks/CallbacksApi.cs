@@ -1,0 +1,241 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Ringback.Accounts;
+using Ringback.Api;
+using Ringback.Data;
+using Ringback.Data.Callbacks;
+using Ringback.Data.Planning;
+using Ringback.Hosting;
+using Ringback.Validation;
+
+namespace Ringback.Callbacks;
+
+public sealed record CallbackRequest(string? From, string? To, Guid? ContactId, Guid? GatekeeperId, DateTimeOffset? StartedAt, int? DurationSeconds,
+    bool? Answered, string? Notes, string? ExternalId);
+
+public sealed record CreditResponse(Guid MessageCallId, Ringback.Calls.CallOutcome MessageKind, Ringback.Calls.Strategy? Strategy, int? Attempt,
+    DateTimeOffset MessageLeftAt, long SecondsToCallback, string Description)
+{
+    public static CreditResponse From(Credit credit, DateTimeZone zone) => new(credit.MessageCallId, credit.MessageKind, credit.Strategy, credit.Attempt,
+        credit.MessageLeftAt.ToDateTimeOffset(), (long)credit.After.TotalSeconds, credit.Describe(zone));
+}
+
+public sealed record InboxItemResponse(Guid Id, string From, string? CallerName, string? To, DateTimeOffset StartedAt, int DurationSeconds, bool Answered,
+    string Source, string Reason)
+{
+    public static InboxItemResponse Of(UnmatchedCall u) => new(u.Id, u.FromNumber, u.CallerName, u.ToNumber, u.StartedAt.ToDateTimeOffset(),
+        u.DurationSeconds, u.Answered, u.Source, u.Reason);
+}
+
+/// <summary>"logged" with the call (and its credit when it answered a message), or "inbox" with the waiting item.</summary>
+public sealed record CaptureResponse(string Result, CallResponse? Call, MatchedBy? MatchedBy, CreditResponse? Credit, InboxItemResponse? Inbox);
+
+public sealed record AssignRequest(Guid? ContactId);
+
+public sealed record RateResponse(int Successes, int Trials, double? Rate, double Low, double High, bool TooFewToConclude)
+{
+    public static RateResponse From(Rate r) => new(r.Successes, r.Trials, r.Value, r.Low, r.High, r.TooFewToConclude);
+}
+
+public sealed record StatsResponse(string From, string To, string Whose, string Verdict, RateResponse CallbackRate, RateResponse ConnectRate,
+    RateResponse PromiseKeeping, TimeToCallbackResponse TimeToCallback, IReadOnlyList<StrategyStatsResponse> Strategies,
+    IReadOnlyList<AttemptStatsResponse> Attempts, IReadOnlyList<HourStatsResponse> Hours, IReadOnlyList<RepStatsResponse> Reps, IReadOnlyList<string> Notes);
+
+public sealed record TimeToCallbackResponse(int Count, long? MedianSeconds, long? Percentile90Seconds, string? Median, string? Percentile90);
+
+public sealed record StrategyStatsResponse(Ringback.Calls.Strategy? Strategy, string Name, RateResponse CallbackRate, int Meetings);
+
+public sealed record AttemptStatsResponse(string Attempt, RateResponse CallbackRate);
+
+public sealed record HourStatsResponse(IsoDayOfWeek Day, int Hour, RateResponse CallbackRate);
+
+public sealed record RepStatsResponse(Guid UserId, string Name, RateResponse CallbackRate, RateResponse ConnectRate, RateResponse PromiseKeeping);
+
+/// <summary>Callbacks over HTTP: capture, the unknown-number inbox, and the numbers that say what works.</summary>
+public static class CallbacksApi
+{
+    public static void MapCallbacksApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/callbacks", CaptureAsync).WithTags("Callbacks").WithName("CaptureCallback")
+            .WithSummary("A call from a prospect: matched by number (or the contact given), logged, and credited to the message that earned it; an unknown number goes to the inbox");
+        var inbox = routes.MapGroup("/inbox").WithTags("Callbacks");
+        inbox.MapGet("/", InboxAsync).WithName("Inbox").WithSummary("Calls from numbers no single contact has, newest first");
+        inbox.MapPost("/{id:guid}/contact", CreateContactAsync).WithName("InboxCreateContact").WithSummary("Make the caller a contact and log the call on them");
+        inbox.MapPost("/{id:guid}/assign", AssignAsync).WithName("InboxAssign").WithSummary("The caller is this contact: log (and credit) the call there");
+        inbox.MapDelete("/{id:guid}", DismissAsync).WithName("InboxDismiss");
+        routes.MapGet("/stats", StatsAsync).WithTags("Stats").WithName("Stats")
+            .WithSummary("Callback rate by strategy, attempt and local hour with 95% Wilson intervals; time to callback; connect and promise-keeping rates; per rep");
+        routes.MapGet("/stats.csv", StatsCsvAsync).WithTags("Stats").WithName("StatsCsv").WithSummary("The same figures as one CSV table");
+    }
+
+    public static async Task<Results<Created<CaptureResponse>, Accepted<CaptureResponse>, Ok<CaptureResponse>, ValidationProblem>> CaptureAsync(
+        CallbackRequest request, RingbackDbContext db, IClock clock, HttpContext http, IOptions<RingbackOptions> options, IOptions<PlannerOptions> planner,
+        CancellationToken cancellationToken)
+    {
+        var captured = await Inbound.CaptureAsync(db, new InboundCall
+        {
+            From = request.From,
+            To = request.To,
+            ContactId = request.ContactId,
+            GatekeeperId = request.GatekeeperId,
+            UserId = RingbackClaims.UserOf(http.User),
+            StartedAt = request.StartedAt is { } s ? Instant.FromDateTimeOffset(s) : null,
+            DurationSeconds = request.DurationSeconds,
+            Answered = request.Answered ?? true,
+            Notes = request.Notes,
+            Source = "api",
+            ExternalId = request.ExternalId,
+        }, options.Value.DefaultRegion, clock.GetCurrentInstant(), planner.Value, cancellationToken);
+        if (!captured.IsValid)
+        {
+            return TypedResults.ValidationProblem(captured.Errors.ToDictionary());
+        }
+
+        var response = await ResponseAsync(db, captured, RingbackClaims.UserOf(http.User), cancellationToken);
+        if (captured.Duplicate)
+        {
+            return TypedResults.Ok(response);
+        }
+
+        return captured.Call is not null
+            ? TypedResults.Created($"/api/v1/calls/{captured.Call.Id}", response)
+            : TypedResults.Accepted($"/api/v1/inbox", response);
+    }
+
+    /// <summary>The call as the API shows it, with what it was credited to.</summary>
+    public static async Task<CaptureResponse> ResponseAsync(RingbackDbContext db, CaptureResult captured, Guid me, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(captured);
+        if (captured.Call is not { } call)
+        {
+            return new CaptureResponse("inbox", null, null, null, InboxItemResponse.Of(captured.Inbox!));
+        }
+
+        var zone = await ZoneOfAsync(db, me, cancellationToken);
+        var credit = await CreditOfAsync(db, call.Id, cancellationToken);
+        return new CaptureResponse("logged", await CallsApi.LoadAsync(db, call.Id, cancellationToken), captured.MatchedBy,
+            credit is null ? null : CreditResponse.From(credit, zone), null);
+    }
+
+    /// <summary>What a call was credited to, read fresh (the credit is written after the call).</summary>
+    public static async Task<Credit?> CreditOfAsync(RingbackDbContext db, Guid callId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var call = await db.Calls.AsNoTracking().FirstAsync(c => c.Id == callId, cancellationToken);
+        return call.CreditedCallId is { } messageId && await db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == messageId, cancellationToken) is { } message
+            ? Credit.Of(call, message)
+            : null;
+    }
+
+    private static async Task<DateTimeZone> ZoneOfAsync(RingbackDbContext db, Guid userId, CancellationToken cancellationToken) =>
+        ProspectZone.Find(await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.TimeZone).FirstOrDefaultAsync(cancellationToken)) ?? DateTimeZone.Utc;
+
+    public static async Task<Ok<List<InboxItemResponse>>> InboxAsync(RingbackDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await Inbox.WaitingAsync(db, cancellationToken)).Select(InboxItemResponse.Of).ToList());
+
+    public static async Task<Results<Created<CaptureResponse>, NotFound, ValidationProblem>> CreateContactAsync(
+        Guid id, RingbackDbContext db, IClock clock, HttpContext http, IOptions<RingbackOptions> options, IOptions<PlannerOptions> planner,
+        CancellationToken cancellationToken)
+    {
+        var me = RingbackClaims.UserOf(http.User);
+        var result = await Inbox.CreateContactAsync(db, id, me, options.Value.DefaultRegion, clock.GetCurrentInstant(), planner.Value, cancellationToken);
+        return await Resolved(db, result, me, cancellationToken);
+    }
+
+    public static async Task<Results<Created<CaptureResponse>, NotFound, ValidationProblem>> AssignAsync(
+        Guid id, AssignRequest request, RingbackDbContext db, IClock clock, HttpContext http, IOptions<PlannerOptions> planner, CancellationToken cancellationToken)
+    {
+        if (request.ContactId is not { } contactId)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["contactId"] = ["is required"] });
+        }
+
+        var me = RingbackClaims.UserOf(http.User);
+        var result = await Inbox.AssignAsync(db, id, contactId, me, clock.GetCurrentInstant(), planner.Value, cancellationToken);
+        return await Resolved(db, result, me, cancellationToken);
+    }
+
+    private static async Task<Results<Created<CaptureResponse>, NotFound, ValidationProblem>> Resolved(RingbackDbContext db, CallLogResult? result, Guid me,
+        CancellationToken cancellationToken)
+    {
+        if (result is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!result.IsValid)
+        {
+            return TypedResults.ValidationProblem(result.Errors.ToDictionary());
+        }
+
+        var response = await ResponseAsync(db, new CaptureResult(result.Call, null, result.Errors, false, null), me, cancellationToken);
+        return TypedResults.Created($"/api/v1/calls/{result.Call!.Id}", response);
+    }
+
+    public static async Task<Results<NoContent, NotFound>> DismissAsync(Guid id, RingbackDbContext db, IClock clock, CancellationToken cancellationToken) =>
+        await Inbox.DismissAsync(db, id, clock.GetCurrentInstant(), cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<StatsResponse>, ValidationProblem>> StatsAsync(RingbackDbContext db, IClock clock, HttpContext http,
+        IOptions<PlannerOptions> planner, string? from = null, string? to = null, string? rep = null, CancellationToken cancellationToken = default)
+    {
+        var (report, scope, errors) = await ReportAsync(db, clock, http, planner.Value, from, to, rep, cancellationToken);
+        return report is null ? TypedResults.ValidationProblem(errors.ToDictionary()) : TypedResults.Ok(ToResponse(report, scope!, planner.Value));
+    }
+
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> StatsCsvAsync(RingbackDbContext db, IClock clock, HttpContext http,
+        IOptions<PlannerOptions> planner, string? from = null, string? to = null, string? rep = null, CancellationToken cancellationToken = default)
+    {
+        var (report, scope, errors) = await ReportAsync(db, clock, http, planner.Value, from, to, rep, cancellationToken);
+        return report is null
+            ? TypedResults.ValidationProblem(errors.ToDictionary())
+            : TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ReportCsv.Write(report)), "text/csv; charset=utf-8",
+                $"ringback-stats-{scope!.Period.First:yyyy-MM-dd}-{scope.Period.Last:yyyy-MM-dd}.csv");
+    }
+
+    private static async Task<(CallbackReport? Report, StatsScope? Scope, ValidationErrors Errors)> ReportAsync(RingbackDbContext db, IClock clock,
+        HttpContext http, PlannerOptions planner, string? from, string? to, string? rep, CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == RingbackClaims.UserOf(http.User), cancellationToken);
+        var errors = new ValidationErrors();
+        var scope = await StatsScope.ResolveAsync(db, me, rep, from, to, now, errors, cancellationToken);
+        return scope is null ? (null, null, errors) : (await CallbackStats.ReportAsync(db, scope.Query, now, planner, cancellationToken), scope, errors);
+    }
+
+    public static StatsResponse ToResponse(CallbackReport report, StatsScope scope, PlannerOptions planner)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(planner);
+        var time = report.TimeToCallback;
+        return new StatsResponse(
+            scope.Period.First.ToString("uuuu-MM-dd", null), scope.Period.Last.ToString("uuuu-MM-dd", null), scope.Whose, report.Verdict,
+            RateResponse.From(report.CallbackRate), RateResponse.From(report.ConnectRate), RateResponse.From(report.PromiseKeeping),
+            new TimeToCallbackResponse(time.Count, (long?)time.Median?.TotalSeconds, (long?)time.Percentile90?.TotalSeconds,
+                time.Median is { } m ? Credit.Span(m) : null, time.Percentile90 is { } p ? Credit.Span(p) : null),
+            [.. report.Strategies.Select(s => new StrategyStatsResponse(s.Strategy, s.Name, RateResponse.From(s.CallbackRate), s.Meetings))],
+            [.. report.Attempts.Select(a => new AttemptStatsResponse(a.Attempt, RateResponse.From(a.CallbackRate)))],
+            [.. report.Hours.Select(h => new HourStatsResponse(h.Day, h.Hour, RateResponse.From(h.CallbackRate)))],
+            [.. report.Reps.Select(r => new RepStatsResponse(r.UserId, r.Name, RateResponse.From(r.CallbackRate), RateResponse.From(r.ConnectRate), RateResponse.From(r.PromiseKeeping)))],
+            StatsNotes.For(planner));
+    }
+}
+
+/// <summary>What a reader needs to know to read the numbers fairly.</summary>
+public static class StatsNotes
+{
+    public static IReadOnlyList<string> For(PlannerOptions planner)
+    {
+        ArgumentNullException.ThrowIfNull(planner);
+        return
+        [
+            $"A callback counts for the latest message left within {planner.CallbackCreditDays} days before it; messages left in the last {planner.CallbackCreditDays} days may still be called back.",
+            $"Rates from fewer than {Rate.EnoughTrials} messages are shown but too few to conclude anything from.",
+            "Intervals are 95% Wilson score intervals: if two overlap, the data cannot yet tell those two apart.",
+            "Hours are the prospect's local time when the message was left; messages to contacts whose zone is unknown are left out of the heatmap.",
+        ];
+    }
+}
