@@ -8,6 +8,7 @@ internal enum BulkKind
     Guid,
     Text,
     Timestamp,
+    Integer,
 }
 
 internal sealed record BulkColumn<T>(string Name, BulkKind Kind, Func<T, object?> Get);
@@ -72,15 +73,51 @@ internal static class BulkTables
         new("updated_at", BulkKind.Timestamp, g => Utc(g.UpdatedAt)),
     ];
 
+    public static readonly BulkColumn<Ringback.Calls.Call>[] Calls =
+    [
+        new("id", BulkKind.Guid, c => c.Id),
+        new("organization_id", BulkKind.Guid, c => c.OrganizationId),
+        new("contact_id", BulkKind.Guid, c => c.ContactId),
+        new("user_id", BulkKind.Guid, c => c.UserId),
+        new("direction", BulkKind.Text, c => c.Direction.ToString()),
+        new("started_at", BulkKind.Timestamp, c => Utc(c.StartedAt)),
+        new("duration_seconds", BulkKind.Integer, c => c.DurationSeconds),
+        new("outcome", BulkKind.Text, c => c.Outcome.ToString()),
+        new("answered_by_gatekeeper_id", BulkKind.Guid, c => c.AnsweredByGatekeeperId),
+        new("strategy", BulkKind.Text, c => c.Strategy?.ToString()),
+        new("message_text", BulkKind.Text, c => c.MessageText),
+        new("notes", BulkKind.Text, c => c.Notes),
+        new("promised_next_call_at", BulkKind.Timestamp, c => Utc(c.PromisedNextCallAt)),
+        new("commitments", BulkKind.Text, c => c.Commitments),
+        new("appointment_start", BulkKind.Timestamp, c => Utc(c.AppointmentStart)),
+        new("appointment_end", BulkKind.Timestamp, c => Utc(c.AppointmentEnd)),
+        new("appointment_place", BulkKind.Text, c => c.AppointmentPlace),
+        new("appointment_directions", BulkKind.Text, c => c.AppointmentDirections),
+        new("dnc_override_reason", BulkKind.Text, c => c.DncOverrideReason),
+        new("external_id", BulkKind.Text, c => c.ExternalId),
+        new("attempt_number", BulkKind.Integer, c => c.AttemptNumber),
+        new("credited_call_id", BulkKind.Guid, c => c.CreditedCallId),
+        new("called_back_at", BulkKind.Timestamp, c => Utc(c.CalledBackAt)),
+        new("meeting_booked_at", BulkKind.Timestamp, c => Utc(c.MeetingBookedAt)),
+        new("local_hour", BulkKind.Integer, c => c.LocalHour),
+        new("local_day", BulkKind.Integer, c => c.LocalDay),
+        new("created_at", BulkKind.Timestamp, c => Utc(c.CreatedAt)),
+    ];
+
     private static DateTime Utc(Instant instant) => instant.ToDateTimeUtc();
+
+    private static DateTime? Utc(Instant? instant) => instant?.ToDateTimeUtc();
 }
 
-/// <summary>Rows ready to write, in foreign-key order: companies, then contacts, then gatekeepers.</summary>
+/// <summary>Rows ready to write, in foreign-key order: companies, then contacts, then gatekeepers, then calls.</summary>
 internal sealed class ImportBatch
 {
     public List<Company> Companies { get; } = [];
     public List<Contact> Contacts { get; } = [];
     public List<Gatekeeper> Gatekeepers { get; } = [];
+
+    /// <summary>Calls on the batch's contacts (the demo's; an import of contacts has none).</summary>
+    public List<Ringback.Calls.Call> Calls { get; } = [];
 
     public int Count => Contacts.Count;
 
@@ -89,6 +126,7 @@ internal sealed class ImportBatch
         Companies.Clear();
         Contacts.Clear();
         Gatekeepers.Clear();
+        Calls.Clear();
     }
 }
 
@@ -100,4 +138,13 @@ internal interface IBulkWriter : IAsyncDisposable
     Task WriteAsync(ImportBatch batch, CancellationToken cancellationToken);
 
     Task CommitAsync(CancellationToken cancellationToken);
+}
+
+internal static class BulkWriters
+{
+    /// <summary>The provider's own bulk path: binary COPY on PostgreSQL, prepared inserts on SQLite.</summary>
+    public static async Task<IBulkWriter> OpenAsync(StorageOptions storage, bool large, Guid organizationId, CancellationToken cancellationToken) =>
+        storage.Provider == DatabaseProvider.Postgres
+            ? await PostgresBulkWriter.OpenAsync(storage.Postgres!, cancellationToken)
+            : await SqliteBulkWriter.OpenAsync(storage.SqliteConnectionString, large, organizationId, cancellationToken);
 }

@@ -129,7 +129,7 @@ public sealed class ContactImporter(StorageOptions storage, IClock clock)
 
         var report = new ImportReport { Mapping = mapping, EncodingName = encoding.WebName, Delimiter = delimiter, DryRun = options.DryRun };
         var now = clock.GetCurrentInstant();
-        await using var writer = options.DryRun ? null : await OpenWriterAsync(large: new FileInfo(path).Length > options.LargeFileBytes, options.OrganizationId, now, cancellationToken);
+        await using var writer = options.DryRun ? null : await OpenWriterAsync(large: new FileInfo(path).Length > options.LargeFileBytes, options.OrganizationId, cancellationToken);
         var companies = writer is null ? new Dictionary<string, Guid>(StringComparer.Ordinal) : await writer.LoadCompanyKeysAsync(options.OrganizationId, cancellationToken);
         var batch = new ImportBatch();
         var previousEnd = 1;
@@ -225,10 +225,8 @@ public sealed class ContactImporter(StorageOptions storage, IClock clock)
         return report;
     }
 
-    private async Task<IBulkWriter> OpenWriterAsync(bool large, Guid organizationId, Instant now, CancellationToken cancellationToken) =>
-        storage.Provider == DatabaseProvider.Postgres
-            ? await PostgresBulkWriter.OpenAsync(storage.Postgres!, cancellationToken)
-            : await SqliteBulkWriter.OpenAsync(storage.SqliteConnectionString, large, organizationId, now.ToDateTimeUtc(), cancellationToken);
+    private Task<IBulkWriter> OpenWriterAsync(bool large, Guid organizationId, CancellationToken cancellationToken) =>
+        BulkWriters.OpenAsync(storage, large, organizationId, cancellationToken);
 
     private static async Task FlushAsync(IBulkWriter writer, ImportBatch batch, ImportReport report, CancellationToken cancellationToken)
     {

@@ -42,6 +42,7 @@ internal sealed class PostgresBulkWriter : IBulkWriter
         await CopyAsync("companies", BulkTables.Companies, batch.Companies, cancellationToken);
         await CopyAsync("contacts", BulkTables.Contacts, batch.Contacts, cancellationToken);
         await CopyAsync("gatekeepers", BulkTables.Gatekeepers, batch.Gatekeepers, cancellationToken);
+        await CopyAsync("calls", BulkTables.Calls, batch.Calls, cancellationToken);
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
@@ -81,6 +82,7 @@ internal sealed class PostgresBulkWriter : IBulkWriter
                 {
                     BulkKind.Guid => NpgsqlDbType.Uuid,
                     BulkKind.Timestamp => NpgsqlDbType.TimestampTz,
+                    BulkKind.Integer => NpgsqlDbType.Integer,
                     _ => NpgsqlDbType.Varchar,
                 };
                 await importer.WriteAsync(value, type, cancellationToken);

@@ -10,20 +10,21 @@ internal sealed class SqliteBulkWriter : IBulkWriter
     private readonly Inserter<Ringback.Contacts.Company> _companies;
     private readonly Inserter<Ringback.Contacts.Contact> _contacts;
     private readonly Inserter<Ringback.Contacts.Gatekeeper> _gatekeepers;
+    private readonly Inserter<Ringback.Calls.Call> _calls;
 
     private readonly List<string> _schemaToRestore = [];
     private readonly Guid _organizationId;
-    private readonly DateTime _importedAt;
+    private long _lastContactRowBefore;
 
-    private SqliteBulkWriter(SqliteConnection connection, Guid organizationId, DateTime importedAt)
+    private SqliteBulkWriter(SqliteConnection connection, Guid organizationId)
     {
         _connection = connection;
         _organizationId = organizationId;
-        _importedAt = importedAt;
         _transaction = connection.BeginTransaction();
         _companies = new Inserter<Ringback.Contacts.Company>(connection, _transaction, "companies", BulkTables.Companies);
         _contacts = new Inserter<Ringback.Contacts.Contact>(connection, _transaction, "contacts", BulkTables.Contacts);
         _gatekeepers = new Inserter<Ringback.Contacts.Gatekeeper>(connection, _transaction, "gatekeepers", BulkTables.Gatekeepers);
+        _calls = new Inserter<Ringback.Calls.Call>(connection, _transaction, "calls", BulkTables.Calls);
     }
 
     /// <summary>
@@ -37,8 +38,7 @@ internal sealed class SqliteBulkWriter : IBulkWriter
     /// as fast as updating a dozen B-trees row by row) just before commit. Not for small files: a rebuild costs as
     /// much as the whole table, however few rows came in.
     /// </param>
-    /// <param name="importedAt">The creation time stamped on every imported contact, which is how the commit finds them.</param>
-    public static async Task<SqliteBulkWriter> OpenAsync(string connectionString, bool large, Guid organizationId, DateTime importedAt, CancellationToken cancellationToken)
+    public static async Task<SqliteBulkWriter> OpenAsync(string connectionString, bool large, Guid organizationId, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
@@ -50,7 +50,15 @@ internal sealed class SqliteBulkWriter : IBulkWriter
             await pragmas.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var writer = new SqliteBulkWriter(connection, organizationId, importedAt);
+        var writer = new SqliteBulkWriter(connection, organizationId);
+        await using (var last = connection.CreateCommand())
+        {
+            // The rows this writer adds come after the last one there now: that is how the commit finds them to index.
+            last.Transaction = writer._transaction;
+            last.CommandText = "SELECT COALESCE(MAX(rowid), 0) FROM contacts";
+            writer._lastContactRowBefore = (long)(await last.ExecuteScalarAsync(cancellationToken))!;
+        }
+
         await writer.SetAsideAsync(large ? "'index', 'trigger'" : "'trigger'", cancellationToken);
         return writer;
     }
@@ -62,7 +70,7 @@ internal sealed class SqliteBulkWriter : IBulkWriter
         await using (var list = _connection.CreateCommand())
         {
             list.Transaction = _transaction;
-            list.CommandText = $"SELECT type, name, sql FROM sqlite_master WHERE type IN ({types}) AND tbl_name IN ('contacts', 'gatekeepers') AND sql IS NOT NULL";
+            list.CommandText = $"SELECT type, name, sql FROM sqlite_master WHERE type IN ({types}) AND tbl_name IN ('contacts', 'gatekeepers', 'calls') AND sql IS NOT NULL";
             await using var reader = await list.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -107,6 +115,7 @@ internal sealed class SqliteBulkWriter : IBulkWriter
         batch.Companies.ForEach(_companies.Insert);
         batch.Contacts.ForEach(_contacts.Insert);
         batch.Gatekeepers.ForEach(_gatekeepers.Insert);
+        batch.Calls.ForEach(_calls.Insert);
         return Task.CompletedTask;
     }
 
@@ -115,9 +124,9 @@ internal sealed class SqliteBulkWriter : IBulkWriter
         await using (var search = _connection.CreateCommand())
         {
             search.Transaction = _transaction;
-            search.CommandText = $"INSERT INTO {ContactSearch.SqliteTable} (contact_id, search_text) SELECT id, search_text FROM contacts WHERE organization_id = $org AND created_at = $at";
+            search.CommandText = $"INSERT INTO {ContactSearch.SqliteTable} (contact_id, search_text) SELECT id, search_text FROM contacts WHERE rowid > $last AND organization_id = $org";
             search.Parameters.Add(new SqliteParameter("$org", SqliteType.Text) { Value = _organizationId });
-            search.Parameters.Add(new SqliteParameter("$at", SqliteType.Text) { Value = _importedAt });
+            search.Parameters.Add(new SqliteParameter("$last", SqliteType.Integer) { Value = _lastContactRowBefore });
             await search.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -135,6 +144,7 @@ internal sealed class SqliteBulkWriter : IBulkWriter
         _companies.Dispose();
         _contacts.Dispose();
         _gatekeepers.Dispose();
+        _calls.Dispose();
         await _transaction.DisposeAsync();
         await _connection.DisposeAsync();
     }

@@ -38,6 +38,11 @@ public static class CliApp
         root.Subcommands.Add(ExportCommands.Create());
         root.Subcommands.Add(LogCallCommand.Create());
         root.Subcommands.Add(CoachCommand.Create());
+        foreach (var command in CallbackCommands.Create())
+        {
+            root.Subcommands.Add(command);
+        }
+
         foreach (var command in PlannerCommands.Create())
         {
             root.Subcommands.Add(command);

@@ -69,7 +69,7 @@ public static class ImportCommands
             return report.ErrorCount == 0 || (report.Committed && options.SkipBadRows) ? 0 : 1;
         });
 
-        return new Command("import", "Import data") { contacts };
+        return new Command("import", "Import data") { contacts, CallbackCommands.Cdr() };
     }
 
     private static async Task<ImportReport> RunWithProgressAsync(Func<IProgress<double>?, Task<ImportReport>> run)
