@@ -339,6 +339,33 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
         return Redirect($"/contacts/{Id}");
     }
 
+    /// <summary>One click: they called back just now. Logged, and credited to the message that earned it.</summary>
+    public async Task<IActionResult> OnPostCalledBackAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var result = await Data.Callbacks.Inbound.CaptureAsync(db, new Data.Callbacks.InboundCall
+        {
+            ContactId = Id,
+            UserId = Rep.Id,
+            Source = "web",
+        }, options.Value.DefaultRegion, Now, planner.Value, cancellationToken);
+        if (result.Call is not { } call)
+        {
+            Notice = $"Could not log the call: {result.Errors}";
+            return Redirect($"/contacts/{Id}");
+        }
+
+        var credit = await Callbacks.CallbacksApi.CreditOfAsync(db, call.Id, cancellationToken);
+        Notice = credit is null
+            ? $"Logged their call. No message was left in the {planner.Value.CallbackCreditDays} days before it, so it is not credited to one."
+            : $"Logged their call: it returns {credit.Describe(RepZone)}.";
+        return Redirect($"/contacts/{Id}#timeline");
+    }
+
     /// <summary>"Please don't call me again": on the organization's own list at once.</summary>
     public async Task<IActionResult> OnPostDoNotCallAsync(CancellationToken cancellationToken)
     {

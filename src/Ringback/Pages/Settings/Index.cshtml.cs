@@ -11,8 +11,18 @@ using Ringback.Web;
 namespace Ringback.Pages.Settings;
 
 /// <summary>The rep's profile: what every message they leave says about them.</summary>
-public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> options) : PageModel
+public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> options, NodaTime.IClock clock,
+    Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection) : PageModel
 {
+    /// <summary>The Twilio auth token as typed; never shown back.</summary>
+    [BindProperty]
+    public string? TwilioAuthToken { get; set; }
+
+    [BindProperty]
+    public string? TwilioDefaultRepEmail { get; set; }
+
+    public Callbacks.TwilioSetupResponse Twilio { get; private set; } = new(false, null, null);
+
     [BindProperty]
     public ProfileDraft Input { get; set; } = new();
 
@@ -29,6 +39,35 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
         var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == RingbackClaims.UserOf(User), cancellationToken);
         Input = ProfileDraft.From(me);
         HasCalendar = me.CalendarTokenHash is not null;
+        await LoadTwilioAsync(cancellationToken);
+    }
+
+    private async Task LoadTwilioAsync(CancellationToken cancellationToken)
+    {
+        var hook = await db.TelephonyHooks.AsNoTracking().FirstOrDefaultAsync(h => h.Provider == Ringback.Callbacks.TelephonyHook.Twilio, cancellationToken);
+        Twilio = await Callbacks.TelephonyApi.DescribeAsync(db, hook, options.Value.BaseUrl(Request), cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostTwilioAsync(CancellationToken cancellationToken)
+    {
+        var (_, errors) = await Callbacks.TelephonyApi.SaveAsync(db, TwilioAuthToken, TwilioDefaultRepEmail, RingbackClaims.UserOf(User), clock.GetCurrentInstant(),
+            protection, cancellationToken);
+        if (!errors.IsEmpty)
+        {
+            await OnGetAsync(cancellationToken);
+            ModelState.AddErrors(errors, prefix: "Twilio");
+            return Page();
+        }
+
+        Notice = "Twilio is connected: give Twilio the status-callback URL below.";
+        return Redirect("/settings#telephony-heading");
+    }
+
+    public async Task<IActionResult> OnPostRemoveTwilioAsync(CancellationToken cancellationToken)
+    {
+        await Callbacks.TelephonyApi.RemoveAsync(db, cancellationToken);
+        Notice = "Twilio is disconnected; its webhook URL no longer works.";
+        return Redirect("/settings");
     }
 
     public async Task<IActionResult> OnPostCalendarAsync(CancellationToken cancellationToken)
@@ -54,6 +93,7 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
         {
             ModelState.AddErrors(errors);
             HasCalendar = me.CalendarTokenHash is not null;
+            await LoadTwilioAsync(cancellationToken);
             return Page();
         }
 
