@@ -17,23 +17,7 @@ public static class Credits
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(contact);
         var calls = await db.Calls.Where(c => c.ContactId == contact.Id).ToListAsync(cancellationToken);
-        var zone = ProspectZone.PlaceOf(contact).Zone;
-        var credits = Attribution.Assign(calls.Select(CallOnRecord.From), window).ToDictionary(c => c.CallId);
-        foreach (var call in calls)
-        {
-            var credit = credits[call.Id];
-            call.AttemptNumber = credit.AttemptNumber;
-            call.CreditedCallId = credit.CreditedCallId;
-            call.CalledBackAt = credit.CalledBackAt;
-            call.MeetingBookedAt = credit.MeetingBookedAt;
-            if (zone is not null)
-            {
-                var local = call.StartedAt.InZone(zone);
-                call.LocalHour = local.Hour;
-                call.LocalDay = (int)local.DayOfWeek;
-            }
-        }
-
+        Attribution.Apply(calls, ProspectZone.PlaceOf(contact).Zone, window);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

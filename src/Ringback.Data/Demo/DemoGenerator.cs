@@ -274,16 +274,7 @@ public sealed class DemoGenerator(StorageOptions storage)
             : responded ? ContactStatus.Engaged
             : calls.Count(c => c.Direction == CallDirection.Outbound) == AttemptDays.Length && random.NextDouble() < 0.5 ? ContactStatus.MovedOn
             : ContactStatus.Working;
-        var credits = Attribution.Assign(calls.Select(CallOnRecord.From), Attribution.DefaultWindow).ToDictionary(c => c.CallId);
-        foreach (var call in calls)
-        {
-            var credit = credits[call.Id];
-            (call.AttemptNumber, call.CreditedCallId, call.CalledBackAt, call.MeetingBookedAt) =
-                (credit.AttemptNumber, credit.CreditedCallId, credit.CalledBackAt, credit.MeetingBookedAt);
-            var local = call.StartedAt.InZone(zone);
-            (call.LocalHour, call.LocalDay) = (local.Hour, (int)local.DayOfWeek);
-        }
-
+        Attribution.Apply(calls, zone, Attribution.DefaultWindow);
         totals.Calls += calls.Count;
         return calls;
     }

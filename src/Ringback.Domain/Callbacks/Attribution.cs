@@ -44,6 +44,30 @@ public static class Attribution
 {
     public static readonly Duration DefaultWindow = Duration.FromDays(14);
 
+    /// <summary>
+    /// Writes each call's attempt number and credits, and the prospect's local hour and weekday (when their zone is
+    /// known), from the contact's whole timeline: what a logged call, and the demo, keep true.
+    /// </summary>
+    public static void Apply(IReadOnlyCollection<Call> contactCalls, DateTimeZone? prospectZone, Duration window)
+    {
+        ArgumentNullException.ThrowIfNull(contactCalls);
+        var credits = Assign(contactCalls.Select(CallOnRecord.From), window).ToDictionary(c => c.CallId);
+        foreach (var call in contactCalls)
+        {
+            var credit = credits[call.Id];
+            call.AttemptNumber = credit.AttemptNumber;
+            call.CreditedCallId = credit.CreditedCallId;
+            call.CalledBackAt = credit.CalledBackAt;
+            call.MeetingBookedAt = credit.MeetingBookedAt;
+            if (prospectZone is not null)
+            {
+                var local = call.StartedAt.InZone(prospectZone);
+                call.LocalHour = local.Hour;
+                call.LocalDay = (int)local.DayOfWeek;
+            }
+        }
+    }
+
     public static IReadOnlyList<CallCredit> Assign(IEnumerable<CallOnRecord> calls, Duration window)
     {
         ArgumentNullException.ThrowIfNull(calls);
