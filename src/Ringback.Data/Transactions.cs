@@ -32,3 +32,26 @@ public static class Transactions
         });
     }
 }
+
+/// <summary>Retries that must not double anything: a redelivered webhook, a client retrying a request.</summary>
+public static class Idempotent
+{
+    /// <summary>
+    /// Runs the work; if a concurrent delivery of the same call committed first and this one hit the unique index on
+    /// its external id, runs it once more, when the first one's row is there to be found and returned.
+    /// </summary>
+    public static async Task<T> OnceAsync<T>(RingbackDbContext db, string? externalId, Func<Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(work);
+        try
+        {
+            return await work();
+        }
+        catch (DbUpdateException) when (externalId is not null && db.Database.CurrentTransaction is null)
+        {
+            db.ChangeTracker.Clear();
+            return await work();
+        }
+    }
+}

@@ -57,7 +57,8 @@ public static class Inbound
         Planning.PlannerOptions planner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inbound);
-        return db.InTransactionAsync(ct => CaptureInTransactionAsync(db, inbound, defaultRegion, now, planner, ct), r => r.IsValid, cancellationToken);
+        return Idempotent.OnceAsync(db, inbound.ExternalId, () =>
+            db.InTransactionAsync(ct => CaptureInTransactionAsync(db, inbound, defaultRegion, now, planner, ct), r => r.IsValid, cancellationToken));
     }
 
     private static async Task<CaptureResult> CaptureInTransactionAsync(RingbackDbContext db, InboundCall inbound, string defaultRegion, Instant now,

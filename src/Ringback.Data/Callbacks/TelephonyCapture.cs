@@ -54,8 +54,8 @@ public static class TelephonyCapture
             };
         }
 
-        return await db.InTransactionAsync(ct => OutboundAsync(db, reported, fallbackUserId, defaultRegion, now, planner, ct),
-            r => r.Fate != EventFate.Refused, cancellationToken);
+        return await Idempotent.OnceAsync(db, reported.ExternalId, () => db.InTransactionAsync(
+            ct => OutboundAsync(db, reported, fallbackUserId, defaultRegion, now, planner, ct), r => r.Fate != EventFate.Refused, cancellationToken));
     }
 
     private static async Task<EventResult> OutboundAsync(RingbackDbContext db, TelephonyEvent reported, Guid? fallbackUserId, string defaultRegion, Instant now,

@@ -91,7 +91,8 @@ public class TwilioWebhookTests
         var outbound = Completed("CA" + new string('b', 32), "+19015552120", "+12125550147", "outbound-api", 31, "machine_end_beep");
         var ringing = new Dictionary<string, string>(inbound) { ["CallStatus"] = "ringing", ["CallSid"] = "CA" + new string('c', 32) };
         var otherHookUrl = url[..url.LastIndexOf('/')] + "/not-our-key";
-        var signatures = await TwilioSignsAsync((url, inbound), (url, outbound), (url, ringing), (otherHookUrl, inbound));
+        var racing = Completed("CA" + new string('e', 32), "+12125550147", "+19015552120", seconds: 12);
+        var signatures = await TwilioSignsAsync((url, inbound), (url, outbound), (url, ringing), (otherHookUrl, inbound), (url, racing));
 
         // Missing, wrong, for other parameters, for another URL: 403, nothing logged.
         (await DeliverAsync(twilio, url, inbound, null)).Response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -126,9 +127,14 @@ public class TwilioWebhookTests
             .ShouldBe(("inbound", "connected", "95", message.Str("id"), $"twilio:{inbound["CallSid"]}"));
         var (_, voicemail) = await client.GetJsonAsync($"/api/v1/calls/{out1.Str("callId")}");
         (voicemail.Str("direction"), voicemail.Str("outcome"), voicemail.Str("attemptNumber")).ShouldBe(("outbound", "voicemail-left", "2"));
+        // Twilio retrying while the first delivery is still being written: eight at once, one call.
+        var deliveries = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => DeliverAsync(twilio, url, racing, signatures[4])));
+        deliveries.ShouldAllBe(d => d.Response.StatusCode == HttpStatusCode.OK);
+        deliveries.Count(d => d.Body.Str("result") == "logged").ShouldBe(1);
+        deliveries.Select(d => d.Body.Str("callId")).Distinct().ShouldHaveSingleItem();
         await using (var db = app.Database.NewContext())
         {
-            (await db.Calls.IgnoreQueryFilters().CountAsync()).ShouldBe(3);
+            (await db.Calls.IgnoreQueryFilters().CountAsync()).ShouldBe(4);
         }
     }
 
