@@ -27,36 +27,39 @@ public static class CallbackStats
         }
 
         var outbound = calls.Where(c => c.Direction == CallDirection.Outbound);
-        var messages = outbound.Where(c => c.Outcome == CallOutcome.VoicemailLeft || c.Outcome == CallOutcome.GatekeeperMessage);
 
-        var strategies = await messages.GroupBy(c => c.Strategy)
-            .Select(g => new StrategyTally(g.Key, g.Count(), g.Count(c => c.CalledBackAt != null), g.Count(c => c.MeetingBookedAt != null)))
+        // One pass over the period's calls out, read from the covering stats index, grouped by everything the report
+        // cuts by; the cuts are added up here. A year of a large team's calls comes back as a few thousand groups.
+        var groups = await outbound
+            .GroupBy(c => new { c.UserId, c.Outcome, c.Strategy, c.AttemptNumber, c.LocalDay, c.LocalHour, Back = c.CalledBackAt != null, Meeting = c.MeetingBookedAt != null })
+            .Select(g => new Group(g.Key.UserId, g.Key.Outcome, g.Key.Strategy, g.Key.AttemptNumber, g.Key.LocalDay, g.Key.LocalHour, g.Key.Back, g.Key.Meeting, g.Count()))
             .ToListAsync(cancellationToken);
-        var attempts = await messages.Where(c => c.AttemptNumber != null).GroupBy(c => c.AttemptNumber!.Value)
-            .Select(g => new AttemptTally(g.Key, g.Count(), g.Count(c => c.CalledBackAt != null)))
+        var messages = groups.Where(g => g.Outcome is CallOutcome.VoicemailLeft or CallOutcome.GatekeeperMessage).ToList();
+        var strategies = messages.GroupBy(g => g.Strategy)
+            .Select(s => new StrategyTally(s.Key, s.Sum(g => g.Count), s.Where(g => g.Back).Sum(g => g.Count), s.Where(g => g.Meeting).Sum(g => g.Count)))
+            .ToList();
+        var attempts = messages.Where(g => g.Attempt is not null).GroupBy(g => g.Attempt!.Value)
+            .Select(a => new AttemptTally(a.Key, a.Sum(g => g.Count), a.Where(g => g.Back).Sum(g => g.Count)))
+            .ToList();
+        var hours = messages.Where(g => g.LocalDay is >= 1 and <= 7 && g.LocalHour is not null).GroupBy(g => ((IsoDayOfWeek)g.LocalDay!.Value, g.LocalHour!.Value))
+            .Select(h => new HourTally(h.Key.Item1, h.Key.Value, h.Sum(g => g.Count), h.Where(g => g.Back).Sum(g => g.Count)))
+            .ToList();
+        var delays = await outbound
+            .Where(c => (c.Outcome == CallOutcome.VoicemailLeft || c.Outcome == CallOutcome.GatekeeperMessage) && c.CalledBackAt != null)
+            .Select(c => new { c.StartedAt, c.CalledBackAt })
             .ToListAsync(cancellationToken);
-        var hours = await messages.Where(c => c.LocalDay != null && c.LocalHour != null).GroupBy(c => new { Day = c.LocalDay!.Value, Hour = c.LocalHour!.Value })
-            .Select(g => new { g.Key.Day, g.Key.Hour, Messages = g.Count(), CalledBack = g.Count(c => c.CalledBackAt != null) })
-            .ToListAsync(cancellationToken);
-        var messagesByRep = await messages.GroupBy(c => c.UserId)
-            .Select(g => new { UserId = g.Key, Messages = g.Count(), CalledBack = g.Count(c => c.CalledBackAt != null) })
-            .ToDictionaryAsync(x => x.UserId, cancellationToken);
-        var callsByRep = await outbound.GroupBy(c => c.UserId)
-            .Select(g => new { UserId = g.Key, Calls = g.Count(), Connected = g.Count(c => c.Outcome == CallOutcome.Connected) })
-            .ToDictionaryAsync(x => x.UserId, cancellationToken);
-        var delays = await messages.Where(c => c.CalledBackAt != null).Select(c => new { c.StartedAt, c.CalledBackAt }).ToListAsync(cancellationToken);
 
         var promises = (await Planning.PromiseStats.ForAsync(db, query.From, query.To, now, planner.Settings.PromiseTolerance, cancellationToken))
             .Where(p => query.UserId is null || p.UserId == query.UserId)
             .ToDictionary(p => p.UserId);
         var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
-        var reps = messagesByRep.Keys.Union(callsByRep.Keys).Union(promises.Keys).Select(id => new RepTally(
+        var reps = groups.Select(g => g.UserId).Union(promises.Keys).Select(id => new RepTally(
             id,
             names.GetValueOrDefault(id, "?"),
-            messagesByRep.TryGetValue(id, out var m) ? m.Messages : 0,
-            m?.CalledBack ?? 0,
-            callsByRep.TryGetValue(id, out var c) ? c.Calls : 0,
-            c?.Connected ?? 0,
+            messages.Where(g => g.UserId == id).Sum(g => g.Count),
+            messages.Where(g => g.UserId == id && g.Back).Sum(g => g.Count),
+            groups.Where(g => g.UserId == id).Sum(g => g.Count),
+            groups.Where(g => g.UserId == id && g.Outcome == CallOutcome.Connected).Sum(g => g.Count),
             promises.TryGetValue(id, out var p) ? p.Kept : 0,
             p?.Missed ?? 0)).ToList();
 
@@ -64,12 +67,15 @@ public static class CallbackStats
         {
             Strategies = strategies,
             Attempts = attempts,
-            Hours = [.. hours.Where(h => h.Day is >= 1 and <= 7).Select(h => new HourTally((IsoDayOfWeek)h.Day, h.Hour, h.Messages, h.CalledBack))],
+            Hours = hours,
             Reps = reps,
             CallbackSeconds = [.. delays.Select(d => (d.CalledBackAt!.Value - d.StartedAt).TotalSeconds)],
         });
     }
 }
+
+/// <summary>Calls out that share everything the report cuts by.</summary>
+internal sealed record Group(Guid UserId, CallOutcome Outcome, Strategy? Strategy, int? Attempt, int? LocalDay, int? LocalHour, bool Back, bool Meeting, int Count);
 
 /// <summary>A report request as a person writes it: whose ("team", "me", an email) and which days.</summary>
 public sealed record StatsScope(StatsQuery Query, ReportPeriod Period, string Whose)

@@ -21,19 +21,20 @@ public static class PromiseStats
             .Where(c => c.PromisedNextCallAt != null && c.PromisedNextCallAt >= from && c.PromisedNextCallAt < to)
             .Select(c => new PromiseMade(c.UserId, c.ContactId, c.PromisedNextCallAt!.Value))
             .ToListAsync(cancellationToken);
-        var contacts = promises.Select(p => p.ContactId).Distinct().ToList();
-        var calls = new List<CallMade>();
+        // The calls that may keep them: each promised contact's calls out around the period, found through the
+        // contact's timeline index (a join, not a list of ids, which SQLite would read as a scan per batch).
         var windowStart = from - tolerance;
         var windowEnd = to + tolerance;
-        foreach (var chunk in contacts.Chunk(500))
-        {
-            calls.AddRange(await db.Calls.AsNoTracking()
-                .Where(c => chunk.Contains(c.ContactId) && c.Direction == CallDirection.Outbound && c.StartedAt >= windowStart && c.StartedAt <= windowEnd)
-                .Select(c => new CallMade(c.ContactId, c.StartedAt)).ToListAsync(cancellationToken));
-        }
+        var calls = await (from promise in db.Calls.AsNoTracking()
+                           where promise.PromisedNextCallAt != null && promise.PromisedNextCallAt >= @from && promise.PromisedNextCallAt < to
+                           join call in db.Calls.AsNoTracking() on promise.ContactId equals call.ContactId
+                           where call.Direction == CallDirection.Outbound && call.StartedAt >= windowStart && call.StartedAt <= windowEnd
+                           select new { call.Id, call.ContactId, call.StartedAt })
+            .Distinct()
+            .ToListAsync(cancellationToken);
 
         var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
-        return [.. PromiseKeeping.Tally(promises, calls, tolerance, now)
+        return [.. PromiseKeeping.Tally(promises, calls.Select(c => new CallMade(c.ContactId, c.StartedAt)), tolerance, now)
             .Select(t => new RepPromises(t.UserId, names.GetValueOrDefault(t.UserId, "?"), t.Kept, t.Missed, t.Pending))
             .OrderBy(r => r.Rep)];
     }
