@@ -31,9 +31,11 @@ public static class TelephonyApi
     {
         var twilio = routes.MapGroup("/telephony/twilio").WithTags("Telephony");
         twilio.MapGet("/", GetAsync).WithName("TwilioSetup");
-        twilio.MapPut("/", SetUpAsync).WithName("SetUpTwilio")
-            .WithSummary("Store the Twilio auth token (encrypted) and get the status-callback URL to give Twilio");
-        twilio.MapDelete("/", RemoveAsync).WithName("RemoveTwilio").WithSummary("Forget the token; the webhook URL stops working");
+        // The organization's phone account is the owner's to connect or disconnect, not any rep's.
+        twilio.MapPut("/", SetUpAsync).WithName("SetUpTwilio").RequireAuthorization(p => p.RequireRole(nameof(UserRole.Owner)))
+            .WithSummary("Store the Twilio auth token (encrypted) and get the status-callback URL to give Twilio (owner only)");
+        twilio.MapDelete("/", RemoveAsync).WithName("RemoveTwilio").RequireAuthorization(p => p.RequireRole(nameof(UserRole.Owner)))
+            .WithSummary("Forget the token; the webhook URL stops working (owner only)");
     }
 
     /// <summary>Public: Twilio cannot sign in. The signature is the authentication; a bad or missing one is 403.</summary>

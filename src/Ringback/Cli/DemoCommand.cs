@@ -101,5 +101,9 @@ public static class DemoCommand
         return command;
     }
 
-    private static readonly string[] DemoNames = ["Freda Whitehouse", "Sam Okafor", "Priya Raman", "Lucas Moreau", "Hana Sato", "Diego Alvarez", "Ingrid Olsen", "Tom Becker"];
+    private static readonly string[] DemoNames =
+    [
+        "Freda Whitehouse", "Sam Okafor", "Priya Raman", "Lucas Moreau", "Hana Sato", "Diego Alvarez", "Ingrid Olsen", "Tom Becker", "Aisha Bello", "Mateo Rossi",
+        "Grace Kim", "Oskar Nowak",
+    ];
 }

@@ -194,6 +194,12 @@ public class TwilioWebhookTests
             stored.ProtectedSecret.ShouldNotContain(Token.ToUpperInvariant(), Case.Insensitive);
         }
 
+        // A rep of the same organization sees the hook but may not change it: that is the owner's.
+        var (_, rep) = await app.SignUpAsync("rae@abc.example", "freda@abc.example", "Rae");
+        (await rep.GetJsonAsync("/api/v1/telephony/twilio")).Body.Str("webhookUrl").ShouldBe(first.Str("webhookUrl"));
+        (await rep.PutAsync("/api/v1/telephony/twilio", new { authToken = Token })).Response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await rep.SendAsync(HttpMethod.Delete, "/api/v1/telephony/twilio")).Response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
         var (_, other) = await app.SignUpAsync("bo@xyz.example", "XYZ", "Bo");
         (await other.GetJsonAsync("/api/v1/telephony/twilio")).Body.Str("configured").ShouldBe("false");
         (await client.SendAsync(HttpMethod.Delete, "/api/v1/telephony/twilio")).Response.StatusCode.ShouldBe(HttpStatusCode.NoContent);

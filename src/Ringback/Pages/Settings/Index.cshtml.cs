@@ -48,8 +48,15 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
         Twilio = await Callbacks.TelephonyApi.DescribeAsync(db, hook, options.Value.BaseUrl(Request), cancellationToken);
     }
 
+    public bool IsOwner => User.IsInRole(nameof(UserRole.Owner));
+
     public async Task<IActionResult> OnPostTwilioAsync(CancellationToken cancellationToken)
     {
+        if (!IsOwner)
+        {
+            return Forbid();
+        }
+
         var (_, errors) = await Callbacks.TelephonyApi.SaveAsync(db, TwilioAuthToken, TwilioDefaultRepEmail, RingbackClaims.UserOf(User), clock.GetCurrentInstant(),
             protection, cancellationToken);
         if (!errors.IsEmpty)
@@ -65,6 +72,11 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
 
     public async Task<IActionResult> OnPostRemoveTwilioAsync(CancellationToken cancellationToken)
     {
+        if (!IsOwner)
+        {
+            return Forbid();
+        }
+
         await Callbacks.TelephonyApi.RemoveAsync(db, cancellationToken);
         Notice = "Twilio is disconnected; its webhook URL no longer works.";
         return Redirect("/settings");
