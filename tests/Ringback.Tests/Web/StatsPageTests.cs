@@ -120,7 +120,9 @@ public class StatsPageTests
         {
             await browser.FirstRunAsync();
             await SeedAsync(browser.Database);
-            await page.GotoAsync("/inbox");
+            await page.GotoAsync("/today");
+            await page.Locator("[data-inbox-count]").GetByRole(AriaRole.Link).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/inbox$"));
             var item = page.Locator("[data-inbox]", new() { HasText = "+16465550177" });
             await Expect(item).ToContainTextAsync("PAT QUINN");
             await Expect(item).ToContainTextAsync("via twilio; no contact has this number");

@@ -16,6 +16,9 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Plan
     /// <summary>The rep's promises over the last 30 days: kept, missed, still to come.</summary>
     public RepPromises? Promises { get; private set; }
 
+    /// <summary>Calls from numbers no single contact has: possibly a prospect calling back from a new line.</summary>
+    public int InboxCount { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == RingbackClaims.UserOf(User), cancellationToken);
@@ -23,5 +26,6 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Plan
         Calls = await Data.Planning.Today.ForAsync(db, me, now, planner.Value, cancellationToken);
         var promises = await PromiseStats.ForAsync(db, now - Duration.FromDays(30), now, now, planner.Value.Settings.PromiseTolerance, cancellationToken);
         Promises = promises.FirstOrDefault(p => p.UserId == me.Id);
+        InboxCount = await Data.Callbacks.Inbox.CountAsync(db, cancellationToken);
     }
 }
