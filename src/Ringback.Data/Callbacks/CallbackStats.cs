@@ -28,21 +28,27 @@ public static class CallbackStats
 
         var outbound = calls.Where(c => c.Direction == CallDirection.Outbound);
 
-        // One pass over the period's calls out, read from the covering stats index, grouped by everything the report
-        // cuts by; the cuts are added up here. A year of a large team's calls comes back as a few thousand groups.
-        var groups = await outbound
-            .GroupBy(c => new { c.UserId, c.Outcome, c.Strategy, c.AttemptNumber, c.LocalDay, c.LocalHour, Back = c.CalledBackAt != null, Meeting = c.MeetingBookedAt != null })
-            .Select(g => new Group(g.Key.UserId, g.Key.Outcome, g.Key.Strategy, g.Key.AttemptNumber, g.Key.LocalDay, g.Key.LocalHour, g.Key.Back, g.Key.Meeting, g.Count()))
+        // Three narrow groupings over the covering stats index, each with few enough groups for a hash aggregate
+        // (one grouping by every cut at once made tens of thousands of groups and a sort; docs/benchmarks.md).
+        var byRep = await outbound
+            .GroupBy(c => new { c.UserId, c.Outcome, c.Strategy, Back = c.CalledBackAt != null, Meeting = c.MeetingBookedAt != null })
+            .Select(g => new { g.Key.UserId, g.Key.Outcome, g.Key.Strategy, g.Key.Back, g.Key.Meeting, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var messages = groups.Where(g => g.Outcome is CallOutcome.VoicemailLeft or CallOutcome.GatekeeperMessage).ToList();
+        var messageRows = outbound.Where(c => c.Outcome == CallOutcome.VoicemailLeft || c.Outcome == CallOutcome.GatekeeperMessage);
+        var attempts = await messageRows.Where(c => c.AttemptNumber != null)
+            .GroupBy(c => c.AttemptNumber!.Value)
+            .Select(g => new AttemptTally(g.Key, g.Count(), g.Count(c => c.CalledBackAt != null)))
+            .ToListAsync(cancellationToken);
+        var hours = (await messageRows.Where(c => c.LocalDay != null && c.LocalHour != null)
+            .GroupBy(c => new { Day = c.LocalDay!.Value, Hour = c.LocalHour!.Value })
+            .Select(g => new { g.Key.Day, g.Key.Hour, Messages = g.Count(), CalledBack = g.Count(c => c.CalledBackAt != null) })
+            .ToListAsync(cancellationToken))
+            .Where(h => h.Day is >= 1 and <= 7)
+            .Select(h => new HourTally((IsoDayOfWeek)h.Day, h.Hour, h.Messages, h.CalledBack))
+            .ToList();
+        var messages = byRep.Where(g => g.Outcome is CallOutcome.VoicemailLeft or CallOutcome.GatekeeperMessage).ToList();
         var strategies = messages.GroupBy(g => g.Strategy)
             .Select(s => new StrategyTally(s.Key, s.Sum(g => g.Count), s.Where(g => g.Back).Sum(g => g.Count), s.Where(g => g.Meeting).Sum(g => g.Count)))
-            .ToList();
-        var attempts = messages.Where(g => g.Attempt is not null).GroupBy(g => g.Attempt!.Value)
-            .Select(a => new AttemptTally(a.Key, a.Sum(g => g.Count), a.Where(g => g.Back).Sum(g => g.Count)))
-            .ToList();
-        var hours = messages.Where(g => g.LocalDay is >= 1 and <= 7 && g.LocalHour is not null).GroupBy(g => ((IsoDayOfWeek)g.LocalDay!.Value, g.LocalHour!.Value))
-            .Select(h => new HourTally(h.Key.Item1, h.Key.Value, h.Sum(g => g.Count), h.Where(g => g.Back).Sum(g => g.Count)))
             .ToList();
         var delays = await outbound
             .Where(c => (c.Outcome == CallOutcome.VoicemailLeft || c.Outcome == CallOutcome.GatekeeperMessage) && c.CalledBackAt != null)
@@ -53,13 +59,13 @@ public static class CallbackStats
             .Where(p => query.UserId is null || p.UserId == query.UserId)
             .ToDictionary(p => p.UserId);
         var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
-        var reps = groups.Select(g => g.UserId).Union(promises.Keys).Select(id => new RepTally(
+        var reps = byRep.Select(g => g.UserId).Union(promises.Keys).Select(id => new RepTally(
             id,
             names.GetValueOrDefault(id, "?"),
             messages.Where(g => g.UserId == id).Sum(g => g.Count),
             messages.Where(g => g.UserId == id && g.Back).Sum(g => g.Count),
-            groups.Where(g => g.UserId == id).Sum(g => g.Count),
-            groups.Where(g => g.UserId == id && g.Outcome == CallOutcome.Connected).Sum(g => g.Count),
+            byRep.Where(g => g.UserId == id).Sum(g => g.Count),
+            byRep.Where(g => g.UserId == id && g.Outcome == CallOutcome.Connected).Sum(g => g.Count),
             promises.TryGetValue(id, out var p) ? p.Kept : 0,
             p?.Missed ?? 0)).ToList();
 
@@ -73,9 +79,6 @@ public static class CallbackStats
         });
     }
 }
-
-/// <summary>Calls out that share everything the report cuts by.</summary>
-internal sealed record Group(Guid UserId, CallOutcome Outcome, Strategy? Strategy, int? Attempt, int? LocalDay, int? LocalHour, bool Back, bool Meeting, int Count);
 
 /// <summary>A report request as a person writes it: whose ("team", "me", an email) and which days.</summary>
 public sealed record StatsScope(StatsQuery Query, ReportPeriod Period, string Whose)
