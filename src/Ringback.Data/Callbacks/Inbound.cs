@@ -120,21 +120,24 @@ public static class Inbound
         }
 
         var userId = inbound.UserId ?? await RepForAsync(db, inbound.To, match.ContactId, inbound.FallbackUserId, defaultRegion, cancellationToken);
-        var draft = new CallDraft
-        {
-            Direction = nameof(CallDirection.Inbound),
-            Outcome = inbound.Answered ? nameof(CallOutcome.Connected) : nameof(CallOutcome.NoAnswer),
-            StartedAt = startedAt,
-            DurationSeconds = inbound.DurationSeconds,
-            AnsweredByGatekeeperId = match.GatekeeperId,
-            Notes = inbound.Notes,
-            ExternalId = inbound.ExternalId,
-        };
+        var draft = Draft(inbound.Answered, startedAt, inbound.DurationSeconds, match.GatekeeperId, inbound.Notes, inbound.ExternalId);
         var logged = await CallLog.LogAsync(db, match.ContactId, userId, draft, id: null, now, cancellationToken, planner);
         return logged.IsValid
             ? new(logged.Call, null, logged.Errors, Duplicate: !logged.Created, match.By)
             : new(null, null, logged.Errors, false, null);
     }
+
+    /// <summary>A call in as the call log takes it: answered is a conversation, missed is a call we did not pick up.</summary>
+    internal static CallDraft Draft(bool answered, Instant startedAt, int? durationSeconds, Guid? gatekeeperId, string? notes, string? externalId) => new()
+    {
+        Direction = nameof(CallDirection.Inbound),
+        Outcome = answered ? nameof(CallOutcome.Connected) : nameof(CallOutcome.NoAnswer),
+        StartedAt = startedAt,
+        DurationSeconds = durationSeconds,
+        AnsweredByGatekeeperId = gatekeeperId,
+        Notes = notes,
+        ExternalId = externalId,
+    };
 
     private static PhoneParseResult Read(string? number, string defaultRegion) =>
         string.IsNullOrWhiteSpace(number) ? PhoneParseResult.Fail("is required") : PhoneNumberParser.Parse(number, defaultRegion);

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ringback.Callbacks;
-using Ringback.Calls;
 using Ringback.Contacts;
 using Ringback.Phones;
 
@@ -75,15 +74,8 @@ public static class Inbox
     private static async Task<CallLogResult> ResolveAsync(RingbackDbContext db, UnmatchedCall item, Guid contactId, Guid userId, Instant now,
         Planning.PlannerOptions planner, CancellationToken cancellationToken)
     {
-        var draft = new CallDraft
-        {
-            Direction = nameof(CallDirection.Inbound),
-            Outcome = item.Answered ? nameof(CallOutcome.Connected) : nameof(CallOutcome.NoAnswer),
-            StartedAt = item.StartedAt,
-            DurationSeconds = item.DurationSeconds,
-            Notes = item.CallerName is null ? null : $"Caller ID: {item.CallerName}",
-            ExternalId = item.ExternalId,
-        };
+        var draft = Inbound.Draft(item.Answered, item.StartedAt, item.DurationSeconds, null,
+            item.CallerName is null ? null : $"Caller ID: {item.CallerName}", item.ExternalId);
         var result = await CallLog.LogAsync(db, contactId, item.UserId ?? userId, draft, id: null, now, cancellationToken, planner);
         if (result.IsValid)
         {
