@@ -49,6 +49,16 @@ public class LayoutTests
 
             await page.Locator("#log-call").ScrollIntoViewIfNeededAsync();
             await CheckAsync(page, device, "log-call", page.Locator("#log-call"));
+
+            // Sue's office rings back: the Stats page has a strategy, an attempt and an hour to show.
+            await page.EvaluateAsync("window.scrollTo(0, 0)");
+            await page.GetByRole(AriaRole.Button, new() { Name = "They called back" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Logged their call: it returns your message with the gatekeeper of");
+            await page.GotoAsync("/stats");
+            await Expect(page.Locator("#by-strategy")).ToContainTextAsync("Warm cold call");
+            await CheckAsync(page, device, "stats");
+            await page.GotoAsync("/inbox");
+            await CheckAsync(page, device, "inbox");
         });
     }
 
