@@ -20,4 +20,42 @@ public static class Credits
         Attribution.Apply(calls, ProspectZone.PlaceOf(contact).Zone, window);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    public const int Batch = 500;
+
+    /// <summary>
+    /// Every contact with calls, rewritten from their timelines: after the credit window is changed
+    /// (<c>Ringback:Planner:CallbackCreditDays</c>), so old callbacks are counted by the new rule too.
+    /// </summary>
+    /// <returns>How many contacts were rewritten, and how many calls in are credited afterwards.</returns>
+    public static async Task<(int Contacts, int Credited)> RecomputeAllAsync(RingbackDbContext db, Duration window, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var done = 0;
+        Guid? after = null;
+        while (true)
+        {
+            var ids = await db.Calls.AsNoTracking()
+                .Where(c => after == null || c.ContactId.CompareTo(after.Value) > 0)
+                .Select(c => c.ContactId).Distinct().OrderBy(id => id).Take(Batch)
+                .ToListAsync(cancellationToken);
+            if (ids.Count == 0)
+            {
+                break;
+            }
+
+            var contacts = await db.Contacts.AsNoTracking().Include(c => c.Company).Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
+            foreach (var contact in contacts)
+            {
+                await RecomputeAsync(db, contact, window, cancellationToken);
+            }
+
+            db.ChangeTracker.Clear();
+            done += contacts.Count;
+            after = ids[^1];
+        }
+
+        var credited = await db.Calls.CountAsync(c => c.Direction == Calls.CallDirection.Inbound && c.CreditedCallId != null, cancellationToken);
+        return (done, credited);
+    }
 }

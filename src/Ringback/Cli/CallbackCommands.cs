@@ -16,7 +16,27 @@ namespace Ringback.Cli;
 /// <summary><c>ringback callback</c>, <c>ringback import cdr</c>, <c>ringback stats</c>.</summary>
 public static class CallbackCommands
 {
-    public static IEnumerable<Command> Create() => [Callback(), Stats(), DemoCommand.Create()];
+    public static IEnumerable<Command> Create() => [Callback(), Stats(), CreditsCommand(), DemoCommand.Create()];
+
+    private static Command CreditsCommand()
+    {
+        var actAs = new Option<string?>("--as") { Description = "Email of a user of the organization (default: the only user)" };
+        var recompute = new Command("recompute", "Credit every callback already logged by the current window (after changing Ringback:Planner:CallbackCreditDays)") { actAs };
+        recompute.SetAction(async (parse, ct) =>
+        {
+            await using var cli = await CliServices.StartAsync(parse, ct);
+            if (await cli.ActAsAsync(parse.GetValue(actAs), ct) is null)
+            {
+                return 1;
+            }
+
+            var planner = cli.Services.GetRequiredService<IOptions<PlannerOptions>>().Value;
+            var (contacts, credited) = await Credits.RecomputeAllAsync(cli.Db, planner.CreditWindow, ct);
+            Console.WriteLine($"Recomputed {contacts} contacts with a {planner.CallbackCreditDays}-day window: {credited} calls in are credited to a message.");
+            return 0;
+        });
+        return new Command("credits", "Callback credits") { recompute };
+    }
 
     private static Command Callback()
     {

@@ -127,6 +127,10 @@ public class CallbackCommandTests
         bad.ExitCode.ShouldBe(1);
         bad.Error.ShouldStartWith("ringback callback: from: ");
 
+        var recomputed = await ringback.RunAsync("credits", "recompute");
+        recomputed.ExitCode.ShouldBe(0, recomputed.Error);
+        recomputed.Out.ShouldStartWith("Recomputed 1 contacts with a 14-day window: 1 calls in are credited to a message.");
+
         var json = await ringback.RunAsync("stats", "--json");
         json.ExitCode.ShouldBe(0, json.Error);
         var stats = JsonNode.Parse(json.Out)!;
