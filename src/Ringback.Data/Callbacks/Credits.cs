@@ -23,6 +23,17 @@ public static class Credits
 
     public const int Batch = 500;
 
+    /// <summary>What a logged call is credited to, as a rep reads it; the call carries its credit, so only the message is read.</summary>
+    public static async Task<Credit?> OfAsync(RingbackDbContext db, Calls.Call call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(call);
+        return call.CreditedCallId is { } messageId
+            && await db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == messageId, cancellationToken) is { } message
+            ? Credit.Of(call, message)
+            : null;
+    }
+
     /// <summary>
     /// Every contact with calls, rewritten from their timelines: after the credit window is changed
     /// (<c>Ringback:Planner:CallbackCreditDays</c>), so old callbacks are counted by the new rule too.

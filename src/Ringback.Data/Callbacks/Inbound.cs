@@ -83,12 +83,6 @@ public static class Inbound
         MatchCandidate? match;
         if (inbound.ContactId is { } contactId)
         {
-            if (!await db.Contacts.AnyAsync(c => c.Id == contactId, cancellationToken))
-            {
-                errors.Add("contactId", "is not a contact here");
-                return new(null, null, errors, false, null);
-            }
-
             match = new MatchCandidate(contactId, inbound.GatekeeperId, inbound.GatekeeperId is null ? MatchedBy.ContactNumber : MatchedBy.GatekeeperNumber, null);
         }
         else if (from.Number is not { } number)
@@ -122,6 +116,11 @@ public static class Inbound
         var userId = inbound.UserId ?? await RepForAsync(db, inbound.To, match.ContactId, inbound.FallbackUserId, defaultRegion, cancellationToken);
         var draft = Draft(inbound.Answered, startedAt, inbound.DurationSeconds, match.GatekeeperId, inbound.Notes, inbound.ExternalId);
         var logged = await CallLog.LogAsync(db, match.ContactId, userId, draft, id: null, now, cancellationToken, planner);
+        if (logged.ContactMissing)
+        {
+            logged.Errors.Add("contactId", "is not a contact here");
+        }
+
         return logged.IsValid
             ? new(logged.Call, null, logged.Errors, Duplicate: !logged.Created, match.By)
             : new(null, null, logged.Errors, false, null);

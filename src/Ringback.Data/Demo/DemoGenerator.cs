@@ -78,7 +78,7 @@ public sealed class DemoGenerator(StorageOptions storage)
             cancellationToken.ThrowIfCancellationRequested();
             if (company is null || random.NextDouble() < 0.3)
             {
-                company = NewCompany(faker, random, organizationId, areaCodes, companyKeys, created);
+                company = NewCompany(faker, random, organizationId, areaCodes, companyKeys);
                 batch.Companies.Add(company);
                 totals.Companies++;
             }
@@ -135,7 +135,7 @@ public sealed class DemoGenerator(StorageOptions storage)
     /// <summary>A fictional number: NANP keeps 555-0100 to 555-0199 for fiction, so a demo never rings a real line.</summary>
     private static string Number(Random random, string[] areaCodes) => $"+1{areaCodes[random.Next(areaCodes.Length)]}55501{random.Next(100):00}";
 
-    private static Company NewCompany(Faker faker, Random random, Guid organizationId, string[] areaCodes, HashSet<string> keys, Instant created)
+    private static Company NewCompany(Faker faker, Random random, Guid organizationId, string[] areaCodes, HashSet<string> keys)
     {
         var name = faker.Company.CompanyName();
         for (var n = 2; !keys.Add(Company.KeyOf(name)); n++)

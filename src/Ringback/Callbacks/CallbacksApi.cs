@@ -115,19 +115,9 @@ public static class CallbacksApi
         }
 
         var zone = await ZoneOfAsync(db, me, cancellationToken);
-        var credit = await CreditOfAsync(db, call.Id, cancellationToken);
+        var credit = await Credits.OfAsync(db, call, cancellationToken);
         return new CaptureResponse("logged", await CallsApi.LoadAsync(db, call.Id, cancellationToken), captured.MatchedBy,
             credit is null ? null : CreditResponse.From(credit, zone), null);
-    }
-
-    /// <summary>What a call was credited to, read fresh (the credit is written after the call).</summary>
-    public static async Task<Credit?> CreditOfAsync(RingbackDbContext db, Guid callId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var call = await db.Calls.AsNoTracking().FirstAsync(c => c.Id == callId, cancellationToken);
-        return call.CreditedCallId is { } messageId && await db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == messageId, cancellationToken) is { } message
-            ? Credit.Of(call, message)
-            : null;
     }
 
     private static async Task<DateTimeZone> ZoneOfAsync(RingbackDbContext db, Guid userId, CancellationToken cancellationToken) =>

@@ -93,7 +93,7 @@ public static class CallbackCommands
             }
 
             var contact = await cli.Db.Contacts.FindAsync([call.ContactId], ct);
-            var credit = await CallbacksApi.CreditOfAsync(cli.Db, call.Id, ct);
+            var credit = await Credits.OfAsync(cli.Db, call, ct);
             var zone = ProspectZone.Find(rep.TimeZone) ?? DateTimeZone.Utc;
             Console.WriteLine($"Logged a call from {contact!.DisplayName} ({EnumText.Format(result.MatchedBy!.Value)}).");
             Console.WriteLine(credit is null

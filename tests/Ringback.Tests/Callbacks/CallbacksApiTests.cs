@@ -160,6 +160,9 @@ public class CallbacksApiTests
         var (missing, why) = await client.PostAsync("/api/v1/callbacks", new { });
         missing.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         why.Str("errors.from.0").ShouldStartWith("is required");
+        var (stranger, whom) = await client.PostAsync("/api/v1/callbacks", new { contactId = Guid.NewGuid() });
+        stranger.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        whom.Str("errors.contactId.0").ShouldBe("is not a contact here");
     }
 
     [Fact]

@@ -359,7 +359,7 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
             return Redirect($"/contacts/{Id}");
         }
 
-        var credit = await Callbacks.CallbacksApi.CreditOfAsync(db, call.Id, cancellationToken);
+        var credit = await Data.Callbacks.Credits.OfAsync(db, call, cancellationToken);
         Notice = credit is null
             ? $"Logged their call. No message was left in the {planner.Value.CallbackCreditDays} days before it, so it is not credited to one."
             : $"Logged their call: it returns {credit.Describe(RepZone)}.";
