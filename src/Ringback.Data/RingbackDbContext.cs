@@ -21,20 +21,26 @@ public sealed class OrganizationScope(Func<Guid?> current)
 }
 
 /// <summary>
-/// The one DbContext, for SQLite and PostgreSQL alike.
+/// The model, for SQLite and PostgreSQL alike. It is used through one subclass per provider,
+/// <see cref="SqliteRingbackDbContext"/> and <see cref="PostgresRingbackDbContext"/>, whose only difference is the
+/// migrations that belong to them (see <see cref="Storage.NewContext"/>).
 /// </summary>
 /// <remarks>
 /// Every organization-owned entity has a query filter on <see cref="OrganizationId"/>: a context made for a
 /// request sees only that organization's rows, and one with no organization sees none (code that must look
 /// across organizations, such as signing in, says so with <c>IgnoreQueryFilters</c>).
 /// <para>
-/// Migrations are written by hand because dotnet-ef is not available here. They omit column types so each
-/// provider maps the CLR types itself, which lets one migration serve both providers; the test
-/// <c>MigratedSchemaEqualsModel</c> proves, on both, that the migrated schema is what this model describes.
-/// Every change to the model needs a new migration in <c>Migrations/</c>, and that test says what is missing.
+/// Migrations are made by <c>dotnet ef migrations add</c>, once per provider (README, "Changing the schema"):
+/// a generated migration names each provider's column types, so one set cannot serve both. They live in
+/// <c>Migrations/Sqlite</c> and <c>Migrations/Postgres</c>, each with its model snapshot; the seven migrations
+/// written by hand before the tooling was available are shared by both (<c>Migrations/HandWritten</c>) and
+/// listed in each set under their original ids, so databases made by earlier releases upgrade in place.
+/// Every model change needs a migration in both sets: start-up refuses a model with changes no migration makes
+/// (EF's pending-model-changes check), and <c>SchemaTests</c> proves on both providers that the migrated schema is
+/// exactly what this model describes.
 /// </para>
 /// </remarks>
-public sealed class RingbackDbContext(DbContextOptions<RingbackDbContext> options, OrganizationScope? scope = null) : DbContext(options)
+public abstract class RingbackDbContext(DbContextOptions options, OrganizationScope? scope = null) : DbContext(options)
 {
     private Guid? _organizationId;
     private bool _organizationSet;

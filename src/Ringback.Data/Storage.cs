@@ -62,43 +62,69 @@ public sealed class StorageOptions
 
 public static class Storage
 {
-    public static void Configure(DbContextOptionsBuilder options, StorageOptions storage)
+    /// <summary>
+    /// A context on the chosen database. Each provider has its own subclass, so each finds its own migrations;
+    /// everything else sees the shared <see cref="RingbackDbContext"/>.
+    /// </summary>
+    public static RingbackDbContext NewContext(StorageOptions storage, OrganizationScope? scope)
     {
+        ArgumentNullException.ThrowIfNull(storage);
         if (storage.Provider == DatabaseProvider.Postgres)
         {
-            options.UseNpgsql(storage.Postgres, npgsql => npgsql.EnableRetryOnFailure(3));
-        }
-        else
-        {
-            Directory.CreateDirectory(storage.ResolvedDataDirectory);
-            options.UseSqlite(storage.SqliteConnectionString);
-            options.AddInterceptors(SqliteDurability.Instance);
+            var postgres = new DbContextOptionsBuilder<PostgresRingbackDbContext>();
+            postgres.UseNpgsql(storage.Postgres, npgsql => npgsql.EnableRetryOnFailure(3));
+            return new PostgresRingbackDbContext(postgres.Options, scope);
         }
 
-        // The migrations carry no model snapshot (they are hand-written); MigratedSchemaEqualsModel checks
-        // instead, on both providers, that they build exactly the schema the model describes.
-        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
-    }
-
-    public static DbContextOptions<RingbackDbContext> Options(StorageOptions storage)
-    {
-        var builder = new DbContextOptionsBuilder<RingbackDbContext>();
-        Configure(builder, storage);
-        return builder.Options;
+        Directory.CreateDirectory(storage.ResolvedDataDirectory);
+        var sqlite = new DbContextOptionsBuilder<SqliteRingbackDbContext>();
+        sqlite.UseSqlite(storage.SqliteConnectionString);
+        sqlite.AddInterceptors(SqliteDurability.Instance);
+        return new SqliteRingbackDbContext(sqlite.Options, scope);
     }
 
     /// <summary>Brings the schema up to date. Run at start-up by both the web host and the CLI.</summary>
+    /// <remarks>
+    /// Two processes never migrate at once, and a process killed while migrating never stops the next start.
+    /// On PostgreSQL, EF's own lock is a table lock inside the migrating transaction, which the server drops with
+    /// the dead connection. On SQLite, EF's lock is a row in <c>__EFMigrationsLock</c>, which a killed process
+    /// leaves behind, and every later start would wait for it forever. So SQLite migrations run under an operating
+    /// system lock on a file beside the database (<see cref="MigrationGuard"/>), which dies with its holder:
+    /// whoever holds it is the only live migrator, and any lock row it finds belongs to a dead one.
+    /// </remarks>
     public static async Task MigrateAsync(RingbackDbContext db, CancellationToken cancellationToken = default)
     {
-        await db.Database.MigrateAsync(cancellationToken);
-        if (db.Database.IsSqlite())
+        ArgumentNullException.ThrowIfNull(db);
+        if (!db.Database.IsSqlite())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            await AnalyzeAsync(db.Database.GetDbConnection(), sqlite: false, cancellationToken);
+            return;
+        }
+
+        var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        await using (await MigrationGuard.AcquireAsync(file + ".migrating", cancellationToken))
         {
             // WAL persists in the file: readers never block the writer, and with synchronous=FULL (set on
             // every connection by SqliteDurability) a committed transaction survives a power cut.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await ClearDeadMigrationLockAsync(db, cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
         }
 
-        await AnalyzeAsync(db.Database.GetDbConnection(), db.Database.IsSqlite(), cancellationToken);
+        await AnalyzeAsync(db.Database.GetDbConnection(), sqlite: true, cancellationToken);
+    }
+
+    /// <summary>Removes EF's SQLite lock row; called only by the holder of the <see cref="MigrationGuard"/>.</summary>
+    private static async Task ClearDeadMigrationLockAsync(RingbackDbContext db, CancellationToken cancellationToken)
+    {
+        var exists = await db.Database
+            .SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'")
+            .SingleAsync(cancellationToken);
+        if (exists > 0)
+        {
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"__EFMigrationsLock\"", cancellationToken);
+        }
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public static class RingbackServices
             }
         });
         services.AddSingleton<IClock>(SystemClock.Instance);
-        services.AddDbContext<RingbackDbContext>((sp, options) => Storage.Configure(options, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddScoped(sp => Storage.NewContext(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetService<OrganizationScope>()));
         services.AddScoped(sp => new AccountService(
             sp.GetRequiredService<RingbackDbContext>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<IOptions<RingbackOptions>>().Value.DefaultRegion));
         services.AddScoped(sp => new ContactImporter(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<IClock>()));

@@ -39,12 +39,16 @@ public sealed class RingbackProcess
     /// <summary>Starts <c>ringback serve</c> on a free loopback port and waits until it answers /healthz.</summary>
     public async Task<Server> ServeAsync()
     {
-        var port = FreePort();
-        var url = $"http://127.0.0.1:{port}";
-        var process = Start(["serve", "--urls", url, .. StorageArgs], redirectInput: false);
-        var server = new Server(process, new Uri(url));
+        var server = StartServing();
         await server.WaitUntilHealthyAsync();
         return server;
+    }
+
+    /// <summary>Starts <c>ringback serve</c> on a free loopback port without waiting for it.</summary>
+    public Server StartServing()
+    {
+        var url = $"http://127.0.0.1:{FreePort()}";
+        return new Server(Start(["serve", "--urls", url, .. StorageArgs], redirectInput: false), new Uri(url));
     }
 
     private static Process Start(IEnumerable<string> args, bool redirectInput)
@@ -72,10 +76,13 @@ public sealed class RingbackProcess
     {
         public HttpClient Client { get; } = new() { BaseAddress = url };
 
-        public async Task WaitUntilHealthyAsync()
+        public async Task WaitUntilHealthyAsync() => await WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+
+        /// <summary>Waits for /healthz to answer 200; false when the time is up first.</summary>
+        public async Task<bool> TryWaitUntilHealthyAsync(TimeSpan limit)
         {
             var deadline = Stopwatch.StartNew();
-            while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+            while (deadline.Elapsed < limit)
             {
                 if (process.HasExited)
                 {
@@ -84,20 +91,31 @@ public sealed class RingbackProcess
 
                 try
                 {
-                    if ((await Client.GetAsync("/healthz")).IsSuccessStatusCode)
+                    using var attempt = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                    if ((await Client.GetAsync("/healthz", attempt.Token)).IsSuccessStatusCode)
                     {
-                        return;
+                        return true;
                     }
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
                     // Not listening yet.
                 }
 
-                await Task.Delay(100);
+                await Task.Delay(50);
             }
 
-            throw new TimeoutException("ringback serve did not become healthy within 60 s");
+            return false;
+        }
+
+        public async Task WaitUntilHealthyAsync(TimeSpan limit)
+        {
+            if (await TryWaitUntilHealthyAsync(limit))
+            {
+                return;
+            }
+
+            throw new TimeoutException($"ringback serve did not become healthy within {limit.TotalSeconds} s");
         }
 
         /// <summary>Kills the process outright, as a power cut or an OOM kill would: no shutdown, no flush.</summary>

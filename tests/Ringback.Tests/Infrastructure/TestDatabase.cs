@@ -70,7 +70,7 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     public RingbackDbContext NewContext(Guid? organizationId = null) =>
-        new(Ringback.Data.Storage.Options(Storage), OrganizationScope.Fixed(organizationId));
+        Ringback.Data.Storage.NewContext(Storage, OrganizationScope.Fixed(organizationId));
 
     /// <summary>An organization with one rep, for tests that need someone to own data.</summary>
     public async Task<User> AddUserAsync(string email = "freda@abc.example", string organization = "ABC Company")

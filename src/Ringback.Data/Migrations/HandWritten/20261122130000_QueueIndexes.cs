@@ -1,15 +1,12 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Ringback.Data.Migrations;
+namespace Ringback.Data.Migrations.HandWritten;
 
 /// <summary>
 /// Today's "new contacts" reads a rep's new contacts oldest first; with the creation time in the owner-status index
 /// it stops after the first twenty instead of sorting every new contact (48 ms at 90,000, see docs/benchmarks.md).
 /// </summary>
-[DbContext(typeof(RingbackDbContext))]
-[Migration("20261122130000_QueueIndexes")]
-public sealed class QueueIndexesMigration : Migration
+public abstract class QueueIndexesMigration : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

@@ -1,15 +1,12 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Ringback.Data.Migrations;
+namespace Ringback.Data.Migrations.HandWritten;
 
 /// <summary>
 /// The callback report at scale: a covering index for its one pass over a period's calls out, and promises by when
 /// they fall due (docs/benchmarks.md: a 90-day report over a million-contact demo went from about 30 s to under a second).
 /// </summary>
-[DbContext(typeof(RingbackDbContext))]
-[Migration("20261122150000_StatsIndexes")]
-public sealed class StatsIndexesMigration : Migration
+public abstract class StatsIndexesMigration : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

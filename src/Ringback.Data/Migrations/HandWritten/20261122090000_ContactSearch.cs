@@ -1,16 +1,13 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Ringback.Data.Migrations;
+namespace Ringback.Data.Migrations.HandWritten;
 
 /// <summary>
 /// Search as you type at 100,000 contacts. The column is in the model and shared; the substring index over it is
 /// each provider's own and lives only here: a trigram FTS5 table kept by triggers on SQLite, a pg_trgm GIN index on
 /// PostgreSQL. <see cref="ContactSearch"/> names them, and the schema test checks they exist.
 /// </summary>
-[DbContext(typeof(RingbackDbContext))]
-[Migration("20261122090000_ContactSearch")]
-public sealed class ContactSearchMigration : Migration
+public abstract class ContactSearchMigration : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

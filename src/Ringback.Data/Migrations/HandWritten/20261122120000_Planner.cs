@@ -1,12 +1,9 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Ringback.Data.Migrations;
+namespace Ringback.Data.Migrations.HandWritten;
 
 /// <summary>The follow-up planner (issue 5): follow-ups, cadences, do-not-call lists, working hours and calendar feeds.</summary>
-[DbContext(typeof(RingbackDbContext))]
-[Migration("20261122120000_Planner")]
-public sealed class PlannerMigration : Migration
+public abstract class PlannerMigration : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

@@ -1,12 +1,9 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Ringback.Data.Migrations;
+namespace Ringback.Data.Migrations.HandWritten;
 
 /// <summary>Callbacks captured and credited (issue 6): credits on calls, the unknown-number inbox, telephony webhooks.</summary>
-[DbContext(typeof(RingbackDbContext))]
-[Migration("20261122140000_Callbacks")]
-public sealed class CallbacksMigration : Migration
+public abstract class CallbacksMigration : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

@@ -1,15 +1,12 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Ringback.Data.Migrations;
+namespace Ringback.Data.Migrations.HandWritten;
 
 /// <summary>
 /// The first schema: accounts, the contact book and the call log. Written by hand (see <see cref="RingbackDbContext"/>);
 /// column types are left to each provider so one migration serves SQLite and PostgreSQL.
 /// </summary>
-[DbContext(typeof(RingbackDbContext))]
-[Migration("20261122080000_InitialSchema")]
-public sealed class InitialSchema : Migration
+public abstract class InitialSchema : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

@@ -1,12 +1,9 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Ringback.Data.Migrations;
+namespace Ringback.Data.Migrations.HandWritten;
 
 /// <summary>Reps' own voicemail templates, one or more per strategy (issue 4).</summary>
-[DbContext(typeof(RingbackDbContext))]
-[Migration("20261122110000_VoicemailTemplates")]
-public sealed class VoicemailTemplatesMigration : Migration
+public abstract class VoicemailTemplatesMigration : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

@@ -1,0 +1,145 @@
+using System.Data.Common;
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Ringback.Data;
+using Ringback.Tests.Api;
+using Ringback.Tests.Infrastructure;
+
+namespace Ringback.Tests.Storage;
+
+/// <summary>
+/// A restart always works: a server killed while starting (migrating, or holding the migration lock) never stops the
+/// next start, and two live processes never migrate at once. The real executable is started and killed with SIGKILL.
+/// </summary>
+public class StartupTests
+{
+    private const string Password = "correct horse battery staple";
+    private static readonly TimeSpan NextStartLimit = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many kill-and-restart rounds the random test runs per provider; benchmarks/restart-kills.sh runs 50.</summary>
+    private static int Rounds => int.TryParse(Environment.GetEnvironmentVariable("RINGBACK_KILL_ROUNDS"), out var n) && n > 0 ? n : 3;
+
+    [Fact]
+    public async Task Bug_11_a_migration_lock_row_left_by_a_killed_process_does_not_stop_the_next_start()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using (var connection = new SqliteConnection($"Data Source={database.Storage.SqlitePath}"))
+        {
+            // What EF's SQLite lock leaves behind when its holder is killed between taking and releasing it.
+            await connection.OpenAsync();
+            await ExecuteAsync(connection, "INSERT INTO \"__EFMigrationsLock\" (\"Id\", \"Timestamp\") VALUES (1, '2026-11-28 09:00:00+00:00')");
+        }
+
+        await using var server = new RingbackProcess(database).StartServing();
+
+        (await server.TryWaitUntilHealthyAsync(NextStartLimit)).ShouldBeTrue("the dead process's lock row was cleared");
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_start_waits_while_a_live_process_holds_the_migration_lock_and_goes_on_when_it_dies(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var holder = await HoldMigrationLockAsync(database);
+        await using var server = new RingbackProcess(database).StartServing();
+        try
+        {
+            (await server.TryWaitUntilHealthyAsync(TimeSpan.FromSeconds(4))).ShouldBeFalse("another live process holds the migration lock");
+        }
+        finally
+        {
+            // The holder goes away without releasing anything itself, as a killed process would.
+            await holder.DisposeAsync();
+        }
+
+        (await server.TryWaitUntilHealthyAsync(NextStartLimit)).ShouldBeTrue("the lock died with its holder");
+    }
+
+    /// <summary>
+    /// Each round kills a start at a random moment twice: on a fresh database (so the kill can land inside the
+    /// migrations) and on a database in use, which then has to start within 10 s, be intact and still hold every
+    /// contact the API acknowledged before.
+    /// </summary>
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Kills_at_random_moments_during_start_up_never_stop_the_next_start_or_lose_a_write(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, migrate: false);
+        var ringback = new RingbackProcess(database);
+        var added = await ringback.RunAsync("user", "add", "--email", "freda@abc.example", "--name", "Freda Whitehouse", "--password", Password, "--token");
+        added.ExitCode.ShouldBe(0, added.Error);
+        var token = added.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last();
+        var acknowledged = new List<string>();
+        var random = new Random(provider == DatabaseProvider.Sqlite ? 11 : 12);
+
+        for (var round = 1; round <= Rounds; round++)
+        {
+            await using (var fresh = await TestDatabase.CreateAsync(provider, migrate: false))
+            {
+                await KillWhileStartingAsync(new RingbackProcess(fresh), random);
+                await using var next = new RingbackProcess(fresh).StartServing();
+                (await next.TryWaitUntilHealthyAsync(NextStartLimit)).ShouldBeTrue($"round {round}: a fresh database started within 10 s after a kill");
+                await next.CrashAsync();
+                await CheckIntegrityAsync(fresh);
+            }
+
+            await KillWhileStartingAsync(ringback, random);
+            await using var server = ringback.StartServing();
+            (await server.TryWaitUntilHealthyAsync(NextStartLimit)).ShouldBeTrue($"round {round}: the next start served /healthz within 10 s");
+            server.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            foreach (var id in acknowledged)
+            {
+                (await server.Client.GetAsync($"/api/v1/contacts/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK, $"round {round}: contact {id} was acknowledged before");
+            }
+
+            var (created, body) = await server.Client.PostAsync("/api/v1/contacts", new { firstName = "Sue", lastName = $"Round {round}", directPhone = $"415-616-{2400 + round:0000}" });
+            created.StatusCode.ShouldBe(HttpStatusCode.Created);
+            acknowledged.Add(body.Str("id"));
+            await server.CrashAsync();
+            await CheckIntegrityAsync(database);
+        }
+    }
+
+    private static async Task KillWhileStartingAsync(RingbackProcess ringback, Random random)
+    {
+        // Start-up takes about 3 s here; a kill anywhere in the first 3.5 s lands in every phase of it.
+        await using var starting = ringback.StartServing();
+        await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 3500)));
+        await starting.CrashAsync();
+    }
+
+    private static async Task CheckIntegrityAsync(TestDatabase database)
+    {
+        if (database.Provider != DatabaseProvider.Sqlite)
+        {
+            return;
+        }
+
+        await using var connection = new SqliteConnection($"Data Source={database.Storage.SqlitePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA integrity_check";
+        (await command.ExecuteScalarAsync()).ShouldBe("ok");
+    }
+
+    /// <summary>Holds the lock a migrating Ringback process holds, from this test process.</summary>
+    private static async Task<IAsyncDisposable> HoldMigrationLockAsync(TestDatabase database)
+    {
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            return await MigrationGuard.AcquireAsync(database.Storage.SqlitePath + ".migrating", CancellationToken.None);
+        }
+
+        var connection = new NpgsqlConnection(database.Storage.Postgres);
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, "BEGIN; LOCK TABLE \"__EFMigrationsHistory\" IN ACCESS EXCLUSIVE MODE;");
+        return connection;
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+}
