@@ -115,7 +115,7 @@ public static class CallLog
     /// <summary>Never promise a call at a time the law forbids where the prospect is.</summary>
     private static void CheckPromiseIsLawful(Contact contact, Instant promised, Planning.PlannerOptions planner, ValidationErrors errors)
     {
-        var place = Planning.FollowUps.PlaceOf(contact, null, planner);
+        var place = Planning.Places.For(contact, null, planner);
         var law = place.Law;
         if (Ringback.Planning.CallingTimes.Blocking(promised, law) is { } rule)
         {

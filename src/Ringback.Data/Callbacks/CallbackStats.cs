@@ -89,7 +89,7 @@ public sealed record StatsScope(StatsQuery Query, ReportPeriod Period, string Wh
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(me);
         ArgumentNullException.ThrowIfNull(errors);
-        var zone = ProspectZone.Find(me.TimeZone) ?? DateTimeZone.Utc;
+        var zone = Ringback.Planning.Zones.Find(me.TimeZone) ?? DateTimeZone.Utc;
         var period = ReportPeriod.Read(from, to, zone, now, errors);
         Guid? userId = null;
         var whose = "the team";

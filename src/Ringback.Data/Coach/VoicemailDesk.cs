@@ -14,7 +14,7 @@ public sealed record TemplateChoice(Guid? Id, VoicemailTemplate Template)
 }
 
 /// <summary>The prospect, the rep and what the records allow a message to claim, at one moment.</summary>
-public sealed record ProspectFacts(Contact Contact, User Rep, ProspectZone Zone, Caller Caller, Prospect Prospect, HonestyFacts Honesty)
+public sealed record ProspectFacts(Contact Contact, User Rep, DateTimeZone Zone, Caller Caller, Prospect Prospect, HonestyFacts Honesty)
 {
     public string? ReferrerName => Honesty.ReferrerName;
 }
@@ -51,8 +51,8 @@ public static class VoicemailDesk
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(contact);
         ArgumentNullException.ThrowIfNull(rep);
-        var zone = await ProspectZone.ForAsync(db, contact, rep, cancellationToken);
-        var honesty = await HonestyAsync(db, contact, rep.Id, at, zone.Zone, cancellationToken);
+        var zone = await Planning.Places.ZoneAsync(db, contact, rep, cancellationToken);
+        var honesty = await HonestyAsync(db, contact, rep.Id, at, zone, cancellationToken);
         var caller = new Caller(rep.Name, rep.CompanyName, rep.CallbackPhone, rep.AfterHoursPhone, rep.ReachableHours);
         var prospect = new Prospect(contact.Salutation, contact.FirstName, contact.LastName, contact.Company?.Name, honesty.ProspectIndustry);
         return new ProspectFacts(contact, rep, zone, caller, prospect, honesty);
@@ -64,8 +64,8 @@ public static class VoicemailDesk
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(contact);
         var rep = await db.Users.AsNoTracking().FirstAsync(u => u.Id == userId, cancellationToken);
-        var zone = await ProspectZone.ForAsync(db, contact, rep, cancellationToken);
-        var option = StrategyOptions.For(strategy, await HonestyAsync(db, contact, userId, at, zone.Zone, cancellationToken));
+        var zone = await Planning.Places.ZoneAsync(db, contact, rep, cancellationToken);
+        var option = StrategyOptions.For(strategy, await HonestyAsync(db, contact, userId, at, zone, cancellationToken));
         return option.Available ? null : option.Reason;
     }
 
@@ -115,7 +115,7 @@ public static class VoicemailDesk
             ReferrerName = facts.ReferrerName,
             Reference = reference,
             Earlier = option.Earlier,
-            NextCall = request.NextCallAt?.InZone(facts.Zone.Zone),
+            NextCall = request.NextCallAt?.InZone(facts.Zone),
             Reason = request.Reason,
             Benefit = request.Benefit,
             Now = facts.Honesty.Now,

@@ -186,7 +186,7 @@ public sealed class DemoGenerator(StorageOptions storage)
     private static List<Call> Work(Random random, Contact contact, Gatekeeper? gatekeeper, DemoRep rep, DemoOptions options, Totals totals)
     {
         var calls = new List<Call>();
-        var zone = ProspectZone.PlaceOf(contact).Zone ?? DateTimeZone.Utc;
+        var zone = Planning.Places.Of(contact).Zone ?? DateTimeZone.Utc;
         var periodDays = options.Months * 30;
         var firstDay = options.Now.InZone(zone).Date.PlusDays(-random.Next(periodDays + 10));
         Call? promiseFrom = null;

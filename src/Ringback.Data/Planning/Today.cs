@@ -18,8 +18,7 @@ public sealed record QueueItem(
     string Why,
     Strategy? Strategy,
     string Opener,
-    string ProspectZone,
-    bool ZoneInferred,
+    PlaceView Place,
     LocalDateTime ProspectLocalNow,
     bool LawfulNow,
     Instant? NextLawfulAt,
@@ -135,11 +134,11 @@ public static class Today
 
     private static QueueItem Item(Contact contact, User rep, FollowUpKind kind, Instant dueAt, string why, Strategy? strategy, Instant at, PlannerOptions options, bool phoneTag)
     {
-        var place = FollowUps.PlaceOf(contact, rep, options);
+        var place = Places.For(contact, rep, options);
         var blocking = CallingTimes.Blocking(at, place.Lawful);
         var next = blocking is null ? at : CallingTimes.NextAllowed(at, place.Lawful);
         return new QueueItem(kind, contact.Id, contact.DisplayName, contact.Company?.Name, contact.DirectPhone ?? contact.MobilePhone ?? contact.AfterHoursPhone,
-            dueAt, why, strategy, Opener(kind, contact, rep, dueAt, place.Zone), place.Zone.Id, place.Place.IsInferred || place.Place.Zone is null,
+            dueAt, why, strategy, Opener(kind, contact, rep, dueAt, place.Zone), place.Describe(at),
             at.InZone(place.Zone).LocalDateTime, blocking is null, blocking is null ? null : next, blocking?.Name, phoneTag);
     }
 

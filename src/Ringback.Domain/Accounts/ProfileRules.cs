@@ -17,12 +17,13 @@ public record ProfileDraft
     /// <summary>"Mon-Fri 09:00-17:00": when the rep works; no call is planned outside it. Empty means Monday to Friday, 9 to 5.</summary>
     public string? WorkingHours { get; init; }
 
-    public static ProfileDraft From(User user) => new()
+    /// <summary>The settings form filled from a user, numbers shown as people in <paramref name="region"/> write them.</summary>
+    public static ProfileDraft From(User user, string region) => new()
     {
         Name = user.Name,
         CompanyName = user.CompanyName,
-        CallbackPhone = user.CallbackPhone,
-        AfterHoursPhone = user.AfterHoursPhone,
+        CallbackPhone = user.CallbackPhone is null ? null : Phones.PhoneFormat.Shown(user.CallbackPhone, region),
+        AfterHoursPhone = user.AfterHoursPhone is null ? null : Phones.PhoneFormat.Shown(user.AfterHoursPhone, region),
         TimeZone = user.TimeZone,
         ReachableHours = user.ReachableHours.ToString(),
         WorkingHours = user.WorkingHours.ToString(),

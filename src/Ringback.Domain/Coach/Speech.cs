@@ -25,7 +25,7 @@ public static class PhoneSpeech
             return groups;
         }
 
-        var ccLength = Enumerable.Range(1, 3).First(n => n == 3 || CallingRegions.IsCountryCode(int.Parse(digits[..n], System.Globalization.CultureInfo.InvariantCulture)));
+        var ccLength = PhoneFormat.CountryCodeOf(e164)?.Length ?? Math.Min(3, digits.Length);
         groups.Add("+" + digits[..ccLength]);
         var national = digits[ccLength..];
         var tail = new List<string>();

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using PhoneNumbers;
+using LibPhoneNumber = PhoneNumbers.PhoneNumber;
 
 namespace Ringback.Phones;
 
@@ -9,20 +11,29 @@ namespace Ringback.Phones;
 /// and gives its E.164 form, or a sentence saying what is wrong with it.
 /// </summary>
 /// <remarks>
-/// libphonenumber is not available for .NET here, so this is a small, careful subset of it: country codes,
-/// trunk and international prefixes and the lengths of national numbers for the regions in
-/// <see cref="CallingRegions"/>, plus the NANP's area-code and exchange rules. The test suite checks it against
-/// Debian's python3-phonenumbers: every number that library calls valid must come out the same here, and every
-/// number it calls impossible must be rejected here too.
+/// Parsing, lengths and validity are libphonenumber's, for every region it knows. What stays ours is what a
+/// person reads: each way a number can be wrong is said in Ringback's words ("has 7 digits; add the 3-digit area
+/// code"), letters are refused rather than read as a vanity number (a rep types the digits they will dial), and
+/// extensions are read in the forms reps write them. The test suite checks the result against Debian's
+/// python3-phonenumbers in every region both know.
 /// </remarks>
 public static partial class PhoneNumberParser
 {
-    private const int E164MaxDigits = 15;
+    internal static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+
+    /// <summary>Every region a number can be read in (ISO 3166 codes, upper case).</summary>
+    public static IReadOnlyCollection<string> Regions { get; } = [.. Util.GetSupportedRegions().Order(StringComparer.Ordinal)];
+
+    public static bool IsRegion(string? region) => region is not null && Util.GetSupportedRegions().Contains(region.ToUpperInvariant());
 
     public static PhoneParseResult Parse(string? input, string defaultRegion)
     {
-        var region = CallingRegions.ForRegion(defaultRegion)
-            ?? throw new ArgumentException($"'{defaultRegion}' is not a region Ringback knows.", nameof(defaultRegion));
+        if (!IsRegion(defaultRegion))
+        {
+            throw new ArgumentException($"'{defaultRegion}' is not a region Ringback knows.", nameof(defaultRegion));
+        }
+
+        var region = defaultRegion.ToUpperInvariant();
         if (string.IsNullOrWhiteSpace(input))
         {
             return PhoneParseResult.Fail("is empty");
@@ -47,11 +58,11 @@ public static partial class PhoneNumberParser
         {
             // "+44 (0)20 …": the bracketed trunk prefix is how Britons and Germans write a number for
             // callers from both home and abroad; it is never dialled after the country code.
-            text = TrunkZeroInBrackets().Replace(text[1..], " ", 1);
+            text = "+" + TrunkZeroInBrackets().Replace(text[1..], " ", 1);
         }
 
         var digits = new StringBuilder(text.Length);
-        foreach (var c in text)
+        foreach (var c in international ? text.AsSpan(1) : text.AsSpan())
         {
             if (char.IsAsciiDigit(c))
             {
@@ -76,119 +87,91 @@ public static partial class PhoneNumberParser
             return PhoneParseResult.Fail("has no digits");
         }
 
-        var all = digits.ToString();
-        if (international)
+        var plain = (international ? "+" : string.Empty) + digits;
+        LibPhoneNumber number;
+        try
         {
-            return ParseInternational(all, extension);
+            number = Util.Parse(plain, region);
+        }
+        catch (NumberParseException e)
+        {
+            return PhoneParseResult.Fail(Unreadable(e.ErrorType, digits.ToString()));
         }
 
-        foreach (var idd in region.InternationalPrefixes.OrderByDescending(p => p.Length))
-        {
-            if (all.StartsWith(idd, StringComparison.Ordinal) && all.Length > idd.Length + 6)
-            {
-                return ParseInternational(all[idd.Length..], extension);
-            }
-        }
-
-        return ParseNational(region, all, extension);
+        return Check(number, extension);
     }
 
     /// <summary>Normalizes, or returns null when the text is not a valid number. For look-ups, where a miss is an answer.</summary>
     public static PhoneNumber? TryParse(string? input, string defaultRegion) => Parse(input, defaultRegion).Number;
 
-    private static PhoneParseResult ParseInternational(string digits, string? extension)
+    private static PhoneParseResult Check(LibPhoneNumber number, string? extension)
     {
-        for (var length = 1; length <= 3 && length < digits.Length; length++)
-        {
-            var code = int.Parse(digits.AsSpan(0, length), CultureInfo.InvariantCulture);
-            if (!CallingRegions.IsCountryCode(code))
-            {
-                continue;
-            }
-
-            var national = digits[length..];
-            var region = CallingRegions.ForCountryCode(code);
-            if (region is not null)
-            {
-                return Check(region, national, extension);
-            }
-
-            if (digits.Length > E164MaxDigits)
-            {
-                return PhoneParseResult.Fail($"has {digits.Length} digits; no phone number has more than {E164MaxDigits}");
-            }
-
-            return national.Length < 4
-                ? PhoneParseResult.Fail($"is too short: only {national.Length} digits after the country code +{code}")
-                : PhoneParseResult.Ok(new PhoneNumber($"+{digits}", extension));
-        }
-
-        var shown = digits.Length > 3 ? digits[..3] : digits;
-        return PhoneParseResult.Fail($"does not start with a country calling code (+{shown}…)");
-    }
-
-    private static PhoneParseResult ParseNational(CallingRegion region, string digits, string? extension)
-    {
-        var national = digits;
-        if (region.IsNanp)
-        {
-            if (digits.Length == 11 && digits[0] == '1')
-            {
-                national = digits[1..];
-            }
-        }
-        else if (region.TrunkPrefix is { } trunk && digits.StartsWith(trunk, StringComparison.Ordinal))
-        {
-            national = digits[trunk.Length..];
-        }
-
-        return Check(region, national, extension);
-    }
-
-    private static PhoneParseResult Check(CallingRegion region, string national, string? extension)
-    {
-        var lengths = region.NationalLengths;
+        var code = number.CountryCode;
+        var national = Util.GetNationalSignificantNumber(number);
         var n = national.Length;
-        if (region.IsNanp && n == 7)
+        var regionOfCode = Util.GetRegionCodeForCountryCode(code);
+        var plan = $"+{code} ({regionOfCode})";
+        var metadata = regionOfCode == PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY ? Util.GetMetadataForNonGeographicalRegion(code) : Util.GetMetadataForRegion(regionOfCode);
+        var lengths = metadata?.GeneralDesc.PossibleLengthList ?? [];
+        switch (Util.IsPossibleNumberWithReason(number))
         {
-            return PhoneParseResult.Fail("has 7 digits; add the 3-digit area code");
+            case PhoneNumberUtil.ValidationResult.IS_POSSIBLE_LOCAL_ONLY when code == 1 && n == 7:
+                return PhoneParseResult.Fail("has 7 digits; add the 3-digit area code");
+            case PhoneNumberUtil.ValidationResult.IS_POSSIBLE_LOCAL_ONLY:
+                return PhoneParseResult.Fail($"is a local number ({n} digits); add the area code: {plan} numbers have {Lengths(lengths)} digits");
+            case PhoneNumberUtil.ValidationResult.TOO_SHORT:
+                return PhoneParseResult.Fail($"is too short for a {plan} number: {n} digits after the country code, at least {lengths.DefaultIfEmpty(0).Min()} expected");
+            case PhoneNumberUtil.ValidationResult.TOO_LONG:
+                return PhoneParseResult.Fail($"is too long for a {plan} number: {n} digits after the country code, at most {lengths.DefaultIfEmpty(0).Max()} expected");
+            case PhoneNumberUtil.ValidationResult.INVALID_LENGTH:
+                return PhoneParseResult.Fail($"has {n} digits after the country code; {plan} numbers have {Lengths(lengths)}");
+            case PhoneNumberUtil.ValidationResult.INVALID_COUNTRY_CODE:
+                return PhoneParseResult.Fail($"does not start with a country calling code (+{code}…)");
         }
 
-        if (n < lengths[0])
+        if (code == 1 && n == 10 && NanpProblem(national) is { } problem)
         {
-            return PhoneParseResult.Fail($"is too short for a +{region.CountryCode} ({region.Region}) number: {n} digits after the country code, at least {lengths[0]} expected");
+            return PhoneParseResult.Fail(problem);
         }
 
-        if (n > lengths[^1])
+        if (!Util.IsValidNumber(number))
         {
-            return PhoneParseResult.Fail($"is too long for a +{region.CountryCode} ({region.Region}) number: {n} digits after the country code, at most {lengths[^1]} expected");
+            return PhoneParseResult.Fail($"is not a number in use in {plan}; check the digits");
         }
 
-        if (!lengths.Contains(n))
-        {
-            return PhoneParseResult.Fail($"has {n} digits after the country code; +{region.CountryCode} ({region.Region}) numbers have {string.Join(", ", lengths)}");
-        }
-
-        if (region.IsNanp)
-        {
-            if (national[0] is '0' or '1')
-            {
-                return PhoneParseResult.Fail($"has area code {national[..3]}; North American area codes never start with 0 or 1");
-            }
-
-            if (national[1] == '1' && national[2] == '1')
-            {
-                return PhoneParseResult.Fail($"has area code {national[..3]}, which is a service code (like 411 or 911), not an area code");
-            }
-
-            if (national[3] is '0' or '1')
-            {
-                return PhoneParseResult.Fail($"has exchange {national[3..6]}; the three digits after the area code never start with 0 or 1");
-            }
-        }
-
-        return PhoneParseResult.Ok(new PhoneNumber($"+{region.CountryCode}{national}", extension));
+        extension ??= number.HasExtension && number.Extension.Length > 0 ? number.Extension : null;
+        return PhoneParseResult.Ok(new PhoneNumber(Util.Format(number, PhoneNumberFormat.E164), extension));
     }
+
+    /// <summary>The North American plan's rules, said the way a rep can act on them.</summary>
+    private static string? NanpProblem(string national)
+    {
+        if (national[0] is '0' or '1')
+        {
+            return $"has area code {national[..3]}; North American area codes never start with 0 or 1";
+        }
+
+        if (national[1] == '1' && national[2] == '1')
+        {
+            return $"has area code {national[..3]}, which is a service code (like 411 or 911), not an area code";
+        }
+
+        return national[3] is '0' or '1'
+            ? $"has exchange {national[3..6]}; the three digits after the area code never start with 0 or 1"
+            : null;
+    }
+
+    private static string Unreadable(ErrorType error, string digits) => error switch
+    {
+        ErrorType.INVALID_COUNTRY_CODE => $"does not start with a country calling code (+{(digits.Length > 3 ? digits[..3] : digits)}…)",
+        ErrorType.TOO_SHORT_AFTER_IDD => "is too short: hardly any digits after the international prefix",
+        ErrorType.TOO_SHORT_NSN => $"is too short: only {digits.Length} digits",
+        ErrorType.TOO_LONG => $"has {digits.Length} digits; no phone number has more than 15",
+        _ => "is not a phone number",
+    };
+
+    private static string Lengths(IList<int> lengths) =>
+        lengths.Count == 0 ? "other lengths" : string.Join(", ", lengths.Select(l => l.ToString(CultureInfo.InvariantCulture)));
 
     private static bool IsSeparator(char c) => c is ' ' or '-' or '.' or '(' or ')' or '/' or '\u00A0' or '\u2010' or '\u2011' or '\u2013' or '\t';
 

@@ -121,7 +121,7 @@ public static class CallbacksApi
     }
 
     private static async Task<DateTimeZone> ZoneOfAsync(RingbackDbContext db, Guid userId, CancellationToken cancellationToken) =>
-        ProspectZone.Find(await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.TimeZone).FirstOrDefaultAsync(cancellationToken)) ?? DateTimeZone.Utc;
+        Ringback.Planning.Zones.Find(await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.TimeZone).FirstOrDefaultAsync(cancellationToken)) ?? DateTimeZone.Utc;
 
     public static async Task<Ok<List<InboxItemResponse>>> InboxAsync(RingbackDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok((await Inbox.WaitingAsync(db, cancellationToken)).Select(InboxItemResponse.Of).ToList());

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Ringback.Callbacks;
-using Ringback.Data;
 using Ringback.Data.Callbacks;
 using Ringback.Data.Planning;
 using Ringback.Hosting;
@@ -94,7 +93,7 @@ public static class CallbackCommands
 
             var contact = await cli.Db.Contacts.FindAsync([call.ContactId], ct);
             var credit = await Credits.OfAsync(cli.Db, call, ct);
-            var zone = ProspectZone.Find(rep.TimeZone) ?? DateTimeZone.Utc;
+            var zone = Ringback.Planning.Zones.Find(rep.TimeZone) ?? DateTimeZone.Utc;
             Console.WriteLine($"Logged a call from {contact!.DisplayName} ({EnumText.Format(result.MatchedBy!.Value)}).");
             Console.WriteLine(credit is null
                 ? "Not credited to a message: none was left in the window before it."

@@ -56,7 +56,7 @@ public static class CoachCommand
             }
             else
             {
-                WriteReport(report, e164);
+                WriteReport(report, e164, region);
             }
 
             return 0;
@@ -64,10 +64,10 @@ public static class CoachCommand
         return command;
     }
 
-    private static void WriteReport(CoachReport report, string e164)
+    private static void WriteReport(CoachReport report, string e164, string region)
     {
         Console.WriteLine($"Score {report.Score}/100 · {report.Sentences} sentence{(report.Sentences == 1 ? "" : "s")} · about {report.EstimatedSeconds:0.#} seconds at {SpeakingTime.WordsPerMinute:0} words a minute");
-        Console.WriteLine($"Say your number: {PhoneSpeech.Speak(e164)}");
+        Console.WriteLine($"Say your number {PhoneFormat.Shown(e164, region)}: {PhoneSpeech.Speak(e164)}");
         if (report.Findings.Count == 0)
         {
             Console.WriteLine("No findings: this message follows every rule.");

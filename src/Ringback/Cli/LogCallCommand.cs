@@ -81,7 +81,7 @@ public static class LogCallCommand
 
                 // The prospect's zone: their own, their company's, or inferred from their number.
                 await db.Entry(target).Reference(c => c.Company).LoadAsync(ct);
-                var zone = Data.Planning.FollowUps.PlaceOf(target, user, planner).Zone;
+                var zone = Data.Planning.Places.For(target, user, planner).Zone;
                 promised = LocalTimes.Resolve(parsed.Value, zone).ToInstant();
             }
 

@@ -6,6 +6,7 @@ using NodaTime;
 using NodaTime.Text;
 using Ringback.Data.Planning;
 using Ringback.Hosting;
+using Ringback.Phones;
 using Ringback.Planning;
 using Ringback.Validation;
 
@@ -44,6 +45,7 @@ public static class PlannerCommands
             }
 
             var planner = cli.Services.GetRequiredService<IOptions<PlannerOptions>>().Value;
+            var region = cli.Services.GetRequiredService<IOptions<RingbackOptions>>().Value.DefaultRegion;
             var today = await Data.Planning.Today.ForAsync(cli.Db, rep, when, planner, ct);
             if (parse.GetValue(json))
             {
@@ -53,8 +55,11 @@ public static class PlannerCommands
                     warnings = today.Warnings,
                     items = today.Items.Select(i => new
                     {
-                        kind = i.Kind, contact = i.ContactName, i.Phone, dueAt = i.DueAt.ToDateTimeOffset(), i.Why, i.Strategy, i.Opener,
-                        prospectLocalNow = LocalDateTimePattern.GeneralIso.Format(i.ProspectLocalNow), i.ProspectZone, i.LawfulNow,
+                        kind = i.Kind, contact = i.ContactName, i.Phone, phoneShown = i.Phone is null ? null : PhoneFormat.Shown(i.Phone, region),
+                        dueAt = i.DueAt.ToDateTimeOffset(), i.Why, i.Strategy, i.Opener,
+                        prospectLocalNow = LocalDateTimePattern.GeneralIso.Format(i.ProspectLocalNow), prospectLocalTime = i.Place.LocalNow,
+                        prospectZone = i.Place.Zone, prospectZones = i.Place.Zones, zoneKnown = i.Place.Known, zoneInferred = i.Place.Inferred,
+                        zoneExplanation = i.Place.Explanation, i.LawfulNow,
                         nextLawfulAt = i.NextLawfulAt?.ToDateTimeOffset(), i.PhoneTag,
                     }),
                 }, CliJson.Options));
@@ -73,10 +78,9 @@ public static class PlannerCommands
 
             foreach (var i in today.Items)
             {
-                var local = i.ProspectLocalNow.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
                 var lawful = i.LawfulNow ? "callable now" : i.NextLawfulAt is { } next ? $"not now ({i.BlockedBy}); next {Describe(next, today.RepZone)} your time" : $"no lawful time soon ({i.BlockedBy})";
-                Console.WriteLine($"{EnumText.Format(i.Kind),-17} {Describe(i.DueAt, today.RepZone)}  {i.ContactName}{(i.Company is null ? "" : ", " + i.Company)}  {i.Phone}");
-                Console.WriteLine($"{"",17} {i.Why}. Their time {local} ({i.ProspectZone}{(i.ZoneInferred ? ", inferred" : "")}); {lawful}.");
+                Console.WriteLine($"{EnumText.Format(i.Kind),-17} {Describe(i.DueAt, today.RepZone)}  {i.ContactName}{(i.Company is null ? "" : ", " + i.Company)}  {PhoneFormat.Shown(i.Phone, region)}");
+                Console.WriteLine($"{"",17} {i.Why}. Their time {i.Place.LocalNow ?? "unknown"} ({(i.Place.Known ? i.Place.Zone + ", " : "")}{i.Place.Explanation}); {lawful}.");
                 Console.WriteLine($"{"",17} {(i.Strategy is { } s ? EnumText.Format(s) + ": " : "")}\"{i.Opener}\"{(i.PhoneTag ? "  [phone tag]" : "")}");
             }
 

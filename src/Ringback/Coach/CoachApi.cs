@@ -7,6 +7,7 @@ using Ringback.Calls;
 using Ringback.Data;
 using Ringback.Data.Coach;
 using Ringback.Hosting;
+using Ringback.Phones;
 using Ringback.Validation;
 
 namespace Ringback.Coach;
@@ -31,11 +32,12 @@ public sealed record CoachRequest
 
 public sealed record FindingResponse(string Rule, Severity Severity, string Message, string Tip, int? Start, int? End);
 
-public sealed record CoachResponse(int Score, int Sentences, double EstimatedSeconds, IReadOnlyList<FindingResponse> Findings, string? SpeakableNumber)
+/// <param name="ShownNumber">The rep's number as it is written at home ("(901) 555-2120") or abroad ("+44 20 7946 0958").</param>
+public sealed record CoachResponse(int Score, int Sentences, double EstimatedSeconds, IReadOnlyList<FindingResponse> Findings, string? SpeakableNumber, string? ShownNumber)
 {
-    public static CoachResponse From(CoachReport report, string? number) => new(report.Score, report.Sentences, report.EstimatedSeconds,
+    public static CoachResponse From(CoachReport report, string? number, string region) => new(report.Score, report.Sentences, report.EstimatedSeconds,
         [.. report.Findings.Select(f => new FindingResponse(f.Rule, f.Severity, f.Message, f.Tip, f.Start, f.End))],
-        number is null ? null : PhoneSpeech.Speak(number));
+        number is null ? null : PhoneSpeech.Speak(number), number is null ? null : PhoneFormat.Shown(number, region));
 }
 
 public sealed record RuleResponse(string Id, Severity Severity, string Source, string Tip);
@@ -117,7 +119,7 @@ public static class CoachApi
             FollowUp = request.FollowUp,
             CallerNumbers = numbers,
         });
-        return TypedResults.Ok(CoachResponse.From(report, numbers.FirstOrDefault()));
+        return TypedResults.Ok(CoachResponse.From(report, numbers.FirstOrDefault(), options.Value.DefaultRegion));
     }
 
     public static async Task<Results<Ok<List<StrategyResponse>>, NotFound>> StrategiesAsync(
@@ -128,7 +130,7 @@ public static class CoachApi
     }
 
     public static async Task<Results<Ok<ComposeResponse>, NotFound, ValidationProblem>> ComposeAsync(
-        Guid contactId, ComposeApiRequest request, RingbackDbContext db, IClock clock, HttpContext http, CancellationToken cancellationToken)
+        Guid contactId, ComposeApiRequest request, RingbackDbContext db, IClock clock, IOptions<RingbackOptions> options, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var strategy = Field.Enum<Strategy>(errors, "strategy", request.Strategy);
@@ -166,7 +168,7 @@ public static class CoachApi
         var reference = result.Option.Reference is { } r ? new ReferenceResponse(r.Id, r.Company, r.Industry, r.Result) : null;
         return TypedResults.Ok(new ComposeResponse(strategy.Value, TemplateResponse.From(result.Template!), result.Message!.Text,
             [.. result.Message.Missing.Select(m => new MissingResponse(m.Field, m.Help))], result.Option.Warning, reference,
-            CoachResponse.From(result.Report!, facts.Rep.CallbackPhone)));
+            CoachResponse.From(result.Report!, facts.Rep.CallbackPhone, options.Value.DefaultRegion)));
     }
 
     public static async Task<IResult> PracticeAsync(PracticeRequest request, PracticeVoice voice, HttpContext http, CancellationToken cancellationToken)

@@ -27,10 +27,10 @@ public sealed class RingbackOptions
 
     public void Validate()
     {
-        if (CallingRegions.ForRegion(DefaultRegion) is null)
+        if (!PhoneNumberParser.IsRegion(DefaultRegion))
         {
             throw new InvalidOperationException(
-                $"Ringback:DefaultRegion is '{DefaultRegion}', which Ringback does not know; use one of {string.Join(", ", CallingRegions.SupportedRegions)}.");
+                $"Ringback:DefaultRegion is '{DefaultRegion}', which is not a region code; use a two-letter ISO 3166 code such as US, CA, GB, DE, FR, AU or IN.");
         }
     }
 }

@@ -86,6 +86,7 @@ public static class WebHost
                 _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         services.AddSingleton<SetupGate>();
+        services.AddSingleton<Web.ShownNumbers>();
         services.AddSingleton<Web.ImportJobs>();
         services.AddSingleton<Coach.PracticeVoice>();
         services.AddOpenApi("v1");

@@ -9,16 +9,24 @@ using Ringback.Contacts;
 using Ringback.Data;
 using Ringback.Data.Planning;
 using Ringback.Hosting;
+using Ringback.Phones;
 using Ringback.Validation;
 
 namespace Ringback.Planning;
 
-public sealed record QueueItemResponse(FollowUpKind Kind, Guid ContactId, string ContactName, string? Company, string? Phone, DateTimeOffset DueAt,
-    string Why, Strategy? Strategy, string Opener, string ProspectZone, bool ZoneInferred, string ProspectLocalNow, bool LawfulNow,
+/// <param name="ProspectZone">Their zone, "A to B" when their number allows several, or "unknown".</param>
+/// <param name="ProspectLocalNow">Local time in the zone their times are read in (theirs, the middle of a range, or yours when theirs is unknown).</param>
+/// <param name="ProspectLocalTime">Their time as shown: "Tue 14:05", a range "Tue 12:05–15:05", or null when their zone is unknown.</param>
+/// <param name="ZoneExplanation">Where the zone came from, or which rule applies when it is not known.</param>
+public sealed record QueueItemResponse(FollowUpKind Kind, Guid ContactId, string ContactName, string? Company, string? Phone, string? PhoneShown, DateTimeOffset DueAt,
+    string Why, Strategy? Strategy, string Opener, string ProspectZone, IReadOnlyList<string> ProspectZones, bool ZoneKnown, bool ZoneInferred,
+    string ZoneExplanation, string ProspectLocalNow, string? ProspectLocalTime, bool LawfulNow,
     DateTimeOffset? NextLawfulAt, string? BlockedBy, bool PhoneTag, string? PhoneTagAdvice)
 {
-    public static QueueItemResponse From(QueueItem i) => new(i.Kind, i.ContactId, i.ContactName, i.Company, i.Phone, i.DueAt.ToDateTimeOffset(), i.Why,
-        i.Strategy, i.Opener, i.ProspectZone, i.ZoneInferred, LocalDateTimePattern.GeneralIso.Format(i.ProspectLocalNow), i.LawfulNow,
+    public static QueueItemResponse From(QueueItem i, string homeRegion) => new(i.Kind, i.ContactId, i.ContactName, i.Company, i.Phone,
+        i.Phone is null ? null : PhoneFormat.Shown(i.Phone, homeRegion), i.DueAt.ToDateTimeOffset(), i.Why,
+        i.Strategy, i.Opener, i.Place.Zone, i.Place.Zones, i.Place.Known, i.Place.Inferred, i.Place.Explanation,
+        LocalDateTimePattern.GeneralIso.Format(i.ProspectLocalNow), i.Place.LocalNow, i.LawfulNow,
         i.NextLawfulAt?.ToDateTimeOffset(), i.BlockedBy, i.PhoneTag, i.PhoneTag ? Ringback.Planning.PhoneTag.Advice : null);
 }
 
@@ -46,7 +54,12 @@ public sealed record DncListResponse(Guid Id, string Name, DoNotCallListKind Kin
 
 public sealed record CalendarResponse(string Url);
 
-public sealed record PlaceResponse(string Zone, ZoneSource Source, bool Inferred, string? Country, string? Subdivision, bool LawfulNow,
+/// <param name="Zone">Their zone, "A to B" when their number allows several, or "unknown".</param>
+/// <param name="Zones">Every zone they may be in; empty when it is not known.</param>
+/// <param name="PlanningZone">The zone their local times are read in (theirs, the middle of a range, or yours when theirs is unknown).</param>
+/// <param name="LocalTime">Their time now as shown: "Tue 14:05", a range, or null when their zone is unknown.</param>
+public sealed record PlaceResponse(string Zone, IReadOnlyList<string> Zones, string PlanningZone, ZoneSource Source, bool Known, bool Inferred, string Explanation,
+    string? LocalTime, string? Country, string? Subdivision, bool LawfulNow,
     DateTimeOffset? NextLawfulAt, string? BlockedBy, IReadOnlyList<string> Rules, bool OnDoNotCallList, bool PhoneTag);
 
 /// <summary>The follow-up planner over HTTP: today's calls, cadences, do-not-call lists and the calendar feed.</summary>
@@ -84,7 +97,8 @@ public static class PlannerApi
         routes.MapGet("/calendar/{token}.ics", FeedAsync).AllowAnonymous().ExcludeFromDescription();
 
     public static async Task<Results<Ok<QueueResponse>, ValidationProblem>> QueueAsync(
-        RingbackDbContext db, IClock clock, IOptions<PlannerOptions> planner, HttpContext http, string? at = null, CancellationToken cancellationToken = default)
+        RingbackDbContext db, IClock clock, IOptions<PlannerOptions> planner, IOptions<RingbackOptions> options, HttpContext http, string? at = null,
+        CancellationToken cancellationToken = default)
     {
         var when = clock.GetCurrentInstant();
         if (at is not null)
@@ -99,7 +113,7 @@ public static class PlannerApi
 
         var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == RingbackClaims.UserOf(http.User), cancellationToken);
         var today = await Today.ForAsync(db, me, when, planner.Value, cancellationToken);
-        return TypedResults.Ok(new QueueResponse(when.ToDateTimeOffset(), today.RepZone.Id, today.Warnings, [.. today.Items.Select(QueueItemResponse.From)], today.MoreDue));
+        return TypedResults.Ok(new QueueResponse(when.ToDateTimeOffset(), today.RepZone.Id, today.Warnings, [.. today.Items.Select(i => QueueItemResponse.From(i, options.Value.DefaultRegion))], today.MoreDue));
     }
 
     public static async Task<Results<Ok<PlaceResponse>, NotFound>> PlaceAsync(
@@ -113,11 +127,13 @@ public static class PlannerApi
 
         var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == RingbackClaims.UserOf(http.User), cancellationToken);
         var now = clock.GetCurrentInstant();
-        var place = FollowUps.PlaceOf(contact, me, planner.Value);
+        var place = Places.For(contact, me, planner.Value);
+        var view = place.Describe(now);
         var blocking = CallingTimes.Blocking(now, place.Lawful);
         var listed = await DoNotCall.ListedAsync(db, [contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone], cancellationToken);
         var calls = await FollowUps.RecentCallsAsync(db, contactId, cancellationToken);
-        return TypedResults.Ok(new PlaceResponse(place.Zone.Id, place.Place.Source, place.Place.IsInferred, place.Place.Country, place.Place.Subdivision,
+        return TypedResults.Ok(new PlaceResponse(view.Zone, view.Zones, place.Zone.Id, view.Source, view.Known, view.Inferred, view.Explanation,
+            view.LocalNow, place.Place.Country, place.Place.Subdivision,
             blocking is null, blocking is null ? null : CallingTimes.NextAllowed(now, place.Lawful)?.ToDateTimeOffset(), blocking?.Name,
             [.. place.Lawful.Select(w => $"{w.Name}: {w.Windows} ({w.Zone.Id})")], listed.Count > 0 || contact.Status == ContactStatus.DoNotCall,
             PhoneTag.IsTag(calls)));

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using NodaTime;
 using NodaTime.Text;
-using Ringback.Data;
 using Ringback.Validation;
 
 namespace Ringback.Web;
@@ -48,7 +47,7 @@ public static class PageSupport
         }
     }
 
-    public static DateTimeZone? Zone(string? id) => ProspectZone.Find(id);
+    public static DateTimeZone? Zone(string? id) => Ringback.Planning.Zones.Find(id);
 
     /// <summary>Reads a datetime-local input's value ("2026-11-23T08:15").</summary>
     public static LocalDateTime? ParseLocal(string? text)

@@ -78,10 +78,24 @@ public class PhoneNumberParserTests
         Should.Throw<ArgumentException>(() => PhoneNumberParser.Parse("415 616 2407", "XX")).Message.ShouldContain("XX");
     }
 
-    [Fact]
-    public void Country_codes_outside_the_detailed_plans_are_accepted_in_international_form()
+    [Theory]
+    [InlineData("+55 11 91234 5678", "US", "+5511912345678")]
+    [InlineData("(11) 91234-5678", "BR", "+5511912345678")]
+    [InlineData("+52 55 1234 5678", "US", "+525512345678")]
+    [InlineData("+7 495 123 4567", "US", "+74951234567")]
+    [InlineData("0412 345 678", "AU", "+61412345678")]
+    [InlineData("+254 712 123456", "US", "+254712123456")]
+    public void Every_region_libphonenumber_knows_is_read(string written, string region, string e164)
     {
-        // Brazil is not in CallingRegions: only the country code and E.164's length are checked.
-        PhoneNumberParser.Parse("+55 11 91234 5678", "US").Number!.Value.E164.ShouldBe("+5511912345678");
+        PhoneNumberParser.Parse(written, region).Number!.Value.E164.ShouldBe(e164);
+    }
+
+    [Theory]
+    [InlineData("+33 1 23 45", "too short for a +33 (FR) number")]
+    [InlineData("+33 1 23 45 67 89 01", "too long for a +33 (FR) number")]
+    [InlineData("+44 99 1234 5678", "not a number in use in +44 (GB)")]
+    public void Numbers_abroad_are_rejected_with_the_reason(string written, string reason)
+    {
+        PhoneNumberParser.Parse(written, "US").Error!.ShouldContain(reason);
     }
 }

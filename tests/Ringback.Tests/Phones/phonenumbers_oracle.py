@@ -1,6 +1,7 @@
 """Answers for PhoneNumberCrossCheckTests from Debian's python3-phonenumbers (libphonenumber's Python port).
 
 Reads JSON lines from stdin and writes one JSON line per input:
+  {"regions": true}               -> {"regions": [{"region": "GB", "countryCode": 44, "trunk": "0", "idd": "00", "trunkRule": null}, ...]}
   {"examples": "GB"}              -> {"numbers": ["+442012345678", ...]}   example numbers of several types
   {"input": "...", "region": "GB"} -> {"valid": bool, "possible": bool, "e164": str|null}
 """
@@ -14,6 +15,14 @@ TYPES = [PhoneNumberType.FIXED_LINE, PhoneNumberType.MOBILE, PhoneNumberType.TOL
 
 for line in sys.stdin:
     request = json.loads(line)
+    if "regions" in request:
+        regions = []
+        for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+            metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+            regions.append({"region": region, "countryCode": metadata.country_code, "trunk": metadata.national_prefix,
+                            "idd": metadata.international_prefix, "trunkRule": metadata.national_prefix_for_parsing})
+        print(json.dumps({"regions": regions}), flush=True)
+        continue
     if "examples" in request:
         numbers = []
         for kind in TYPES:

@@ -39,7 +39,6 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
 
     public User Rep { get; private set; } = null!;
 
-    public ProspectZone Prospect { get; private set; } = null!;
 
     public DateTimeZone RepZone { get; private set; } = DateTimeZone.Utc;
 
@@ -65,8 +64,8 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
 
     public bool CanPractise => voice.IsAvailable;
 
-    /// <summary>Where the prospect is for the planner: lawful hours there and whether a call may be made now.</summary>
-    public ContactPlace? Place { get; private set; }
+    /// <summary>Where the prospect is: their zone (or zones), the lawful hours there and whether a call may be made now.</summary>
+    public ContactPlace Place { get; private set; } = null!;
 
     public IReadOnlyList<ListedNumber> DoNotCallListings { get; private set; } = [];
 
@@ -109,7 +108,7 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
 
         ModelState.Clear();
         var errors = new ValidationErrors();
-        var zone = Prospect.Zone;
+        var zone = Place.Zone;
         Instant? Local(string field, string? text)
         {
             if (string.IsNullOrWhiteSpace(text))
@@ -230,7 +229,7 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
         }
         else
         {
-            var next = PageSupport.ParseLocal(Call.PromisedNextCallAt) is { } local ? LocalTimes.Resolve(local, Prospect.Zone).ToInstant() : (Instant?)null;
+            var next = PageSupport.ParseLocal(Call.PromisedNextCallAt) is { } local ? LocalTimes.Resolve(local, Place.Zone).ToInstant() : (Instant?)null;
             result = await VoicemailDesk.ComposeAsync(db, facts,
                 new ComposeRequest(strategy, Call.TemplateId, Call.Reason, Call.Benefit, next > Now ? next : null), cancellationToken);
             error = result.Error;
@@ -307,7 +306,8 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
 
         var strategy = StrategyNames.TryParse(Call.Strategy, out var chosen) ? chosen : null;
         var report = MessageCoach.Review(Call.MessageText, VoicemailDesk.ContextFor(facts, strategy));
-        return new CoachView(report, Rep.CallbackPhone is { } number ? PhoneSpeech.Speak(number) : null);
+        return new CoachView(report, Rep.CallbackPhone is { } number ? PhoneSpeech.Speak(number) : null,
+            Rep.CallbackPhone is { } shown ? Phones.PhoneFormat.Shown(shown, options.Value.DefaultRegion) : null);
     }
 
     public async Task<IActionResult> OnPostEnrollAsync(CancellationToken cancellationToken)
@@ -422,7 +422,7 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
             return string.Empty;
         }
 
-        var zone = Prospect.Zone;
+        var zone = Place.Zone;
         var resolved = LocalTimes.Resolve(local, zone);
         var note = LocalTimes.Kind(local, zone) switch
         {
@@ -447,7 +447,7 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
         Now = clock.GetCurrentInstant();
         Rep = await db.Users.AsNoTracking().SingleAsync(u => u.Id == RingbackClaims.UserOf(User), cancellationToken);
         RepZone = PageSupport.Zone(Rep.TimeZone) ?? DateTimeZone.Utc;
-        Prospect = await ProspectZone.ForAsync(db, contact, Rep, cancellationToken);
+        Place = Places.For(contact, Rep, planner.Value);
         ReferrerName = contact.ReferredByName ?? (contact.ReferredByContactId is { } referrer
             ? await db.Contacts.Where(c => c.Id == referrer).Select(c => c.FirstName + " " + c.LastName).FirstOrDefaultAsync(cancellationToken)
             : null);
@@ -466,7 +466,6 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
         Templates = await VoicemailDesk.TemplatesAsync(db, Rep.Id, null, cancellationToken);
         Coaching = Coach(facts);
 
-        Place = FollowUps.PlaceOf(Contact, Rep, planner.Value);
         DoNotCallListings = await Data.Planning.DoNotCall.ListedAsync(db, [Contact.DirectPhone, Contact.MobilePhone, Contact.AfterHoursPhone], cancellationToken);
         CadenceChoices = await Cadences.ListAsync(db, Now, cancellationToken);
         Enrollment = await db.CadenceEnrollments.AsNoTracking().FirstOrDefaultAsync(e => e.ContactId == Id && e.EndedAt == null, cancellationToken);
@@ -507,4 +506,4 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
 }
 
 /// <summary>What the coach panel shows: the report and how to say the rep's number.</summary>
-public sealed record CoachView(CoachReport Report, string? SpeakableNumber);
+public sealed record CoachView(CoachReport Report, string? SpeakableNumber, string? ShownNumber);

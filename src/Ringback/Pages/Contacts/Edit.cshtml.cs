@@ -34,7 +34,7 @@ public sealed class EditModel(RingbackDbContext db, IOptions<RingbackOptions> op
             return NotFound();
         }
 
-        Input = ContactInput.From(contact);
+        Input = ContactInput.From(contact, options.Value.DefaultRegion);
         return Page();
     }
 
@@ -72,7 +72,8 @@ public sealed class EditModel(RingbackDbContext db, IOptions<RingbackOptions> op
     /// <summary>The form's fields: a contact draft, bound from the form.</summary>
     public sealed record ContactInput : ContactDraft
     {
-        public static ContactInput From(Contact c) => new()
+        /// <summary>The form filled from a contact, numbers shown the way the rep writes them.</summary>
+        public static ContactInput From(Contact c, string region) => new()
         {
             Salutation = c.Salutation,
             FirstName = c.FirstName,
@@ -80,9 +81,9 @@ public sealed class EditModel(RingbackDbContext db, IOptions<RingbackOptions> op
             Title = c.Title,
             Company = c.Company?.Name,
             Industry = c.Industry,
-            DirectPhone = c.DirectExtension is null ? c.DirectPhone : $"{c.DirectPhone} x{c.DirectExtension}",
-            MobilePhone = c.MobilePhone,
-            AfterHoursPhone = c.AfterHoursPhone,
+            DirectPhone = c.DirectPhone is null ? null : Phones.PhoneFormat.Shown(c.DirectPhone, c.DirectExtension, region),
+            MobilePhone = c.MobilePhone is null ? null : Phones.PhoneFormat.Shown(c.MobilePhone, region),
+            AfterHoursPhone = c.AfterHoursPhone is null ? null : Phones.PhoneFormat.Shown(c.AfterHoursPhone, region),
             Email = c.Email,
             TimeZone = c.TimeZone,
             Status = EnumText.Format(c.Status),

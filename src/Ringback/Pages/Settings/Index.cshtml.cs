@@ -37,7 +37,7 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == RingbackClaims.UserOf(User), cancellationToken);
-        Input = ProfileDraft.From(me);
+        Input = ProfileDraft.From(me, options.Value.DefaultRegion);
         HasCalendar = me.CalendarTokenHash is not null;
         await LoadTwilioAsync(cancellationToken);
     }

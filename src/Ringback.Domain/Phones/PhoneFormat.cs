@@ -1,0 +1,119 @@
+using PhoneNumbers;
+using LibPhoneNumber = PhoneNumbers.PhoneNumber;
+
+namespace Ringback.Phones;
+
+/// <summary>What kind of line a number is, as a rep would say it.</summary>
+public enum LineKind
+{
+    Unknown,
+    Landline,
+    Mobile,
+    LandlineOrMobile,
+    TollFree,
+    PremiumRate,
+    SharedCost,
+    Voip,
+    Personal,
+    Pager,
+    Other,
+}
+
+/// <summary>
+/// How a stored number (E.164) is shown to a person: the way people at home write it for numbers in the rep's own
+/// region ("(312) 555-0186", "030 901820"), and in international form for the rest ("+49 30 901820"). Stored,
+/// exported and dialled numbers stay E.164; only what is read changes.
+/// </summary>
+public static class PhoneFormat
+{
+    private static PhoneNumberUtil Util => PhoneNumberParser.Util;
+
+    /// <summary>The number as a person in <paramref name="homeRegion"/> reads it, with its extension.</summary>
+    public static string Shown(string? e164, string? extension, string homeRegion)
+    {
+        if (string.IsNullOrEmpty(e164))
+        {
+            return string.Empty;
+        }
+
+        if (Read(e164) is not { } number)
+        {
+            return extension is null ? e164 : $"{e164} ext. {extension}";
+        }
+
+        var format = string.Equals(Util.GetRegionCodeForNumber(number), homeRegion, StringComparison.OrdinalIgnoreCase)
+            ? PhoneNumberFormat.NATIONAL
+            : PhoneNumberFormat.INTERNATIONAL;
+        var text = Util.Format(number, format);
+        return extension is null ? text : $"{text} ext. {extension}";
+    }
+
+    public static string Shown(string? e164, string homeRegion) => Shown(e164, null, homeRegion);
+
+    /// <summary>The ISO region a number belongs to ("US", "DE"), or null when it cannot be told.</summary>
+    public static string? RegionOf(string? e164) =>
+        Read(e164) is { } number && Util.GetRegionCodeForNumber(number) is { Length: 2 } region && region != "ZZ" ? region : null;
+
+    /// <summary>The number's country calling code, as digits ("1", "49").</summary>
+    public static string? CountryCodeOf(string? e164) =>
+        Read(e164) is { } number ? number.CountryCode.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    public static LineKind KindOf(string? e164) => Read(e164) is not { } number ? LineKind.Unknown : Util.GetNumberType(number) switch
+    {
+        PhoneNumberType.FIXED_LINE => LineKind.Landline,
+        PhoneNumberType.MOBILE => LineKind.Mobile,
+        PhoneNumberType.FIXED_LINE_OR_MOBILE => LineKind.LandlineOrMobile,
+        PhoneNumberType.TOLL_FREE => LineKind.TollFree,
+        PhoneNumberType.PREMIUM_RATE => LineKind.PremiumRate,
+        PhoneNumberType.SHARED_COST => LineKind.SharedCost,
+        PhoneNumberType.VOIP => LineKind.Voip,
+        PhoneNumberType.PERSONAL_NUMBER => LineKind.Personal,
+        PhoneNumberType.PAGER => LineKind.Pager,
+        PhoneNumberType.UNKNOWN => LineKind.Unknown,
+        _ => LineKind.Other,
+    };
+
+    /// <summary>Whether the number is tied to a place (a landline, a mobile), rather than toll-free, premium or personal.</summary>
+    public static bool IsGeographic(string? e164) => KindOf(e164) is LineKind.Landline or LineKind.Mobile or LineKind.LandlineOrMobile;
+
+    /// <summary>The line kind in the words of a contact page: "mobile", "toll-free"; null when nothing useful is known.</summary>
+    public static string? Describe(LineKind kind) => kind switch
+    {
+        LineKind.Landline => "landline",
+        LineKind.Mobile => "mobile",
+        LineKind.TollFree => "toll-free",
+        LineKind.PremiumRate => "premium rate",
+        LineKind.SharedCost => "shared cost",
+        LineKind.Voip => "internet phone",
+        LineKind.Personal => "personal number",
+        LineKind.Pager => "pager",
+        _ => null,
+    };
+
+    /// <summary>
+    /// The IANA zones a number may be in, by libphonenumber's time-zone data: one for a landline in a one-zone
+    /// area, several for a mobile in a country with several zones; empty when it cannot tell.
+    /// </summary>
+    public static IReadOnlyList<string> ZonesOf(string? e164) =>
+        Read(e164) is { } number
+            ? [.. PhoneNumberToTimeZonesMapper.GetInstance().GetTimeZonesForNumber(number).Where(z => z != PhoneNumberToTimeZonesMapper.GetInstance().GetUnknownTimeZone())]
+            : [];
+
+    /// <summary>libphonenumber's view of a stored number; E.164 parses without a region.</summary>
+    internal static LibPhoneNumber? Read(string? e164)
+    {
+        if (string.IsNullOrEmpty(e164) || e164[0] != '+')
+        {
+            return null;
+        }
+
+        try
+        {
+            return Util.Parse(e164, null);
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+}
