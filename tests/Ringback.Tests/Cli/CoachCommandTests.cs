@@ -37,7 +37,7 @@ public class CoachCommandTests
             "--caller", "Greg Pitcher", "--number", "415-616-2407", "--referrer", "Joe Sampson", "--follow-up");
 
         result.ExitCode.ShouldBe(0, result.Error);
-        result.Out.ShouldContain("Say your number: four one five — six one six — two four oh seven");
+        result.Out.ShouldContain("Say your number (415) 616-2407: four one five — six one six — two four oh seven");
         result.Out.ShouldContain("error   number-missing: There is no callback number in the message.");
         result.Out.ShouldContain("referrer-named-once: You name Joe Sampson once");
         result.Out.ShouldContain("filler-words");

@@ -85,10 +85,10 @@ public class CommandLineTests
         var ringback = new RingbackProcess(database);
         (await ringback.RunAsync("user", "add", "--email", "f@abc.example", "--name", "Freda", "--password", Password)).ExitCode.ShouldBe(0);
         var csv = Path.Combine(database.Directory, "contacts.csv");
-        await File.WriteAllTextAsync(csv, "First Name,Last Name,Mobile,Time Zone\nSue,Jones,+44 7700 900123,Europe/London\n");
+        await File.WriteAllTextAsync(csv, "First Name,Last Name,Mobile,Time Zone\nSue,Jones,+44 7400 123456,Europe/London\n");
         (await ringback.RunAsync("import", "contacts", csv)).ExitCode.ShouldBe(0);
 
-        var logged = await ringback.RunAsync("log-call", "--contact", "+447700900123", "--outcome", "voicemail left", "--strategy", "vague",
+        var logged = await ringback.RunAsync("log-call", "--contact", "+447400123456", "--outcome", "voicemail left", "--strategy", "vague",
             "--message", "Hi Sue, this is Freda.", "--promise", "2030-03-29 01:30");
         logged.ExitCode.ShouldBe(0, logged.Error);
         logged.Out.ShouldStartWith("Logged voicemail-left with Sue Jones");
@@ -102,7 +102,7 @@ public class CommandLineTests
 
         var unknown = await ringback.RunAsync("log-call", "--contact", "415-000-0000", "--outcome", "busy");
         (unknown.ExitCode, unknown.Error.Trim()).ShouldBe((1, "ringback: --contact: no contact matches '415-000-0000'"));
-        var badOutcome = await ringback.RunAsync("log-call", "--contact", "+447700900123", "--outcome", "left a message");
+        var badOutcome = await ringback.RunAsync("log-call", "--contact", "+447400123456", "--outcome", "left a message");
         badOutcome.ExitCode.ShouldBe(1);
         badOutcome.Error.ShouldContain("outcome: 'left a message' is not one of: connected, voicemail-left");
     }

@@ -71,7 +71,7 @@ public class ContactImportTests
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var text = """
             "Title","First Name","Middle Name","Last Name","Company","Job Title","Business Phone","Home Phone","Mobile Phone","Assistant's Phone","E-mail Address","Assistant's Name","Notes"
-            "Mr.","René","","Lefèvre","Société Générale","Directeur","020 7946 0958","020 7946 0000","07700 900123","020 7946 0959","rene@sg.example","Amélie",""
+            "Mr.","René","","Lefèvre","Société Générale","Directeur","020 7946 0958","020 7946 0000","07400 123456","020 7946 0959","rene@sg.example","Amélie",""
             """.ReplaceLineEndings("\r\n");
         var (report, contacts) = await ImportAsync(provider, Encoding.GetEncoding(1252).GetBytes(text), region: "GB");
 
@@ -81,7 +81,7 @@ public class ContactImportTests
         var rene = contacts.Single();
         (rene.Salutation, rene.FirstName, rene.LastName, rene.Title).ShouldBe(("Mr.", "René", "Lefèvre", "Directeur"));
         rene.Company!.Name.ShouldBe("Société Générale");
-        (rene.DirectPhone, rene.AfterHoursPhone, rene.MobilePhone).ShouldBe(("+442079460958", "+442079460000", "+447700900123"));
+        (rene.DirectPhone, rene.AfterHoursPhone, rene.MobilePhone).ShouldBe(("+442079460958", "+442079460000", "+447400123456"));
         var amelie = rene.Gatekeepers.Single();
         (amelie.Name, amelie.Relationship, amelie.Phone).ShouldBe(("Amélie", GatekeeperRelationship.Assistant, "+442079460959"));
         report.GatekeepersImported.ShouldBe(1);

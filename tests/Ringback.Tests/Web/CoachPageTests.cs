@@ -44,7 +44,7 @@ public class CoachPageTests
             await log.GetByLabel("How it helps them").FillAsync("we cut hiring time by a third");
             await Expect(message).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("I'm calling about your winter hiring: we cut hiring time by a third\\. I'll call again Tuesday, June 4 at 10 a\\.m\\."));
             await Expect(coach).ToContainTextAsync("No findings");
-            await Expect(coach).ToContainTextAsync("Say your number: nine oh one — five five five — two one two oh");
+            await Expect(coach).ToContainTextAsync("Say your number (901) 555-2120: nine oh one — five five five — two one two oh");
 
             // The rep's own words: a finding appears as they type and goes when they fix it.
             await message.FillAsync("");

@@ -24,7 +24,7 @@ public class RepWorkflowTests
             await page.GetByLabel("Time zone").FillAsync("America/Los_Angeles");
             await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ms. Sue Jones" })).ToBeVisibleAsync();
-            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "+14156162407" })).ToHaveAttributeAsync("href", "tel:+14156162407");
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "(415) 616-2407" })).ToHaveAttributeAsync("href", "tel:+14156162407");
 
             await page.GetByText("Add a gatekeeper").ClickAsync();
             var gatekeeperForm = page.Locator("form", new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Add gatekeeper" }) });

@@ -123,7 +123,7 @@ public class StatsPageTests
             await page.GotoAsync("/today");
             await page.Locator("[data-inbox-count]").GetByRole(AriaRole.Link).ClickAsync();
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/inbox$"));
-            var item = page.Locator("[data-inbox]", new() { HasText = "+16465550177" });
+            var item = page.Locator("[data-inbox]", new() { HasText = "(646) 555-0177" });
             await Expect(item).ToContainTextAsync("PAT QUINN");
             await Expect(item).ToContainTextAsync("via twilio; no contact has this number");
             await item.GetByRole(AriaRole.Button, new() { Name = "Make a contact" }).ClickAsync();
@@ -144,11 +144,11 @@ public class StatsPageTests
             }
 
             await page.GotoAsync("/inbox");
-            var ann = page.Locator("[data-inbox]", new() { HasText = "+19175550190" });
+            var ann = page.Locator("[data-inbox]", new() { HasText = "(917) 555-0190" });
             await ann.GetByLabel("Contact's name or number").FillAsync("Lane");
             await ann.GetByRole(AriaRole.Button, new() { Name = "File under them" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("contacts match “Lane”: pick one, or type more.");
-            await page.Locator("[data-inbox]", new() { HasText = "+19175550190" }).GetByRole(AriaRole.Button, new() { Name = "Ann Lane" }).ClickAsync();
+            await page.Locator("[data-inbox]", new() { HasText = "(917) 555-0190" }).GetByRole(AriaRole.Button, new() { Name = "Ann Lane" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ann Lane" })).ToBeVisibleAsync();
             await Expect(page.Locator(".timeline .call").First).ToContainTextAsync("they called");
         });

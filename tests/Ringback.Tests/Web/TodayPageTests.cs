@@ -29,7 +29,7 @@ public class TodayPageTests
             var item = page.Locator(".queue-item", new() { HasText = "Sue Jones" });
             await Expect(item).ToContainTextAsync("New contact: not called yet.");
             await Expect(item).ToContainTextAsync("“Hi Sue, this is Freda Whitehouse with ABC Company.”");
-            await Expect(item).ToContainTextAsync("America/New_York, inferred from their number");
+            await Expect(item).ToContainTextAsync("America/New_York, inferred from their area code");
             await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("No do-not-call registry copy has been imported");
             if (Environment.GetEnvironmentVariable("RINGBACK_SCREENSHOTS") is { Length: > 0 } docs)
             {
