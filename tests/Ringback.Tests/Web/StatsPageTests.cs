@@ -129,7 +129,7 @@ public class StatsPageTests
             await item.GetByRole(AriaRole.Button, new() { Name = "Make a contact" }).ClickAsync();
             await Expect(page.GetByLabel("First name")).ToHaveValueAsync("Pat");
             await Expect(page.GetByLabel("Last name")).ToHaveValueAsync("Quinn");
-            await Expect(page.GetByLabel("Direct phone")).ToHaveValueAsync("+16465550177");
+            await Expect(page.GetByLabel("Direct phone")).ToHaveValueAsync("(646) 555-0177");
 
             await page.GotoAsync("/inbox");
             await Expect(page.GetByText("Nothing waiting.")).ToBeVisibleAsync();
