@@ -64,7 +64,7 @@ public class CallLogApiTests
         {
             outcome = "gatekeeper-message",
             answeredByGatekeeperId = stevesAssistant.Str("id"),
-            startedAt = NodaTime.SystemClock.Instance.GetCurrentInstant().ToDateTimeOffset().AddDays(2),
+            startedAt = RingbackApiFactory.Now.ToDateTimeOffset().AddDays(2),
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);

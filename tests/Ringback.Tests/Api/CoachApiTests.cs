@@ -7,7 +7,7 @@ namespace Ringback.Tests.Api;
 public class CoachApiTests
 {
     /// <summary>The app runs on the system clock here, so times in requests are relative to it.</summary>
-    private static DateTimeOffset Now => NodaTime.SystemClock.Instance.GetCurrentInstant().ToDateTimeOffset();
+    private static DateTimeOffset Now => RingbackApiFactory.Now.ToDateTimeOffset();
 
     private const string Association = "Good morning, Steve. This is Dave Dialer at 703-555-8047. I'm calling from Boheme Chemicals regarding the success " +
         "we've had working with Performance Tires. I look forward to hearing from you.";

@@ -13,7 +13,7 @@ public class CallbacksApiTests
 {
     private static string Iso(Instant instant) => instant.ToDateTimeOffset().ToString("O", CultureInfo.InvariantCulture);
 
-    private static Instant Now => SystemClock.Instance.GetCurrentInstant();
+    private static Instant Now => RingbackApiFactory.Now;
 
     private static async Task<string> MessageAsync(HttpClient client, string contactId, Instant at, string strategy, string outcome = "voicemail-left", string? gatekeeperId = null)
     {

@@ -22,7 +22,7 @@ public class StatsApiTests
         await using var app = await RingbackApiFactory.StartAsync(provider);
         var (_, freda) = await app.SignUpAsync("freda@abc.example", "ABC");
         var (_, bo) = await app.SignUpAsync("bo@abc.example", "ABC", "Bo Diaz");
-        var day = SystemClock.Instance.GetCurrentInstant().InZone(NewYork).Date.PlusDays(-10);
+        var day = RingbackApiFactory.Now.InZone(NewYork).Date.PlusDays(-10);
         var t = LocalTimes.Resolve(day.At(new LocalTime(9, 0)), NewYork).ToInstant();
         var h = Duration.FromHours(1);
 

@@ -60,7 +60,7 @@ public class TwilioWebhookTests
             ["Called"] = to,
             ["Caller"] = from,
             ["CallerName"] = "JONES SUE",
-            ["Timestamp"] = SystemClock.Instance.GetCurrentInstant().InUtc().ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture),
+            ["Timestamp"] = RingbackApiFactory.Now.InUtc().ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture),
         };
         if (answeredBy is not null)
         {
@@ -83,7 +83,7 @@ public class TwilioWebhookTests
         var (_, sue) = await client.PostAsync("/api/v1/contacts", new { firstName = "Sue", lastName = "Jones", directPhone = "(212) 555-0147" });
         var (_, message) = await client.PostAsync($"/api/v1/contacts/{sue.Str("contact.id")}/calls", new
         {
-            outcome = "voicemail-left", strategy = "warm-cold-call", startedAt = SystemClock.Instance.GetCurrentInstant().Minus(Duration.FromHours(5)).ToDateTimeOffset(),
+            outcome = "voicemail-left", strategy = "warm-cold-call", startedAt = RingbackApiFactory.Now.Minus(Duration.FromHours(5)).ToDateTimeOffset(),
         });
         var twilio = app.CreateClient(); // no token: Twilio cannot sign in
 

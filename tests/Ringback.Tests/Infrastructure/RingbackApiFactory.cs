@@ -1,21 +1,33 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
 using Ringback.Accounts;
 using Ringback.Data;
 
 namespace Ringback.Tests.Infrastructure;
 
-/// <summary>The whole app in memory over a fresh database of the chosen provider, with real migrations.</summary>
+/// <summary>
+/// The whole app in memory over a fresh database of the chosen provider, with real migrations, on a fake clock that
+/// stands at <see cref="Now"/> until a test moves it: no test depends on the hour or the day it runs.
+/// </summary>
 public sealed class RingbackApiFactory : WebApplicationFactory<Program>
 {
+    /// <summary>Where every test host's clock starts: a Tuesday, 10:00 in New York, 09:00 in Chicago.</summary>
+    public static readonly Instant Now = Instant.FromUtc(2026, 11, 24, 15, 0);
+
     private readonly TestDatabase _database;
 
     private RingbackApiFactory(TestDatabase database) => _database = database;
 
     public TestDatabase Database => _database;
+
+    /// <summary>The host's clock; tests move it with <c>Advance</c>.</summary>
+    public FakeClock Clock { get; } = new(Now);
 
     public static async Task<RingbackApiFactory> StartAsync(DatabaseProvider provider)
     {
@@ -35,6 +47,7 @@ public sealed class RingbackApiFactory : WebApplicationFactory<Program>
             ["Ringback:Postgres"] = _database.Storage.Postgres,
             ["Ringback:DefaultRegion"] = "US",
         }));
+        builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
     }
 
     /// <summary>A signed-up rep with an API token, and a client that sends it.</summary>

@@ -16,7 +16,7 @@ public class PlannerApiTests
     /// <summary>The app runs on the system clock, so the test's days are relative to it: the next Tuesday at least two days away.</summary>
     private static LocalDate NextTuesday()
     {
-        var today = SystemClock.Instance.GetCurrentInstant().InZone(NewYork).Date.PlusDays(2);
+        var today = RingbackApiFactory.Now.InZone(NewYork).Date.PlusDays(2);
         while (today.DayOfWeek != IsoDayOfWeek.Tuesday)
         {
             today = today.PlusDays(1);
@@ -90,7 +90,7 @@ public class PlannerApiTests
         var (me, client) = await app.SignUpAsync();
         var (_, listed) = await client.PostAsync("/api/v1/contacts", new { lastName = "Listed", directPhone = "(212) 555-0199", ownerId = me.Id });
         var (_, free) = await client.PostAsync("/api/v1/contacts", new { lastName = "Free", directPhone = "(212) 555-0198", ownerId = me.Id });
-        var today = SystemClock.Instance.GetCurrentInstant().InUtc().Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = RingbackApiFactory.Now.InUtc().Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         var (bad, badProblem) = await client.PostAsync("/api/v1/dnc-lists", new { name = "US National DNC", copyDate = today, numbers = "number\n212-555-0199\n555\n" });
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -133,7 +133,7 @@ public class PlannerApiTests
         none.Str("warnings.0").ShouldStartWith("No do-not-call registry copy has been imported");
         none!["items"]!.AsArray().Count.ShouldBe(2);
 
-        var old = SystemClock.Instance.GetCurrentInstant().InUtc().Date.PlusDays(-40).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var old = RingbackApiFactory.Now.InUtc().Date.PlusDays(-40).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await client.PostAsync("/api/v1/dnc-lists", new { name = "US National DNC", copyDate = old, numbers = "212-555-0100" });
         var (_, stale) = await client.GetJsonAsync("/api/v1/queue");
         stale.Str("warnings.0").ShouldContain("is 40 days old (more than 31)");
@@ -158,7 +158,7 @@ public class PlannerApiTests
         enrolled.StatusCode.ShouldBe(HttpStatusCode.OK);
         (result.Str("enrolled"), result!["notFound"]!.AsArray().Count).ShouldBe(("1", 1));
 
-        var (_, planned) = await client.GetJsonAsync($"/api/v1/queue?at={Uri.EscapeDataString(Iso(SystemClock.Instance.GetCurrentInstant() + Duration.FromDays(1)))}");
+        var (_, planned) = await client.GetJsonAsync($"/api/v1/queue?at={Uri.EscapeDataString(Iso(RingbackApiFactory.Now + Duration.FromDays(1)))}");
         var step = planned!["items"]!.AsArray().Single(i => i.Str("contactName") == "Sue Jones");
         (step.Str("kind"), step.Str("strategy")).ShouldBe(("cadence-step", "warm-cold-call"));
         step.Str("why").ShouldBe("Seven touches in a month: step 1 of 7 (day 0)");
@@ -166,7 +166,7 @@ public class PlannerApiTests
         due.ShouldBeInRange(new LocalTime(9, 0), new LocalTime(11, 0));
 
         await client.PostAsync($"/api/v1/contacts/{sueId}/calls", new { outcome = "connected" });
-        var (_, after) = await client.GetJsonAsync($"/api/v1/queue?at={Uri.EscapeDataString(Iso(SystemClock.Instance.GetCurrentInstant() + Duration.FromDays(3)))}");
+        var (_, after) = await client.GetJsonAsync($"/api/v1/queue?at={Uri.EscapeDataString(Iso(RingbackApiFactory.Now + Duration.FromDays(3)))}");
         after!["items"]!.AsArray().Where(i => i.Str("contactName") == "Sue Jones").ShouldBeEmpty();
         (await client.SendAsync(HttpMethod.Delete, $"/api/v1/contacts/{sueId}/cadence")).Response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
@@ -179,7 +179,7 @@ public class PlannerApiTests
         await client.PutAsync("/api/v1/me", new { name = "Freda Whitehouse", timeZone = "America/New_York", workingHours = "Mon-Sun 07:00-21:00" });
         async Task<string> Contact(string name) =>
             (await client.PostAsync("/api/v1/contacts", new { firstName = name, lastName = "Test", directPhone = "(212) 555-01" + (name.Length + 10), ownerId = me.Id })).Body.Str("contact.id");
-        var now = SystemClock.Instance.GetCurrentInstant();
+        var now = RingbackApiFactory.Now;
         var tuesday = NextTuesday();
 
         var promise = await Contact("Promise");
@@ -247,7 +247,7 @@ public class PlannerApiTests
         var (me, client) = await app.SignUpAsync();
         var (_, created) = await client.PostAsync("/api/v1/contacts", new { firstName = "Kai", lastName = "Tanaka", company = "Tokyo Trading", ownerId = me.Id });
         var contactId = Guid.Parse(created.Str("contact.id"));
-        var now = SystemClock.Instance.GetCurrentInstant();
+        var now = RingbackApiFactory.Now;
         await using (var db = app.Database.NewContext(me.OrganizationId))
         {
             // The company's zone is the only zone known for Kai.
