@@ -72,6 +72,23 @@ public sealed class RingbackApiFactory : WebApplicationFactory<Program>
         return (user, client);
     }
 
+    /// <summary>A browser-like client signed in to the pages with a cookie, as a rep is after the sign-in form.</summary>
+    public async Task<HttpClient> SignInToPagesAsync(string email = "freda@abc.example", string password = "correct horse battery staple")
+    {
+        var client = CreateClient();
+        var form = await client.GetStringAsync("/signin");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        });
+        var signedIn = await client.PostAsync("/signin", content);
+        signedIn.RequestMessage!.RequestUri!.AbsolutePath.ShouldBe("/today", "signing in lands on Today");
+        return client;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

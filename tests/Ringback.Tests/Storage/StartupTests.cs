@@ -94,7 +94,7 @@ public class StartupTests
 
             var (created, body) = await server.Client.PostAsync("/api/v1/contacts", new { firstName = "Sue", lastName = $"Round {round}", directPhone = $"415-616-{2400 + round:0000}" });
             created.StatusCode.ShouldBe(HttpStatusCode.Created);
-            acknowledged.Add(body.Str("id"));
+            acknowledged.Add(body.Str("contact.id"));
             await server.CrashAsync();
             await CheckIntegrityAsync(database);
         }
