@@ -127,6 +127,14 @@ public static class CallLog
     }
 
     /// <summary>A contact's calls, newest first, with who answered and which rep called; or just the one call asked for.</summary>
+    /// <summary>One call as its contact's timeline shows it, or null.</summary>
+    public static async Task<TimelineEntry?> EntryAsync(RingbackDbContext db, Guid callId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var contactId = await db.Calls.Where(c => c.Id == callId).Select(c => (Guid?)c.ContactId).FirstOrDefaultAsync(cancellationToken);
+        return contactId is null ? null : await Timeline(db, contactId.Value, callId).FirstOrDefaultAsync(cancellationToken);
+    }
+
     public static IQueryable<TimelineEntry> Timeline(RingbackDbContext db, Guid contactId, Guid? callId = null) =>
         from call in db.Calls.AsNoTracking()
         where call.ContactId == contactId && (callId == null || call.Id == callId)

@@ -18,6 +18,9 @@ public static class CalendarFeed
     /// <summary>How far back the feed reaches, so a calendar keeps the recent past.</summary>
     public static readonly Duration History = Duration.FromDays(30);
 
+    /// <summary>The feed's address for calendar apps, under the address the world reaches Ringback at.</summary>
+    public static string Url(string baseUrl, string token) => $"{baseUrl.TrimEnd('/')}/calendar/{token}.ics";
+
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     /// <summary>A new secret for the rep's feed; the previous one stops working at once. Shown once.</summary>

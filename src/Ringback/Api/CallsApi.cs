@@ -36,7 +36,7 @@ public static class CallsApi
             return TypedResults.ValidationProblem(result.Errors.ToDictionary());
         }
 
-        var response = (await LoadAsync(db, result.Call!.Id, cancellationToken))!;
+        var response = CallResponse.From((await CallLog.EntryAsync(db, result.Call!.Id, cancellationToken))!);
         return result.Created ? TypedResults.Created($"/api/v1/calls/{response.Id}", response) : TypedResults.Ok(response);
     }
 
@@ -49,30 +49,9 @@ public static class CallsApi
         }
 
         var entries = await CallLog.Timeline(db, contactId).Take(Math.Clamp(limit, 1, MaxTimeline)).ToListAsync(cancellationToken);
-        return TypedResults.Ok(entries.Select(ToResponse).ToList());
+        return TypedResults.Ok(entries.Select(CallResponse.From).ToList());
     }
 
     public static async Task<Results<Ok<CallResponse>, NotFound>> GetAsync(Guid id, RingbackDbContext db, CancellationToken cancellationToken) =>
-        await LoadAsync(db, id, cancellationToken) is { } call ? TypedResults.Ok(call) : TypedResults.NotFound();
-
-    public static async Task<CallResponse?> LoadAsync(RingbackDbContext db, Guid id, CancellationToken cancellationToken)
-    {
-        var contactId = await db.Calls.Where(c => c.Id == id).Select(c => (Guid?)c.ContactId).FirstOrDefaultAsync(cancellationToken);
-        if (contactId is null)
-        {
-            return null;
-        }
-
-        var entry = await CallLog.Timeline(db, contactId.Value, id).FirstAsync(cancellationToken);
-        return ToResponse(entry);
-    }
-
-    private static CallResponse ToResponse(TimelineEntry entry)
-    {
-        var c = entry.Call;
-        return new CallResponse(c.Id, c.ContactId, c.UserId, entry.RepName, c.Direction, c.StartedAt.ToOffset(), c.DurationSeconds, c.Outcome,
-            c.AnsweredByGatekeeperId, entry.AnsweredByName, c.Strategy, c.MessageText, c.Notes, c.PromisedNextCallAt.ToOffset(), c.Commitments,
-            c.AppointmentStart.ToOffset(), c.AppointmentEnd.ToOffset(), c.AppointmentPlace, c.AppointmentDirections, c.DncOverrideReason,
-            c.ExternalId, c.AttemptNumber, c.CreditedCallId, c.CalledBackAt.ToOffset(), c.MeetingBookedAt.ToOffset());
-    }
+        await CallLog.EntryAsync(db, id, cancellationToken) is { } entry ? TypedResults.Ok(CallResponse.From(entry)) : TypedResults.NotFound();
 }

@@ -1,6 +1,7 @@
 using NodaTime;
 using Ringback.Calls;
 using Ringback.Contacts;
+using Ringback.Data;
 
 namespace Ringback.Api;
 
@@ -138,7 +139,18 @@ public sealed record CallResponse(
     int? AttemptNumber,
     Guid? CreditedCallId,
     DateTimeOffset? CalledBackAt,
-    DateTimeOffset? MeetingBookedAt);
+    DateTimeOffset? MeetingBookedAt)
+{
+    public static CallResponse From(TimelineEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var c = entry.Call;
+        return new CallResponse(c.Id, c.ContactId, c.UserId, entry.RepName, c.Direction, c.StartedAt.ToOffset(), c.DurationSeconds, c.Outcome,
+            c.AnsweredByGatekeeperId, entry.AnsweredByName, c.Strategy, c.MessageText, c.Notes, c.PromisedNextCallAt.ToOffset(), c.Commitments,
+            c.AppointmentStart.ToOffset(), c.AppointmentEnd.ToOffset(), c.AppointmentPlace, c.AppointmentDirections, c.DncOverrideReason,
+            c.ExternalId, c.AttemptNumber, c.CreditedCallId, c.CalledBackAt.ToOffset(), c.MeetingBookedAt.ToOffset());
+    }
+}
 
 internal static class InstantExtensions
 {

@@ -15,8 +15,6 @@ namespace Ringback.Callbacks;
 
 public sealed record TwilioSetupRequest(string? AuthToken, string? DefaultRepEmail);
 
-public sealed record TwilioSetupResponse(bool Configured, string? WebhookUrl, string? DefaultRep);
-
 public sealed record WebhookResponse(string Result, Guid? CallId, Guid? InboxId, string? Why);
 
 /// <summary>
@@ -25,8 +23,6 @@ public sealed record WebhookResponse(string Result, Guid? CallId, Guid? InboxId,
 /// </summary>
 public static class TelephonyApi
 {
-    private const string Purpose = "Ringback.Telephony.Twilio.v1";
-
     public static void MapTelephonyApi(this IEndpointRouteBuilder routes)
     {
         var twilio = routes.MapGroup("/telephony/twilio").WithTags("Telephony");
@@ -42,94 +38,24 @@ public static class TelephonyApi
     public static void MapTelephonyWebhooks(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/webhooks/twilio/{key}", WebhookAsync).AllowAnonymous().ExcludeFromDescription();
 
-    public static async Task<Ok<TwilioSetupResponse>> GetAsync(RingbackDbContext db, HttpContext http, IOptions<RingbackOptions> options, CancellationToken cancellationToken)
-    {
-        var hook = await db.TelephonyHooks.AsNoTracking().FirstOrDefaultAsync(h => h.Provider == TelephonyHook.Twilio, cancellationToken);
-        return TypedResults.Ok(await DescribeAsync(db, hook, options.Value.BaseUrl(http.Request), cancellationToken));
-    }
+    public static async Task<Ok<TwilioConnection>> GetAsync(RingbackDbContext db, HttpContext http, IOptions<RingbackOptions> options, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await TwilioAccount.DescribeAsync(db, options.Value.BaseUrl(http.Request), cancellationToken));
 
-    public static async Task<Results<Ok<TwilioSetupResponse>, ValidationProblem>> SetUpAsync(TwilioSetupRequest request, RingbackDbContext db, HttpContext http,
+    public static async Task<Results<Ok<TwilioConnection>, ValidationProblem>> SetUpAsync(TwilioSetupRequest request, RingbackDbContext db, HttpContext http,
         IClock clock, IDataProtectionProvider protection, IOptions<RingbackOptions> options, CancellationToken cancellationToken)
     {
-        var me = RingbackClaims.UserOf(http.User);
-        var result = await SaveAsync(db, request.AuthToken, request.DefaultRepEmail, me, clock.GetCurrentInstant(), protection, cancellationToken);
-        return result.Errors.IsEmpty
-            ? TypedResults.Ok(await DescribeAsync(db, result.Hook, options.Value.BaseUrl(http.Request), cancellationToken))
-            : TypedResults.ValidationProblem(result.Errors.ToDictionary());
-    }
-
-    /// <summary>Creates or replaces the organization's Twilio hook; the URL's key is kept so Twilio's settings stay right.</summary>
-    public static async Task<(TelephonyHook? Hook, Validation.ValidationErrors Errors)> SaveAsync(RingbackDbContext db, string? authToken, string? defaultRepEmail,
-        Guid me, Instant now, IDataProtectionProvider protection, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(protection);
-        var errors = new Validation.ValidationErrors();
-        var token = authToken?.Trim();
-        if (string.IsNullOrEmpty(token) || token.Length < 16 || token.Length > 200 || token.Any(char.IsWhiteSpace))
-        {
-            errors.Add("authToken", "is required: the auth token from the Twilio console (Account Info), 32 characters");
-        }
-
-        var rep = me;
-        if (!string.IsNullOrWhiteSpace(defaultRepEmail))
-        {
-            var email = defaultRepEmail.Trim().ToLowerInvariant();
-            var found = await db.Users.AsNoTracking().Where(u => u.Email == email).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);
-            if (found is null)
-            {
-                errors.Add("defaultRepEmail", $"'{defaultRepEmail}' is not a rep here");
-            }
-
-            rep = found ?? me;
-        }
-
-        if (!errors.IsEmpty)
-        {
-            return (null, errors);
-        }
-
-        var hook = await db.TelephonyHooks.FirstOrDefaultAsync(h => h.Provider == TelephonyHook.Twilio, cancellationToken);
-        var secret = protection.CreateProtector(Purpose).Protect(token!);
-        if (hook is null)
-        {
-            hook = new TelephonyHook
-            {
-                Id = Guid.CreateVersion7(),
-                Provider = TelephonyHook.Twilio,
-                Key = Base64Url(RandomNumberGenerator.GetBytes(24)),
-                ProtectedSecret = secret,
-                DefaultUserId = rep,
-                CreatedAt = now,
-            };
-            db.TelephonyHooks.Add(hook);
-        }
-        else
-        {
-            hook.ProtectedSecret = secret;
-            hook.DefaultUserId = rep;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return (hook, errors);
+        var protector = protection.CreateProtector(TwilioAccount.Purpose);
+        var errors = await TwilioAccount.ConnectAsync(db, request.AuthToken, request.DefaultRepEmail, RingbackClaims.UserOf(http.User), clock.GetCurrentInstant(),
+            text => protector.Protect(text), cancellationToken);
+        return errors.IsEmpty
+            ? TypedResults.Ok(await TwilioAccount.DescribeAsync(db, options.Value.BaseUrl(http.Request), cancellationToken))
+            : TypedResults.ValidationProblem(errors.ToDictionary());
     }
 
     public static async Task<NoContent> RemoveAsync(RingbackDbContext db, CancellationToken cancellationToken)
     {
-        await db.TelephonyHooks.Where(h => h.Provider == TelephonyHook.Twilio).ExecuteDeleteAsync(cancellationToken);
+        await TwilioAccount.DisconnectAsync(db, cancellationToken);
         return TypedResults.NoContent();
-    }
-
-    public static async Task<TwilioSetupResponse> DescribeAsync(RingbackDbContext db, TelephonyHook? hook, string baseUrl, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        if (hook is null)
-        {
-            return new TwilioSetupResponse(false, null, null);
-        }
-
-        var rep = await db.Users.AsNoTracking().Where(u => u.Id == hook.DefaultUserId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken);
-        return new TwilioSetupResponse(true, $"{baseUrl}/webhooks/twilio/{hook.Key}", rep);
     }
 
     public static async Task<IResult> WebhookAsync(string key, HttpContext http, RingbackDbContext db, IClock clock, IDataProtectionProvider protection,
@@ -153,7 +79,7 @@ public static class TelephonyApi
         string token;
         try
         {
-            token = protection.CreateProtector(Purpose).Unprotect(hook.ProtectedSecret);
+            token = protection.CreateProtector(TwilioAccount.Purpose).Unprotect(hook.ProtectedSecret);
         }
         catch (CryptographicException)
         {
@@ -184,6 +110,4 @@ public static class TelephonyApi
             ? TypedResults.ValidationProblem(result.Errors.ToDictionary())
             : TypedResults.Ok(new WebhookResponse(Validation.EnumText.Format(result.Fate), result.Call?.Id, result.Inbox?.Id, result.Why));
     }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -7,7 +7,6 @@ using Ringback.Callbacks;
 using Ringback.Data.Callbacks;
 using Ringback.Data.Planning;
 using Ringback.Hosting;
-using Ringback.Planning;
 using Ringback.Validation;
 
 namespace Ringback.Cli;
@@ -58,7 +57,7 @@ public static class CallbackCommands
             Instant? startedAt = null;
             if (parse.GetValue(at) is { } text)
             {
-                if (PlannerApi.ParseInstant(text) is not { } parsed)
+                if (Scheduling.Instants.Parse(text) is not { } parsed)
                 {
                     await Console.Error.WriteLineAsync($"ringback callback: --at: '{text}' is not an instant like 2026-11-23T13:15:00Z");
                     return 2;
@@ -199,7 +198,7 @@ public static class CallbackCommands
 
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(CallbacksApi.ToResponse(report, scope, planner), CliJson.Options));
+                Console.WriteLine(JsonSerializer.Serialize(StatsResponse.Of(report, scope, planner), CliJson.Options));
                 return 0;
             }
 

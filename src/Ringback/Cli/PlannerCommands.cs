@@ -35,7 +35,7 @@ public static class PlannerCommands
             var when = cli.Services.GetRequiredService<IClock>().GetCurrentInstant();
             if (parse.GetValue(at) is { } text)
             {
-                if (PlannerApi.ParseInstant(text) is not { } parsed)
+                if (Scheduling.Instants.Parse(text) is not { } parsed)
                 {
                     await Console.Error.WriteLineAsync($"ringback today: --at: '{text}' is not an instant like 2026-11-23T13:15:00Z");
                     return 2;

@@ -10,6 +10,7 @@ using Ringback.Data;
 using Ringback.Data.Planning;
 using Ringback.Hosting;
 using Ringback.Phones;
+using Ringback.Scheduling;
 using Ringback.Validation;
 
 namespace Ringback.Planning;
@@ -103,7 +104,7 @@ public static class PlannerApi
         var when = clock.GetCurrentInstant();
         if (at is not null)
         {
-            if (ParseInstant(at) is not { } parsed)
+            if (Instants.Parse(at) is not { } parsed)
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["at"] = [$"'{at}' is not an instant like 2026-11-23T13:15:00Z"] });
             }
@@ -236,7 +237,7 @@ public static class PlannerApi
                 return fallback;
             }
 
-            if (ParseInstant(text) is { } parsed)
+            if (Instants.Parse(text) is { } parsed)
             {
                 return parsed;
             }
@@ -255,35 +256,16 @@ public static class PlannerApi
         return TypedResults.Ok(await PromiseStats.ForAsync(db, start, end, now, planner.Value.Settings.PromiseTolerance, cancellationToken));
     }
 
-    public static async Task<Ok<CalendarResponse>> RenewCalendarAsync(RingbackDbContext db, HttpContext http, CancellationToken cancellationToken)
+    public static async Task<Ok<CalendarResponse>> RenewCalendarAsync(RingbackDbContext db, HttpContext http, IOptions<RingbackOptions> options, CancellationToken cancellationToken)
     {
         var token = await CalendarFeed.RenewAsync(db, RingbackClaims.UserOf(http.User), cancellationToken);
-        return TypedResults.Ok(new CalendarResponse(FeedUrl(http.Request, token)));
+        return TypedResults.Ok(new CalendarResponse(CalendarFeed.Url(options.Value.BaseUrl(http.Request), token)));
     }
 
     public static async Task<NoContent> RevokeCalendarAsync(RingbackDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
         await CalendarFeed.RevokeAsync(db, RingbackClaims.UserOf(http.User), cancellationToken);
         return TypedResults.NoContent();
-    }
-
-    /// <summary>An instant as "2026-11-23T13:15:00Z" or with any offset ("2026-11-23T08:15:00-05:00").</summary>
-    public static Instant? ParseInstant(string text)
-    {
-        var utc = InstantPattern.ExtendedIso.Parse(text);
-        if (utc.Success)
-        {
-            return utc.Value;
-        }
-
-        var offset = OffsetDateTimePattern.ExtendedIso.Parse(text);
-        return offset.Success ? offset.Value.ToInstant() : null;
-    }
-
-    public static string FeedUrl(HttpRequest request, string token)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return $"{request.Scheme}://{request.Host}/calendar/{token}.ics";
     }
 
     private static async Task<IResult> FeedAsync(string token, RingbackDbContext db, IClock clock, CancellationToken cancellationToken)

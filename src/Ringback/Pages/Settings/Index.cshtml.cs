@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ringback.Accounts;
 using Ringback.Data;
+using Ringback.Data.Callbacks;
 using Ringback.Data.Planning;
 using Ringback.Hosting;
 using Ringback.Web;
@@ -21,7 +23,7 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
     [BindProperty]
     public string? TwilioDefaultRepEmail { get; set; }
 
-    public Callbacks.TwilioSetupResponse Twilio { get; private set; } = new(false, null, null);
+    public TwilioConnection Twilio { get; private set; } = new(false, null, null);
 
     [BindProperty]
     public ProfileDraft Input { get; set; } = new();
@@ -44,8 +46,7 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
 
     private async Task LoadTwilioAsync(CancellationToken cancellationToken)
     {
-        var hook = await db.TelephonyHooks.AsNoTracking().FirstOrDefaultAsync(h => h.Provider == Ringback.Callbacks.TelephonyHook.Twilio, cancellationToken);
-        Twilio = await Callbacks.TelephonyApi.DescribeAsync(db, hook, options.Value.BaseUrl(Request), cancellationToken);
+        Twilio = await TwilioAccount.DescribeAsync(db, options.Value.BaseUrl(Request), cancellationToken);
     }
 
     public bool IsOwner => User.IsInRole(nameof(UserRole.Owner));
@@ -57,8 +58,8 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
             return Forbid();
         }
 
-        var (_, errors) = await Callbacks.TelephonyApi.SaveAsync(db, TwilioAuthToken, TwilioDefaultRepEmail, RingbackClaims.UserOf(User), clock.GetCurrentInstant(),
-            protection, cancellationToken);
+        var errors = await TwilioAccount.ConnectAsync(db, TwilioAuthToken, TwilioDefaultRepEmail, RingbackClaims.UserOf(User), clock.GetCurrentInstant(),
+            text => protection.CreateProtector(TwilioAccount.Purpose).Protect(text), cancellationToken);
         if (!errors.IsEmpty)
         {
             await OnGetAsync(cancellationToken);
@@ -77,7 +78,7 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
             return Forbid();
         }
 
-        await Callbacks.TelephonyApi.RemoveAsync(db, cancellationToken);
+        await TwilioAccount.DisconnectAsync(db, cancellationToken);
         Notice = "Twilio is disconnected; its webhook URL no longer works.";
         return Redirect("/settings");
     }
@@ -86,7 +87,7 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
     {
         var token = await CalendarFeed.RenewAsync(db, RingbackClaims.UserOf(User), cancellationToken);
         await OnGetAsync(cancellationToken);
-        CalendarUrl = Ringback.Planning.PlannerApi.FeedUrl(Request, token);
+        CalendarUrl = CalendarFeed.Url(options.Value.BaseUrl(Request), token);
         return Page();
     }
 
