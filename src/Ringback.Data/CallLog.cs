@@ -18,12 +18,12 @@ public static class CallLog
     /// <param name="id">A client-chosen id: logging the same id twice records the call once (the retry gets the first call back).</param>
     /// <param name="planner">Calling-hours rules and planner settings; the defaults when omitted.</param>
     public static Task<CallLogResult> LogAsync(RingbackDbContext db, Guid contactId, Guid userId, CallDraft draft, Guid? id, Instant now,
-        CancellationToken cancellationToken, Planning.PlannerOptions? planner = null) =>
+        CancellationToken cancellationToken, Planner.PlannerOptions? planner = null) =>
         db.InTransactionAsync(ct => LogInTransactionAsync(db, contactId, userId, draft, id, now, planner, ct), r => r.IsValid, cancellationToken);
 
     /// <summary>The call, its contact's new status and the replanned follow-ups, written together.</summary>
     private static async Task<CallLogResult> LogInTransactionAsync(RingbackDbContext db, Guid contactId, Guid userId, CallDraft draft, Guid? id, Instant now,
-        Planning.PlannerOptions? planner, CancellationToken cancellationToken)
+        Planner.PlannerOptions? planner, CancellationToken cancellationToken)
     {
         if (id is { } existingId && await db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == existingId && c.ContactId == contactId, cancellationToken) is { } existing)
         {
@@ -35,7 +35,7 @@ public static class CallLog
             return new CallLogResult(delivered, new ValidationErrors(), Created: false, ContactMissing: false);
         }
 
-        planner ??= new Planning.PlannerOptions();
+        planner ??= new Planner.PlannerOptions();
         var contact = await db.Contacts.Include(c => c.Company).FirstOrDefaultAsync(c => c.Id == contactId, cancellationToken);
         if (contact is null)
         {
@@ -87,11 +87,11 @@ public static class CallLog
         await Callbacks.Credits.RecomputeAsync(db, contact, planner.CreditWindow, cancellationToken);
         if (draft.AskedNotToCall)
         {
-            await Planning.DoNotCall.MarkAsync(db, contact, reason: null, now, planner, cancellationToken);
+            await Planner.DoNotCall.MarkAsync(db, contact, reason: null, now, planner, cancellationToken);
         }
         else
         {
-            await Planning.FollowUps.ReplanAsync(db, contactId, now, planner, cancellationToken);
+            await Planner.FollowUps.ReplanAsync(db, contactId, now, planner, cancellationToken);
         }
         return new CallLogResult(call, errors, Created: true, ContactMissing: false);
     }
@@ -104,7 +104,7 @@ public static class CallLog
             return;
         }
 
-        var listed = await Planning.DoNotCall.ListedAsync(db, [contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone], cancellationToken);
+        var listed = await Planner.DoNotCall.ListedAsync(db, [contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone], cancellationToken);
         if (listed.Count > 0 || contact.Status == ContactStatus.DoNotCall)
         {
             var where = listed.Count > 0 ? $"{listed[0].Number} is on {listed[0].ListName}" : $"{contact.DisplayName} is marked do-not-call";
@@ -113,13 +113,13 @@ public static class CallLog
     }
 
     /// <summary>Never promise a call at a time the law forbids where the prospect is.</summary>
-    private static void CheckPromiseIsLawful(Contact contact, Instant promised, Planning.PlannerOptions planner, ValidationErrors errors)
+    private static void CheckPromiseIsLawful(Contact contact, Instant promised, Planner.PlannerOptions planner, ValidationErrors errors)
     {
-        var place = Planning.Places.For(contact, null, planner);
+        var place = Planner.Places.For(contact, null, planner);
         var law = place.Law;
-        if (Ringback.Planning.CallingTimes.Blocking(promised, law) is { } rule)
+        if (Ringback.Planner.CallingTimes.Blocking(promised, law) is { } rule)
         {
-            var next = Ringback.Planning.CallingTimes.NextAllowed(promised, law);
+            var next = Ringback.Planner.CallingTimes.NextAllowed(promised, law);
             var local = (Instant i) => i.InZone(place.Zone).ToString("ddd d MMM HH:mm", System.Globalization.CultureInfo.InvariantCulture);
             errors.Add("promisedNextCallAt", $"{local(promised)} their time is outside lawful calling hours ({rule.Name}: {rule.Windows})" +
                 (next is { } n ? $"; the next lawful time is {local(n)}" : string.Empty));

@@ -4,7 +4,7 @@ using Ringback.Accounts;
 using Ringback.Calls;
 using Ringback.Contacts;
 using Ringback.Data.Configurations;
-using Ringback.Planning;
+using Ringback.Planner;
 using Ringback.Scheduling;
 
 namespace Ringback.Data;

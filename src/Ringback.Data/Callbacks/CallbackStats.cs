@@ -14,7 +14,7 @@ public sealed record StatsQuery(Instant From, Instant To, Guid? UserId);
 /// </summary>
 public static class CallbackStats
 {
-    public static async Task<CallbackReport> ReportAsync(RingbackDbContext db, StatsQuery query, Instant now, Planning.PlannerOptions planner,
+    public static async Task<CallbackReport> ReportAsync(RingbackDbContext db, StatsQuery query, Instant now, Planner.PlannerOptions planner,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -55,7 +55,7 @@ public static class CallbackStats
             .Select(c => new { c.StartedAt, c.CalledBackAt })
             .ToListAsync(cancellationToken);
 
-        var promises = (await Planning.PromiseStats.ForAsync(db, query.From, query.To, now, planner.Settings.PromiseTolerance, cancellationToken))
+        var promises = (await Planner.PromiseStats.ForAsync(db, query.From, query.To, now, planner.Settings.PromiseTolerance, cancellationToken))
             .Where(p => query.UserId is null || p.UserId == query.UserId)
             .ToDictionary(p => p.UserId);
         var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
@@ -89,7 +89,7 @@ public sealed record StatsScope(StatsQuery Query, ReportPeriod Period, string Wh
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(me);
         ArgumentNullException.ThrowIfNull(errors);
-        var zone = Ringback.Planning.Zones.Find(me.TimeZone) ?? DateTimeZone.Utc;
+        var zone = Ringback.Planner.Zones.Find(me.TimeZone) ?? DateTimeZone.Utc;
         var period = ReportPeriod.Read(from, to, zone, now, errors);
         Guid? userId = null;
         var whose = "the team";

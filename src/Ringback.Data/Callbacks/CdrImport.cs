@@ -2,7 +2,7 @@ using NodaTime;
 using Ringback.Calls;
 using Ringback.Data.Import;
 using Ringback.Phones;
-using Ringback.Telephony;
+using Ringback.Callbacks;
 
 namespace Ringback.Data.Callbacks;
 
@@ -29,7 +29,7 @@ public static class CdrImport
     public const int LongestExtension = 6;
 
     public static Task<CdrImportResult> ImportAsync(RingbackDbContext db, TextReader reader, CdrImportOptions options, Instant now,
-        Planning.PlannerOptions planner, CancellationToken cancellationToken)
+        Planner.PlannerOptions planner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(options);

@@ -17,7 +17,7 @@ public static class Credits
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(contact);
         var calls = await db.Calls.Where(c => c.ContactId == contact.Id).ToListAsync(cancellationToken);
-        Attribution.Apply(calls, Planning.Places.Of(contact).Zone, window);
+        Attribution.Apply(calls, Planner.Places.Of(contact).Zone, window);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -54,7 +54,7 @@ public sealed record CaptureResult(Call? Call, UnmatchedCall? Inbox, ValidationE
 public static class Inbound
 {
     public static Task<CaptureResult> CaptureAsync(RingbackDbContext db, InboundCall inbound, string defaultRegion, Instant now,
-        Planning.PlannerOptions planner, CancellationToken cancellationToken)
+        Planner.PlannerOptions planner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inbound);
         return Idempotent.OnceAsync(db, inbound.ExternalId, () =>
@@ -62,7 +62,7 @@ public static class Inbound
     }
 
     private static async Task<CaptureResult> CaptureInTransactionAsync(RingbackDbContext db, InboundCall inbound, string defaultRegion, Instant now,
-        Planning.PlannerOptions planner, CancellationToken cancellationToken)
+        Planner.PlannerOptions planner, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         if (inbound.ExternalId is { } externalId)

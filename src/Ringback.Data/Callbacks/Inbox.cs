@@ -22,7 +22,7 @@ public static class Inbox
     /// logged on it. The rep fills in the rest on the contact's page.
     /// </summary>
     public static Task<CallLogResult?> CreateContactAsync(RingbackDbContext db, Guid itemId, Guid userId, string defaultRegion, Instant now,
-        Planning.PlannerOptions planner, CancellationToken cancellationToken) =>
+        Planner.PlannerOptions planner, CancellationToken cancellationToken) =>
         db.InTransactionAsync(async ct =>
         {
             if (await WaitingItemAsync(db, itemId, ct) is not { } item)
@@ -50,7 +50,7 @@ public static class Inbox
 
     /// <summary>The caller is a contact under another number (a new mobile, say): the call is logged, and credited, there.</summary>
     public static Task<CallLogResult?> AssignAsync(RingbackDbContext db, Guid itemId, Guid contactId, Guid userId, Instant now,
-        Planning.PlannerOptions planner, CancellationToken cancellationToken) =>
+        Planner.PlannerOptions planner, CancellationToken cancellationToken) =>
         db.InTransactionAsync(async ct => await WaitingItemAsync(db, itemId, ct) is { } item
             ? await ResolveAsync(db, item, contactId, userId, now, planner, ct)
             : null, r => r is null || r.IsValid, cancellationToken);
@@ -72,7 +72,7 @@ public static class Inbox
         db.UnmatchedCalls.FirstOrDefaultAsync(u => u.Id == itemId && u.ResolvedAt == null, cancellationToken);
 
     private static async Task<CallLogResult> ResolveAsync(RingbackDbContext db, UnmatchedCall item, Guid contactId, Guid userId, Instant now,
-        Planning.PlannerOptions planner, CancellationToken cancellationToken)
+        Planner.PlannerOptions planner, CancellationToken cancellationToken)
     {
         var draft = Inbound.Draft(item.Answered, item.StartedAt, item.DurationSeconds, null,
             item.CallerName is null ? null : $"Caller ID: {item.CallerName}", item.ExternalId);

@@ -1,6 +1,6 @@
 using NodaTime;
 using Ringback.Callbacks;
-using Ringback.Data.Planning;
+using Ringback.Data.Planner;
 
 namespace Ringback.Data.Callbacks;
 

@@ -3,7 +3,6 @@ using NodaTime;
 using Ringback.Callbacks;
 using Ringback.Calls;
 using Ringback.Phones;
-using Ringback.Telephony;
 using Ringback.Validation;
 
 namespace Ringback.Data.Callbacks;
@@ -27,7 +26,7 @@ public sealed record EventResult(EventFate Fate, Call? Call, UnmatchedCall? Inbo
 public static class TelephonyCapture
 {
     public static async Task<EventResult> CaptureAsync(RingbackDbContext db, TelephonyEvent reported, Guid? fallbackUserId, string defaultRegion, Instant now,
-        Planning.PlannerOptions planner, CancellationToken cancellationToken)
+        Planner.PlannerOptions planner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(reported);
@@ -59,7 +58,7 @@ public static class TelephonyCapture
     }
 
     private static async Task<EventResult> OutboundAsync(RingbackDbContext db, TelephonyEvent reported, Guid? fallbackUserId, string defaultRegion, Instant now,
-        Planning.PlannerOptions planner, CancellationToken cancellationToken)
+        Planner.PlannerOptions planner, CancellationToken cancellationToken)
     {
         var none = new ValidationErrors();
         if (await db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.ExternalId == reported.ExternalId, cancellationToken) is { } logged)
@@ -80,7 +79,7 @@ public static class TelephonyCapture
         }
 
         var contact = await db.Contacts.AsNoTracking().FirstAsync(c => c.Id == match.ContactId, cancellationToken);
-        var listed = await Planning.DoNotCall.ListedAsync(db, [contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone, number.E164], cancellationToken);
+        var listed = await Planner.DoNotCall.ListedAsync(db, [contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone, number.E164], cancellationToken);
         var draft = new CallDraft
         {
             Direction = nameof(CallDirection.Outbound),

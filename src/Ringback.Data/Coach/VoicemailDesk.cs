@@ -51,7 +51,7 @@ public static class VoicemailDesk
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(contact);
         ArgumentNullException.ThrowIfNull(rep);
-        var zone = await Planning.Places.ZoneAsync(db, contact, rep, cancellationToken);
+        var zone = await Planner.Places.ZoneAsync(db, contact, rep, cancellationToken);
         var honesty = await HonestyAsync(db, contact, rep.Id, at, zone, cancellationToken);
         var caller = new Caller(rep.Name, rep.CompanyName, rep.CallbackPhone, rep.AfterHoursPhone, rep.ReachableHours);
         var prospect = new Prospect(contact.Salutation, contact.FirstName, contact.LastName, contact.Company?.Name, honesty.ProspectIndustry);
@@ -64,7 +64,7 @@ public static class VoicemailDesk
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(contact);
         var rep = await db.Users.AsNoTracking().FirstAsync(u => u.Id == userId, cancellationToken);
-        var zone = await Planning.Places.ZoneAsync(db, contact, rep, cancellationToken);
+        var zone = await Planner.Places.ZoneAsync(db, contact, rep, cancellationToken);
         var option = StrategyOptions.For(strategy, await HonestyAsync(db, contact, userId, at, zone, cancellationToken));
         return option.Available ? null : option.Reason;
     }

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Ringback.Accounts;
 using Ringback.Contacts;
-using Ringback.Planning;
+using Ringback.Planner;
 
 namespace Ringback.Data.Configurations;
 

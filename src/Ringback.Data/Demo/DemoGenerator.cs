@@ -5,7 +5,7 @@ using Ringback.Callbacks;
 using Ringback.Calls;
 using Ringback.Contacts;
 using Ringback.Data.Import;
-using Ringback.Planning;
+using Ringback.Planner;
 using Ringback.Scheduling;
 
 namespace Ringback.Data.Demo;
@@ -186,7 +186,7 @@ public sealed class DemoGenerator(StorageOptions storage)
     private static List<Call> Work(Random random, Contact contact, Gatekeeper? gatekeeper, DemoRep rep, DemoOptions options, Totals totals)
     {
         var calls = new List<Call>();
-        var zone = Planning.Places.Of(contact).Zone ?? DateTimeZone.Utc;
+        var zone = Planner.Places.Of(contact).Zone ?? DateTimeZone.Utc;
         var periodDays = options.Months * 30;
         var firstDay = options.Now.InZone(zone).Date.PlusDays(-random.Next(periodDays + 10));
         Call? promiseFrom = null;

@@ -4,7 +4,7 @@ using NodaTime;
 using Ringback.Accounts;
 using Microsoft.Extensions.Options;
 using Ringback.Data;
-using Ringback.Data.Planning;
+using Ringback.Data.Planner;
 
 namespace Ringback.Api;
 

@@ -114,7 +114,7 @@ public static class ContactsApi
         ContactRequest request,
         RingbackDbContext db,
         IOptions<RingbackOptions> options,
-        IOptions<Data.Planning.PlannerOptions> planner,
+        IOptions<Data.Planner.PlannerOptions> planner,
         IClock clock,
         CancellationToken cancellationToken)
     {
@@ -134,7 +134,7 @@ public static class ContactsApi
         await db.SaveChangesAsync(cancellationToken);
 
         // A new zone, number or status moves the planned calls.
-        await Data.Planning.FollowUps.ReplanAsync(db, id, now, planner.Value, cancellationToken);
+        await Data.Planner.FollowUps.ReplanAsync(db, id, now, planner.Value, cancellationToken);
         return TypedResults.Ok((await LoadDetailsAsync(db, id, cancellationToken))!);
     }
 

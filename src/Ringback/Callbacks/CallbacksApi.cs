@@ -6,7 +6,7 @@ using Ringback.Accounts;
 using Ringback.Api;
 using Ringback.Data;
 using Ringback.Data.Callbacks;
-using Ringback.Data.Planning;
+using Ringback.Data.Planner;
 using Ringback.Hosting;
 using Ringback.Validation;
 
@@ -102,7 +102,7 @@ public static class CallbacksApi
     }
 
     private static async Task<DateTimeZone> ZoneOfAsync(RingbackDbContext db, Guid userId, CancellationToken cancellationToken) =>
-        Ringback.Planning.Zones.Find(await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.TimeZone).FirstOrDefaultAsync(cancellationToken)) ?? DateTimeZone.Utc;
+        Ringback.Planner.Zones.Find(await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.TimeZone).FirstOrDefaultAsync(cancellationToken)) ?? DateTimeZone.Utc;
 
     public static async Task<Ok<List<InboxItemResponse>>> InboxAsync(RingbackDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok((await Inbox.WaitingAsync(db, cancellationToken)).Select(InboxItemResponse.Of).ToList());

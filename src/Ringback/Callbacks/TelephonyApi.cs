@@ -7,9 +7,8 @@ using NodaTime;
 using Ringback.Accounts;
 using Ringback.Data;
 using Ringback.Data.Callbacks;
-using Ringback.Data.Planning;
+using Ringback.Data.Planner;
 using Ringback.Hosting;
-using Ringback.Telephony;
 
 namespace Ringback.Callbacks;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Ringback.Callbacks;
 using Ringback.Data.Callbacks;
-using Ringback.Data.Planning;
+using Ringback.Data.Planner;
 using Ringback.Hosting;
 using Ringback.Validation;
 
@@ -92,7 +92,7 @@ public static class CallbackCommands
 
             var contact = await cli.Db.Contacts.FindAsync([call.ContactId], ct);
             var credit = await Credits.OfAsync(cli.Db, call, ct);
-            var zone = Ringback.Planning.Zones.Find(rep.TimeZone) ?? DateTimeZone.Utc;
+            var zone = Ringback.Planner.Zones.Find(rep.TimeZone) ?? DateTimeZone.Utc;
             Console.WriteLine($"Logged a call from {contact!.DisplayName} ({EnumText.Format(result.MatchedBy!.Value)}).");
             Console.WriteLine(credit is null
                 ? "Not credited to a message: none was left in the window before it."

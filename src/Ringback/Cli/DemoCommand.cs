@@ -8,7 +8,7 @@ using Ringback.Contacts;
 using Ringback.Data;
 using Ringback.Data.Callbacks;
 using Ringback.Data.Demo;
-using Ringback.Data.Planning;
+using Ringback.Data.Planner;
 
 namespace Ringback.Cli;
 

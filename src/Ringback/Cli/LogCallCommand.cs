@@ -45,7 +45,7 @@ public static class LogCallCommand
             }
 
             var db = cli.Db;
-            var planner = cli.Services.GetRequiredService<IOptions<Data.Planning.PlannerOptions>>().Value;
+            var planner = cli.Services.GetRequiredService<IOptions<Data.Planner.PlannerOptions>>().Value;
             var region = cli.Services.GetRequiredService<IOptions<RingbackOptions>>().Value.DefaultRegion;
             var who = parse.GetValue(contact)!;
             var found = await FindContactAsync(db, who, region, ct);
@@ -81,7 +81,7 @@ public static class LogCallCommand
 
                 // The prospect's zone: their own, their company's, or inferred from their number.
                 await db.Entry(target).Reference(c => c.Company).LoadAsync(ct);
-                var zone = Data.Planning.Places.For(target, user, planner).Zone;
+                var zone = Data.Planner.Places.For(target, user, planner).Zone;
                 promised = LocalTimes.Resolve(parsed.Value, zone).ToInstant();
             }
 

@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
-using Ringback.Data.Planning;
+using Ringback.Data.Planner;
 using Ringback.Hosting;
 using Ringback.Phones;
-using Ringback.Planning;
+using Ringback.Planner;
 using Ringback.Validation;
 
 namespace Ringback.Cli;
@@ -46,7 +46,7 @@ public static class PlannerCommands
 
             var planner = cli.Services.GetRequiredService<IOptions<PlannerOptions>>().Value;
             var region = cli.Services.GetRequiredService<IOptions<RingbackOptions>>().Value.DefaultRegion;
-            var today = await Data.Planning.Today.ForAsync(cli.Db, rep, when, planner, ct);
+            var today = await Data.Planner.Today.ForAsync(cli.Db, rep, when, planner, ct);
             if (parse.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(new

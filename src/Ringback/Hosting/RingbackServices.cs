@@ -15,8 +15,8 @@ public static class RingbackServices
         var section = configuration.GetSection(RingbackOptions.Section);
         services.Configure<RingbackOptions>(section);
         services.Configure<StorageOptions>(section);
-        services.Configure<Data.Planning.PlannerOptions>(configuration.GetSection(Data.Planning.PlannerOptions.Section));
-        services.PostConfigure<Data.Planning.PlannerOptions>(o =>
+        services.Configure<Data.Planner.PlannerOptions>(configuration.GetSection(Data.Planner.PlannerOptions.Section));
+        services.PostConfigure<Data.Planner.PlannerOptions>(o =>
         {
             foreach (var rule in configuration.GetSection("Ringback:CallingHours").GetChildren())
             {

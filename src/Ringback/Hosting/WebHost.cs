@@ -10,7 +10,7 @@ using Ringback.Api;
 using Ringback.Callbacks;
 using Ringback.Coach;
 using Ringback.Data;
-using Ringback.Planning;
+using Ringback.Planner;
 
 namespace Ringback.Hosting;
 

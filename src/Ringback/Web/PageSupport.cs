@@ -47,7 +47,7 @@ public static class PageSupport
         }
     }
 
-    public static DateTimeZone? Zone(string? id) => Ringback.Planning.Zones.Find(id);
+    public static DateTimeZone? Zone(string? id) => Ringback.Planner.Zones.Find(id);
 
     /// <summary>Reads a datetime-local input's value ("2026-11-23T08:15").</summary>
     public static LocalDateTime? ParseLocal(string? text)

@@ -3,7 +3,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ringback.Data;
-using Ringback.Planning;
+using Ringback.Planner;
 using Ringback.Tests.Api;
 using Ringback.Tests.Infrastructure;
 

@@ -4,7 +4,7 @@ using Ringback.Calls;
 using Ringback.Contacts;
 using Ringback.Data;
 using Ringback.Data.Callbacks;
-using Ringback.Data.Planning;
+using Ringback.Data.Planner;
 using Ringback.Tests.Infrastructure;
 
 namespace Ringback.Tests.Callbacks;

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ringback.Data;
-using Ringback.Telephony;
+using Ringback.Callbacks;
 using Ringback.Tests.Api;
 using Ringback.Tests.Infrastructure;
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ringback.Calls;
 using Ringback.Data;
-using Ringback.Data.Planning;
+using Ringback.Data.Planner;
 using Ringback.Tests.Infrastructure;
 
 namespace Ringback.Tests.Cli;

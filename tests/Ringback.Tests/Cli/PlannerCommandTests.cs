@@ -63,7 +63,7 @@ public class PlannerCommandTests
 
         var calendar = await ringback.RunAsync("calendar", "export");
         calendar.ExitCode.ShouldBe(0, calendar.Error);
-        var (exitCode, parsed, errors) = await DebianPython.RunScriptAsync(Path.Combine("Planning", "icalendar_check.py"), calendar.Out);
+        var (exitCode, parsed, errors) = await DebianPython.RunScriptAsync(Path.Combine("Planner", "icalendar_check.py"), calendar.Out);
         exitCode.ShouldBe(0, errors);
         var events = JsonNode.Parse(parsed)!["events"]!.AsArray();
         events.ShouldHaveSingleItem()!["start"]!.GetValue<string>().ShouldBe("2030-01-02T13:15:00+00:00");

@@ -5,7 +5,7 @@ using Ringback.Calls;
 using Ringback.Contacts;
 using Ringback.Data;
 using Ringback.Data.Callbacks;
-using Ringback.Data.Planning;
+using Ringback.Data.Planner;
 using Ringback.Scheduling;
 using Ringback.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;

@@ -821,7 +821,7 @@ namespace Ringback.Data.Migrations.Postgres
                     b.ToTable("reference_clients");
                 });
 
-            modelBuilder.Entity("Ringback.Planning.CadenceEnrollment", b =>
+            modelBuilder.Entity("Ringback.Planner.CadenceEnrollment", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -873,7 +873,7 @@ namespace Ringback.Data.Migrations.Postgres
                     b.ToTable("cadence_enrollments");
                 });
 
-            modelBuilder.Entity("Ringback.Planning.DoNotCallList", b =>
+            modelBuilder.Entity("Ringback.Planner.DoNotCallList", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -914,7 +914,7 @@ namespace Ringback.Data.Migrations.Postgres
                     b.ToTable("dnc_lists", (string)null);
                 });
 
-            modelBuilder.Entity("Ringback.Planning.DoNotCallNumber", b =>
+            modelBuilder.Entity("Ringback.Planner.DoNotCallNumber", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -953,7 +953,7 @@ namespace Ringback.Data.Migrations.Postgres
                     b.ToTable("dnc_numbers", (string)null);
                 });
 
-            modelBuilder.Entity("Ringback.Planning.FollowUp", b =>
+            modelBuilder.Entity("Ringback.Planner.FollowUp", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1011,7 +1011,7 @@ namespace Ringback.Data.Migrations.Postgres
                     b.ToTable("follow_ups");
                 });
 
-            modelBuilder.Entity("Ringback.Planning.StoredCadence", b =>
+            modelBuilder.Entity("Ringback.Planner.StoredCadence", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1201,9 +1201,9 @@ namespace Ringback.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ringback.Planning.CadenceEnrollment", b =>
+            modelBuilder.Entity("Ringback.Planner.CadenceEnrollment", b =>
                 {
-                    b.HasOne("Ringback.Planning.StoredCadence", null)
+                    b.HasOne("Ringback.Planner.StoredCadence", null)
                         .WithMany()
                         .HasForeignKey("CadenceId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1228,7 +1228,7 @@ namespace Ringback.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ringback.Planning.DoNotCallList", b =>
+            modelBuilder.Entity("Ringback.Planner.DoNotCallList", b =>
                 {
                     b.HasOne("Ringback.Accounts.Organization", null)
                         .WithMany()
@@ -1237,9 +1237,9 @@ namespace Ringback.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ringback.Planning.DoNotCallNumber", b =>
+            modelBuilder.Entity("Ringback.Planner.DoNotCallNumber", b =>
                 {
-                    b.HasOne("Ringback.Planning.DoNotCallList", null)
+                    b.HasOne("Ringback.Planner.DoNotCallList", null)
                         .WithMany()
                         .HasForeignKey("ListId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1252,7 +1252,7 @@ namespace Ringback.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ringback.Planning.FollowUp", b =>
+            modelBuilder.Entity("Ringback.Planner.FollowUp", b =>
                 {
                     b.HasOne("Ringback.Contacts.Contact", null)
                         .WithMany()
@@ -1272,7 +1272,7 @@ namespace Ringback.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("Ringback.Planning.StoredCadence", b =>
+            modelBuilder.Entity("Ringback.Planner.StoredCadence", b =>
                 {
                     b.HasOne("Ringback.Accounts.Organization", null)
                         .WithMany()

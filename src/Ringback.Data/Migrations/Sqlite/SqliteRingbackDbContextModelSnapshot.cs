@@ -816,7 +816,7 @@ namespace Ringback.Data.Migrations.Sqlite
                     b.ToTable("reference_clients");
                 });
 
-            modelBuilder.Entity("Ringback.Planning.CadenceEnrollment", b =>
+            modelBuilder.Entity("Ringback.Planner.CadenceEnrollment", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -868,7 +868,7 @@ namespace Ringback.Data.Migrations.Sqlite
                     b.ToTable("cadence_enrollments");
                 });
 
-            modelBuilder.Entity("Ringback.Planning.DoNotCallList", b =>
+            modelBuilder.Entity("Ringback.Planner.DoNotCallList", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -909,7 +909,7 @@ namespace Ringback.Data.Migrations.Sqlite
                     b.ToTable("dnc_lists", (string)null);
                 });
 
-            modelBuilder.Entity("Ringback.Planning.DoNotCallNumber", b =>
+            modelBuilder.Entity("Ringback.Planner.DoNotCallNumber", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -948,7 +948,7 @@ namespace Ringback.Data.Migrations.Sqlite
                     b.ToTable("dnc_numbers", (string)null);
                 });
 
-            modelBuilder.Entity("Ringback.Planning.FollowUp", b =>
+            modelBuilder.Entity("Ringback.Planner.FollowUp", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -1006,7 +1006,7 @@ namespace Ringback.Data.Migrations.Sqlite
                     b.ToTable("follow_ups");
                 });
 
-            modelBuilder.Entity("Ringback.Planning.StoredCadence", b =>
+            modelBuilder.Entity("Ringback.Planner.StoredCadence", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -1196,9 +1196,9 @@ namespace Ringback.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ringback.Planning.CadenceEnrollment", b =>
+            modelBuilder.Entity("Ringback.Planner.CadenceEnrollment", b =>
                 {
-                    b.HasOne("Ringback.Planning.StoredCadence", null)
+                    b.HasOne("Ringback.Planner.StoredCadence", null)
                         .WithMany()
                         .HasForeignKey("CadenceId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1223,7 +1223,7 @@ namespace Ringback.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ringback.Planning.DoNotCallList", b =>
+            modelBuilder.Entity("Ringback.Planner.DoNotCallList", b =>
                 {
                     b.HasOne("Ringback.Accounts.Organization", null)
                         .WithMany()
@@ -1232,9 +1232,9 @@ namespace Ringback.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ringback.Planning.DoNotCallNumber", b =>
+            modelBuilder.Entity("Ringback.Planner.DoNotCallNumber", b =>
                 {
-                    b.HasOne("Ringback.Planning.DoNotCallList", null)
+                    b.HasOne("Ringback.Planner.DoNotCallList", null)
                         .WithMany()
                         .HasForeignKey("ListId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1247,7 +1247,7 @@ namespace Ringback.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ringback.Planning.FollowUp", b =>
+            modelBuilder.Entity("Ringback.Planner.FollowUp", b =>
                 {
                     b.HasOne("Ringback.Contacts.Contact", null)
                         .WithMany()
@@ -1267,7 +1267,7 @@ namespace Ringback.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("Ringback.Planning.StoredCadence", b =>
+            modelBuilder.Entity("Ringback.Planner.StoredCadence", b =>
                 {
                     b.HasOne("Ringback.Accounts.Organization", null)
                         .WithMany()

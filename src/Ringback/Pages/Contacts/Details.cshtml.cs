@@ -9,8 +9,8 @@ using Ringback.Coach;
 using Ringback.Contacts;
 using Ringback.Data;
 using Ringback.Data.Coach;
-using Ringback.Data.Planning;
-using Ringback.Planning;
+using Ringback.Data.Planner;
+using Ringback.Planner;
 using Ringback.Hosting;
 using Ringback.Scheduling;
 using Ringback.Validation;
@@ -375,7 +375,7 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
         }
 
         var contact = await db.Contacts.FirstAsync(c => c.Id == Id, cancellationToken);
-        await Data.Planning.DoNotCall.MarkAsync(db, contact, DoNotCallReason, Now, planner.Value, cancellationToken);
+        await Data.Planner.DoNotCall.MarkAsync(db, contact, DoNotCallReason, Now, planner.Value, cancellationToken);
         Notice = $"{contact.DisplayName} is on your do-not-call list.";
         return Redirect($"/contacts/{Id}");
     }
@@ -466,12 +466,12 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
         Templates = await VoicemailDesk.TemplatesAsync(db, Rep.Id, null, cancellationToken);
         Coaching = Coach(facts);
 
-        DoNotCallListings = await Data.Planning.DoNotCall.ListedAsync(db, [Contact.DirectPhone, Contact.MobilePhone, Contact.AfterHoursPhone], cancellationToken);
+        DoNotCallListings = await Data.Planner.DoNotCall.ListedAsync(db, [Contact.DirectPhone, Contact.MobilePhone, Contact.AfterHoursPhone], cancellationToken);
         CadenceChoices = await Cadences.ListAsync(db, Now, cancellationToken);
         Enrollment = await db.CadenceEnrollments.AsNoTracking().FirstOrDefaultAsync(e => e.ContactId == Id && e.EndedAt == null, cancellationToken);
         CadenceName = Enrollment is null ? null : CadenceChoices.FirstOrDefault(c => c.Id == Enrollment.CadenceId)?.Name;
         Planned = await db.FollowUps.AsNoTracking().Where(f => f.ContactId == Id).OrderBy(f => f.DueAt).ToListAsync(cancellationToken);
-        PhoneTag = Ringback.Planning.PhoneTag.IsTag([.. Timeline.Select(e => CallFact.From(e.Call))]);
+        PhoneTag = Ringback.Planner.PhoneTag.IsTag([.. Timeline.Select(e => CallFact.From(e.Call))]);
     }
 
     public sealed class LogCallInput

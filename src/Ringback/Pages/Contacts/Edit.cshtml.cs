@@ -13,7 +13,7 @@ using Ringback.Web;
 namespace Ringback.Pages.Contacts;
 
 /// <summary>Add or edit a contact, checked by the same ContactRules as the API and the import.</summary>
-public sealed class EditModel(RingbackDbContext db, IOptions<RingbackOptions> options, IClock clock, IOptions<Data.Planning.PlannerOptions> planner) : PageModel
+public sealed class EditModel(RingbackDbContext db, IOptions<RingbackOptions> options, IClock clock, IOptions<Data.Planner.PlannerOptions> planner) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Id { get; set; }
@@ -65,7 +65,7 @@ public sealed class EditModel(RingbackDbContext db, IOptions<RingbackOptions> op
         await db.SaveChangesAsync(cancellationToken);
 
         // A new zone, number or status moves the planned calls.
-        await Data.Planning.FollowUps.ReplanAsync(db, contact.Id, now, planner.Value, cancellationToken);
+        await Data.Planner.FollowUps.ReplanAsync(db, contact.Id, now, planner.Value, cancellationToken);
         return Redirect($"/contacts/{contact.Id}");
     }
 

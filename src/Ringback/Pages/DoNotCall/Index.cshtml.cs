@@ -5,9 +5,9 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
 using Ringback.Data;
-using Ringback.Data.Planning;
+using Ringback.Data.Planner;
 using Ringback.Hosting;
-using Ringback.Planning;
+using Ringback.Planner;
 
 namespace Ringback.Pages.DoNotCall;
 
@@ -61,7 +61,7 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Ring
         if (ModelState.ErrorCount == 0)
         {
             using var reader = new StreamReader(Upload!.OpenReadStream());
-            var result = await Data.Planning.DoNotCall.ImportAsync(db, reader, Name!, Own ? DoNotCallListKind.Internal : DoNotCallListKind.Registry,
+            var result = await Data.Planner.DoNotCall.ImportAsync(db, reader, Name!, Own ? DoNotCallListKind.Internal : DoNotCallListKind.Registry,
                 date.Value, options.Value.DefaultRegion, SkipBadRows, clock.GetCurrentInstant(), cancellationToken);
             if (result.Succeeded)
             {
@@ -79,6 +79,6 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Ring
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Lists = await db.DoNotCallLists.AsNoTracking().OrderByDescending(l => l.ImportedAt).ToListAsync(cancellationToken);
-        Registry = await Data.Planning.DoNotCall.RegistryAsync(db, clock.GetCurrentInstant().InUtc().Date, planner.Value.RegistryMaxAgeDays, cancellationToken);
+        Registry = await Data.Planner.DoNotCall.RegistryAsync(db, clock.GetCurrentInstant().InUtc().Date, planner.Value.RegistryMaxAgeDays, cancellationToken);
     }
 }

@@ -6,7 +6,7 @@ using NodaTime;
 using Ringback.Accounts;
 using Ringback.Contacts;
 using Ringback.Data;
-using Ringback.Data.Planning;
+using Ringback.Data.Planner;
 using Ringback.Hosting;
 
 namespace Ringback.Pages.Inbox;
@@ -85,7 +85,7 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Ring
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == RingbackClaims.UserOf(User), cancellationToken);
-        Zone = Ringback.Planning.Zones.Find(me.TimeZone) ?? DateTimeZone.Utc;
+        Zone = Ringback.Planner.Zones.Find(me.TimeZone) ?? DateTimeZone.Utc;
         Waiting = await Data.Callbacks.Inbox.WaitingAsync(db, cancellationToken);
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using Ringback.Accounts;
 using Ringback.Data;
 using Ringback.Data.Callbacks;
-using Ringback.Data.Planning;
+using Ringback.Data.Planner;
 using Ringback.Hosting;
 using Ringback.Web;
 

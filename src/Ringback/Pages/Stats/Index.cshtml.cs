@@ -7,7 +7,7 @@ using Ringback.Accounts;
 using Ringback.Callbacks;
 using Ringback.Data;
 using Ringback.Data.Callbacks;
-using Ringback.Data.Planning;
+using Ringback.Data.Planner;
 using Ringback.Validation;
 
 namespace Ringback.Pages.Stats;

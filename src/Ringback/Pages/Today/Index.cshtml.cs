@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Ringback.Accounts;
 using Ringback.Data;
-using Ringback.Data.Planning;
+using Ringback.Data.Planner;
 
 namespace Ringback.Pages.Today;
 
@@ -23,7 +23,7 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Plan
     {
         var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == RingbackClaims.UserOf(User), cancellationToken);
         var now = clock.GetCurrentInstant();
-        Calls = await Data.Planning.Today.ForAsync(db, me, now, planner.Value, cancellationToken);
+        Calls = await Data.Planner.Today.ForAsync(db, me, now, planner.Value, cancellationToken);
         var promises = await PromiseStats.ForAsync(db, now - Duration.FromDays(30), now, now, planner.Value.Settings.PromiseTolerance, cancellationToken);
         Promises = promises.FirstOrDefault(p => p.UserId == me.Id);
         InboxCount = await Data.Callbacks.Inbox.CountAsync(db, cancellationToken);

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Ringback.Contacts;
+using Ringback.Planner;
+
+namespace Ringback.Data.Planner;
+
+/// <summary>
+/// Keeps each contact's follow-ups in step with what happened: after a call is logged, a cadence starts or a
+/// contact changes, <see cref="ReplanAsync"/> asks the pure <see cref="FollowUpPlanner"/> and rewrites that
+/// contact's rows, so the queue is a range query over an index.
+/// </summary>
+public static class FollowUps
+{
+    /// <summary>Calls the planner reads: enough for the newest promise, the cadence in progress, and phone tag.</summary>
+    private const int CallsRead = 60;
+
+    public static async Task ReplanAsync(RingbackDbContext db, Guid contactId, Instant now, PlannerOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(options);
+        var contact = await db.Contacts.Include(c => c.Company).Include(c => c.Gatekeepers).FirstOrDefaultAsync(c => c.Id == contactId, cancellationToken);
+        if (contact is null)
+        {
+            return;
+        }
+
+        var calls = await RecentCallsAsync(db, contactId, cancellationToken);
+        var open = await db.CadenceEnrollments.FirstOrDefaultAsync(e => e.ContactId == contactId && e.EndedAt == null, cancellationToken);
+        var cadence = open is null ? null : await db.Cadences.AsNoTracking().FirstAsync(c => c.Id == open.CadenceId, cancellationToken);
+        var repId = open?.UserId ?? contact.OwnerId ?? (calls.Count > 0 ? calls[0].UserId : null);
+        var rep = repId is { } id ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken) : null;
+        var place = Places.For(contact, rep, options);
+
+        var plan = FollowUpPlanner.Plan(new PlanInput
+        {
+            ContactId = contactId,
+            OwnerId = contact.OwnerId,
+            Status = contact.Status,
+            Calls = calls,
+            Enrollment = open is null ? null : new Enrollment(open.Id, open.UserId, cadence!.ToCadence(), open.StartedAt, open.KeepAfterEnd),
+            ProspectZone = place.Zone,
+            Lawful = place.Lawful,
+            Preferred = place.Preferred,
+            Now = now,
+            Settings = options.Settings,
+        });
+
+        await db.FollowUps.Where(f => f.ContactId == contactId).ExecuteDeleteAsync(cancellationToken);
+        foreach (var item in plan.Items)
+        {
+            db.FollowUps.Add(new FollowUp
+            {
+                Id = Guid.CreateVersion7(),
+                ContactId = contactId,
+                UserId = item.UserId ?? contact.OwnerId,
+                Kind = item.Kind,
+                DueAt = item.DueAt,
+                Strategy = item.Strategy,
+                Why = item.Why.Length > 300 ? item.Why[..300] : item.Why,
+                SourceCallId = item.SourceCallId,
+                CadenceStep = item.CadenceStep,
+            });
+        }
+
+        if (plan.Ended is { } ended && open is not null)
+        {
+            open.EndedAt = ended.At;
+            open.EndReason = ended.Reason;
+            if (ended.MoveOn && contact.Status is not (ContactStatus.DoNotCall or ContactStatus.MeetingBooked))
+            {
+                contact.Status = ContactStatus.MovedOn;
+                contact.UpdatedAt = now;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The contact's newest calls, as planner facts.</summary>
+    public static async Task<List<CallFact>> RecentCallsAsync(RingbackDbContext db, Guid contactId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.Calls.AsNoTracking().Where(c => c.ContactId == contactId)
+            .OrderByDescending(c => c.StartedAt).ThenByDescending(c => c.Id).Take(CallsRead)
+            .Select(c => new CallFact(c.Id, c.UserId, c.Direction, c.Outcome, c.StartedAt, c.PromisedNextCallAt, c.AppointmentStart, c.Strategy))
+            .ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Ringback.Accounts;
+using Ringback.Contacts;
+using Ringback.Planner;
+
+namespace Ringback.Data.Planner;
+
+/// <summary>
+/// Where a contact is, read from what is stored about them: the one rule (<see cref="ZoneInference"/>,
+/// <see cref="ContactPlace"/>) that the contact page, Today, the composer, the planner, the CLI and the API all use.
+/// </summary>
+public static class Places
+{
+    /// <summary>The contact's zone or zones, from their own, their company's, or their numbers.</summary>
+    /// <param name="company">The contact's company, when it is not loaded on the contact.</param>
+    public static ProspectPlace Of(Contact contact, Company? company = null)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        company ??= contact.Company;
+        return ZoneInference.Resolve(contact.TimeZone, company?.TimeZone,
+            [contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone, company?.MainPhone]);
+    }
+
+    /// <summary>The contact's place with its calling windows; the contact's company and gatekeepers must be loaded.</summary>
+    public static ContactPlace For(Contact contact, User? rep, PlannerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        ArgumentNullException.ThrowIfNull(options);
+        return ContactPlace.For(Of(contact), rep is null ? null : Zones.Find(rep.TimeZone), rep?.WorkingHours, options.CallingHours,
+            [.. contact.Gatekeepers.Where(g => !g.AvailableHours.IsEmpty).SelectMany(g => g.AvailableHours.Windows)]);
+    }
+
+    /// <summary>The zone the contact's local times are read in (see <see cref="ContactPlace.PlanningZone"/>), loading their company if need be.</summary>
+    public static async Task<DateTimeZone> ZoneAsync(RingbackDbContext db, Contact contact, User? rep, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(contact);
+        var company = contact.Company ?? (contact.CompanyId is { } companyId
+            ? await db.Companies.AsNoTracking().FirstOrDefaultAsync(c => c.Id == companyId, cancellationToken)
+            : null);
+        return ContactPlace.PlanningZone(Of(contact, company), rep is null ? null : Zones.Find(rep.TimeZone));
+    }
+
+    /// <summary>Like <see cref="For"/>, loading the company and gatekeepers when they are not.</summary>
+    public static async Task<ContactPlace> ForAsync(RingbackDbContext db, Contact contact, User? rep, PlannerOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(contact);
+        if (contact.CompanyId is { } companyId && contact.Company is null)
+        {
+            contact.Company = await db.Companies.AsNoTracking().FirstOrDefaultAsync(c => c.Id == companyId, cancellationToken);
+        }
+
+        if (contact.Gatekeepers.Count == 0)
+        {
+            foreach (var gatekeeper in await db.Gatekeepers.AsNoTracking().Where(g => g.ContactId == contact.Id).ToListAsync(cancellationToken))
+            {
+                contact.Gatekeepers.Add(gatekeeper);
+            }
+        }
+
+        return For(contact, rep, options);
+    }
+}

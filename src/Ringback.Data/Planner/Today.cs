@@ -1,0 +1,160 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Ringback.Accounts;
+using Ringback.Calls;
+using Ringback.Contacts;
+using Ringback.Planner;
+
+namespace Ringback.Data.Planner;
+
+/// <summary>One call in a rep's day: whom, why, how to open, what time it is there, and whether it may be made now.</summary>
+public sealed record QueueItem(
+    FollowUpKind Kind,
+    Guid ContactId,
+    string ContactName,
+    string? Company,
+    string? Phone,
+    Instant DueAt,
+    string Why,
+    Strategy? Strategy,
+    string Opener,
+    PlaceView Place,
+    LocalDateTime ProspectLocalNow,
+    bool LawfulNow,
+    Instant? NextLawfulAt,
+    string? BlockedBy,
+    bool PhoneTag);
+
+public sealed record CallList(Instant At, DateTimeZone RepZone, IReadOnlyList<QueueItem> Items, IReadOnlyList<string> Warnings, int MoreDue = 0);
+
+/// <summary>
+/// Today's calls for a rep, in order: promises due, appointments, overdue expected callbacks, cadence steps, then new
+/// contacts. Read from the follow-up index (and, for new contacts, the owner-status index), never by loading the
+/// contact book; contacts on a do-not-call list never appear.
+/// </summary>
+public static class Today
+{
+    public const int NewContactsShown = 20;
+    /// <summary>More calls than a rep makes in a day; the rest are counted, not listed, and come up as these are made.</summary>
+    public const int MaxItems = 200;
+
+    public static async Task<CallList> ForAsync(RingbackDbContext db, User rep, Instant at, PlannerOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rep);
+        ArgumentNullException.ThrowIfNull(options);
+        var repZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(rep.TimeZone) ?? DateTimeZone.Utc;
+        var today = at.InZone(repZone).Date;
+        var dayEnd = today.PlusDays(1).AtStartOfDayInZone(repZone).ToInstant();
+        var dayStart = today.AtStartOfDayInZone(repZone).ToInstant();
+        var warnings = new List<string>();
+        var registry = await DoNotCall.RegistryAsync(db, at.InUtc().Date, options.RegistryMaxAgeDays, cancellationToken);
+        if (registry.Warning is not null)
+        {
+            warnings.Add(registry.Warning);
+        }
+
+        var notListed = Callable(db);
+        // The index gives the rep's due rows in order; contacts on a do-not-call list are filtered out after, when
+        // their contacts are read (they are rare, and a do-not-call contact is replanned to have nothing due).
+        var dueQuery = from f in db.FollowUps
+                       where f.UserId == rep.Id && f.DueAt < dayEnd
+                             && (f.Kind != FollowUpKind.ExpectedCallback || f.DueAt <= at)
+                             && (f.Kind != FollowUpKind.Appointment || f.DueAt >= dayStart)
+                       select f;
+        var candidates = await dueQuery
+            .OrderBy(f => f.Kind == FollowUpKind.Promise ? 0 : f.Kind == FollowUpKind.Appointment ? 1 : f.Kind == FollowUpKind.ExpectedCallback ? 2 : 3)
+            .ThenBy(f => f.DueAt)
+            .Take(MaxItems * 2).ToListAsync(cancellationToken);
+        var dueContacts = new Dictionary<Guid, Contact>();
+        foreach (var chunk in candidates.Select(f => f.ContactId).Distinct().Chunk(500))
+        {
+            foreach (var contact in await notListed.Where(c => chunk.Contains(c.Id)).ToListAsync(cancellationToken))
+            {
+                dueContacts[contact.Id] = contact;
+            }
+        }
+
+        var due = candidates.Where(f => dueContacts.ContainsKey(f.ContactId)).Take(MaxItems).ToList();
+        var moreDue = candidates.Count < MaxItems ? 0 : await dueQuery.CountAsync(cancellationToken) - due.Count;
+
+        var fresh = await notListed
+            .Where(c => c.OwnerId == rep.Id && c.Status == ContactStatus.New && !db.FollowUps.Any(f => f.ContactId == c.Id))
+            .OrderBy(c => c.CreatedAt).Take(NewContactsShown).ToListAsync(cancellationToken);
+
+        var contactIds = dueContacts.Keys.Concat(fresh.Select(c => c.Id)).Distinct().ToList();
+        var tags = await PhoneTagsAsync(db, contactIds, cancellationToken);
+        var items = new List<QueueItem>();
+        foreach (var f in due)
+        {
+            var contact = dueContacts[f.ContactId];
+            items.Add(Item(contact, rep, f.Kind, f.DueAt, f.Why, f.Strategy, at, options, tags.Contains(contact.Id)));
+        }
+
+        foreach (var c in fresh)
+        {
+            items.Add(Item(c, rep, FollowUpKind.NewContact, c.CreatedAt, "New contact: not called yet", Strategy.WarmColdCall, at, options, false));
+        }
+
+        if (registry.Stale)
+        {
+            // The registry copy is too old to rely on for the numbers it covers (US and Canada): hold them back.
+            items.RemoveAll(i => i.Phone is ['+', '1', ..]);
+        }
+
+        return new CallList(at, repZone, items, warnings, moreDue);
+    }
+
+    /// <summary>Contacts that may be called: not marked do-not-call and with no number on any list.</summary>
+    private static IQueryable<Contact> Callable(RingbackDbContext db) =>
+        db.Contacts.AsNoTracking().Include(c => c.Company).Include(c => c.Gatekeepers)
+            .Where(c => c.Status != ContactStatus.DoNotCall
+                && !db.DoNotCallNumbers.Any(n => n.Number == c.DirectPhone || n.Number == c.MobilePhone || n.Number == c.AfterHoursPhone));
+
+    private static async Task<HashSet<Guid>> PhoneTagsAsync(RingbackDbContext db, List<Guid> contactIds, CancellationToken cancellationToken)
+    {
+        var tagged = new HashSet<Guid>();
+        foreach (var chunk in contactIds.Chunk(200))
+        {
+            var since = await db.Calls.AsNoTracking().Where(c => chunk.Contains(c.ContactId))
+                .OrderByDescending(c => c.StartedAt)
+                .Select(c => new { c.ContactId, Fact = new CallFact(c.Id, c.UserId, c.Direction, c.Outcome, c.StartedAt, null, null, null) })
+                .Take(chunk.Length * 8).ToListAsync(cancellationToken);
+            foreach (var group in since.GroupBy(c => c.ContactId))
+            {
+                if (PhoneTag.IsTag([.. group.Select(g => g.Fact)]))
+                {
+                    tagged.Add(group.Key);
+                }
+            }
+        }
+
+        return tagged;
+    }
+
+    private static QueueItem Item(Contact contact, User rep, FollowUpKind kind, Instant dueAt, string why, Strategy? strategy, Instant at, PlannerOptions options, bool phoneTag)
+    {
+        var place = Places.For(contact, rep, options);
+        var blocking = CallingTimes.Blocking(at, place.Lawful);
+        var next = blocking is null ? at : CallingTimes.NextAllowed(at, place.Lawful);
+        return new QueueItem(kind, contact.Id, contact.DisplayName, contact.Company?.Name, contact.DirectPhone ?? contact.MobilePhone ?? contact.AfterHoursPhone,
+            dueAt, why, strategy, Opener(kind, contact, rep, dueAt, place.Zone), place.Describe(at),
+            at.InZone(place.Zone).LocalDateTime, blocking is null, blocking is null ? null : next, blocking?.Name, phoneTag);
+    }
+
+    /// <summary>The first words to say, by why the call is made; never a reproach (seed 004).</summary>
+    public static string Opener(FollowUpKind kind, Contact contact, User rep, Instant dueAt, DateTimeZone zone)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        ArgumentNullException.ThrowIfNull(rep);
+        var name = contact.FirstName ?? (contact.Salutation is null ? contact.LastName : $"{contact.Salutation} {contact.LastName}");
+        var me = rep.CompanyName is null ? rep.Name : $"{rep.Name} with {rep.CompanyName}";
+        return kind switch
+        {
+            FollowUpKind.Promise => $"Hi {name}, I'm calling as promised…",
+            FollowUpKind.Appointment => $"Meeting with {contact.DisplayName} at {dueAt.InZone(zone):HH:mm} their time.",
+            FollowUpKind.ExpectedCallback => $"Hi {name}, this is {me}; I'm following up on my message, and I have just two minutes of news for you.",
+            _ => $"Hi {name}, this is {me}.",
+        };
+    }
+}

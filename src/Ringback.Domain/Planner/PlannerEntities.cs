@@ -1,0 +1,120 @@
+using NodaTime;
+using Ringback.Accounts;
+using Ringback.Calls;
+
+namespace Ringback.Planner;
+
+/// <summary>
+/// A planned follow-up, as the queue reads it: one row per thing to do, kept by <c>FollowUps.ReplanAsync</c> each
+/// time something happens to the contact, so Today is an indexed range query and never a scan of the contact book.
+/// </summary>
+public sealed class FollowUp : IOrganizationOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public Guid ContactId { get; set; }
+
+    /// <summary>Whose queue it is in; null for a contact nobody owns yet.</summary>
+    public Guid? UserId { get; set; }
+
+    public FollowUpKind Kind { get; set; }
+
+    public Instant DueAt { get; set; }
+
+    public Strategy? Strategy { get; set; }
+
+    public required string Why { get; set; }
+
+    public Guid? SourceCallId { get; set; }
+
+    public int? CadenceStep { get; set; }
+}
+
+/// <summary>A cadence an organization uses, stored in its text form (see <see cref="Cadence"/>).</summary>
+public sealed class StoredCadence : IOrganizationOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Steps { get; set; }
+
+    public int MaxAttempts { get; set; }
+
+    public Instant CreatedAt { get; set; }
+
+    public Cadence ToCadence() => new(Name, Cadence.Parse(Steps), MaxAttempts);
+}
+
+/// <summary>A contact's enrolment in a cadence; at most one is open (not ended) per contact.</summary>
+public sealed class CadenceEnrollment : IOrganizationOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public Guid ContactId { get; set; }
+
+    public Guid CadenceId { get; set; }
+
+    /// <summary>The rep who works the cadence.</summary>
+    public Guid UserId { get; set; }
+
+    public Instant StartedAt { get; set; }
+
+    public Instant? EndedAt { get; set; }
+
+    public string? EndReason { get; set; }
+
+    /// <summary>The rep asked to keep the contact after the last step instead of moving on (seed 003's footnote).</summary>
+    public bool KeepAfterEnd { get; set; }
+}
+
+public enum DoNotCallListKind
+{
+    /// <summary>A copy of a national registry (the US National DNC Registry, Canada's National DNCL).</summary>
+    Registry,
+
+    /// <summary>The organization's own list: people who asked not to be called again.</summary>
+    Internal,
+}
+
+/// <summary>One imported do-not-call list, with the date of the copy (registry copies go stale after 31 days).</summary>
+public sealed class DoNotCallList : IOrganizationOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public required string Name { get; set; }
+
+    public DoNotCallListKind Kind { get; set; }
+
+    /// <summary>The day the copy was taken from the registry.</summary>
+    public LocalDate CopyDate { get; set; }
+
+    public Instant ImportedAt { get; set; }
+
+    public int Entries { get; set; }
+}
+
+/// <summary>A number on a do-not-call list.</summary>
+public sealed class DoNotCallNumber : IOrganizationOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public Guid ListId { get; set; }
+
+    /// <summary>E.164.</summary>
+    public required string Number { get; set; }
+
+    public string? Reason { get; set; }
+
+    public Instant AddedAt { get; set; }
+}
