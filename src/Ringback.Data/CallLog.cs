@@ -87,11 +87,11 @@ public static class CallLog
         await Callbacks.Credits.RecomputeAsync(db, contact, planner.CreditWindow, cancellationToken);
         if (draft.AskedNotToCall)
         {
-            await Planner.DoNotCall.MarkAsync(db, contact, reason: null, now, planner, cancellationToken);
+            await Planner.DoNotCallRegister.MarkAsync(db, contact, reason: null, now, planner, cancellationToken);
         }
         else
         {
-            await Planner.FollowUps.ReplanAsync(db, contactId, now, planner, cancellationToken);
+            await Planner.Plans.ReplanAsync(db, contactId, now, planner, cancellationToken);
         }
         return new CallLogResult(call, errors, Created: true, ContactMissing: false);
     }
@@ -104,7 +104,7 @@ public static class CallLog
             return;
         }
 
-        var listed = await Planner.DoNotCall.ListedAsync(db, [contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone], cancellationToken);
+        var listed = await Planner.DoNotCallRegister.ListedAsync(db, [contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone], cancellationToken);
         if (listed.Count > 0 || contact.Status == ContactStatus.DoNotCall)
         {
             var where = listed.Count > 0 ? $"{listed[0].Number} is on {listed[0].ListName}" : $"{contact.DisplayName} is marked do-not-call";

@@ -79,7 +79,7 @@ public static class TelephonyCapture
         }
 
         var contact = await db.Contacts.AsNoTracking().FirstAsync(c => c.Id == match.ContactId, cancellationToken);
-        var listed = await Planner.DoNotCall.ListedAsync(db, [contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone, number.E164], cancellationToken);
+        var listed = await Planner.DoNotCallRegister.ListedAsync(db, [contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone, number.E164], cancellationToken);
         var draft = new CallDraft
         {
             Direction = nameof(CallDirection.Outbound),

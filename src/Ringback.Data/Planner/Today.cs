@@ -48,7 +48,7 @@ public static class Today
         var dayEnd = today.PlusDays(1).AtStartOfDayInZone(repZone).ToInstant();
         var dayStart = today.AtStartOfDayInZone(repZone).ToInstant();
         var warnings = new List<string>();
-        var registry = await DoNotCall.RegistryAsync(db, at.InUtc().Date, options.RegistryMaxAgeDays, cancellationToken);
+        var registry = await DoNotCallRegister.RegistryAsync(db, at.InUtc().Date, options.RegistryMaxAgeDays, cancellationToken);
         if (registry.Warning is not null)
         {
             warnings.Add(registry.Warning);

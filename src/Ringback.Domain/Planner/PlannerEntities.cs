@@ -5,7 +5,7 @@ using Ringback.Calls;
 namespace Ringback.Planner;
 
 /// <summary>
-/// A planned follow-up, as the queue reads it: one row per thing to do, kept by <c>FollowUps.ReplanAsync</c> each
+/// A planned follow-up, as the queue reads it: one row per thing to do, kept by <c>Plans.ReplanAsync</c> each
 /// time something happens to the contact, so Today is an indexed range query and never a scan of the contact book.
 /// </summary>
 public sealed class FollowUp : IOrganizationOwned

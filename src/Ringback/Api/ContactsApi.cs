@@ -134,7 +134,7 @@ public static class ContactsApi
         await db.SaveChangesAsync(cancellationToken);
 
         // A new zone, number or status moves the planned calls.
-        await Data.Planner.FollowUps.ReplanAsync(db, id, now, planner.Value, cancellationToken);
+        await Data.Planner.Plans.ReplanAsync(db, id, now, planner.Value, cancellationToken);
         return TypedResults.Ok((await LoadDetailsAsync(db, id, cancellationToken))!);
     }
 

@@ -88,7 +88,7 @@ public static class DemoCommand
             var recent = await db.Calls.AsNoTracking().OrderByDescending(c => c.StartedAt).Select(c => c.ContactId).Take(Replanned * 4).ToListAsync(ct);
             foreach (var contactId in recent.Distinct().Take(Replanned))
             {
-                await FollowUps.ReplanAsync(db, contactId, now, planner, ct);
+                await Plans.ReplanAsync(db, contactId, now, planner, ct);
             }
 
             Console.WriteLine($"Made {result.Contacts:N0} contacts at {result.Companies:N0} companies ({result.Gatekeepers:N0} gatekeepers) and {result.Calls:N0} calls: " +

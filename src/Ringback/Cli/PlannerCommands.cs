@@ -122,7 +122,7 @@ public static class PlannerCommands
 
             using var reader = new StreamReader(path.FullName);
             var region = cli.Services.GetRequiredService<IOptions<RingbackOptions>>().Value.DefaultRegion;
-            var result = await DoNotCall.ImportAsync(cli.Db, reader, parse.GetValue(name)!, parse.GetValue(own) ? DoNotCallListKind.Internal : DoNotCallListKind.Registry,
+            var result = await DoNotCallRegister.ImportAsync(cli.Db, reader, parse.GetValue(name)!, parse.GetValue(own) ? DoNotCallListKind.Internal : DoNotCallListKind.Registry,
                 date.Value, region, parse.GetValue(skip), cli.Services.GetRequiredService<IClock>().GetCurrentInstant(), ct);
             foreach (var error in result.Errors)
             {
@@ -183,7 +183,7 @@ public static class PlannerCommands
                 return 1;
             }
 
-            foreach (var c in await Cadences.ListAsync(cli.Db, cli.Services.GetRequiredService<IClock>().GetCurrentInstant(), ct))
+            foreach (var c in await CadenceBook.ListAsync(cli.Db, cli.Services.GetRequiredService<IClock>().GetCurrentInstant(), ct))
             {
                 Console.WriteLine($"{c.Name}  (up to {c.MaxAttempts} attempts)\n    {c.Steps}");
             }
@@ -208,7 +208,7 @@ public static class PlannerCommands
 
             var now = cli.Services.GetRequiredService<IClock>().GetCurrentInstant();
             var wanted = parse.GetValue(cadence)!;
-            var found = (await Cadences.ListAsync(cli.Db, now, ct)).FirstOrDefault(c => c.Name.Equals(wanted, StringComparison.OrdinalIgnoreCase));
+            var found = (await CadenceBook.ListAsync(cli.Db, now, ct)).FirstOrDefault(c => c.Name.Equals(wanted, StringComparison.OrdinalIgnoreCase));
             if (found is null)
             {
                 await Console.Error.WriteLineAsync($"ringback cadence enroll: --cadence: no cadence called '{wanted}' (see ringback cadence list)");
@@ -239,7 +239,7 @@ public static class PlannerCommands
             }
 
             var planner = cli.Services.GetRequiredService<IOptions<PlannerOptions>>().Value;
-            var result = await Cadences.EnrollAsync(cli.Db, found.Id, ids, rep.Id, parse.GetValue(keep), now, planner, ct);
+            var result = await CadenceBook.EnrollAsync(cli.Db, found.Id, ids, rep.Id, parse.GetValue(keep), now, planner, ct);
             Console.WriteLine($"Enrolled {result.Enrolled} contacts in \"{found.Name}\".{(result.NotFound.Count > 0 ? $" Not found: {string.Join(", ", result.NotFound)}." : "")}");
             return result.NotFound.Count > 0 ? 1 : 0;
         });

@@ -131,8 +131,8 @@ public static class PlannerApi
         var place = Places.For(contact, me, planner.Value);
         var view = place.Describe(now);
         var blocking = CallingTimes.Blocking(now, place.Lawful);
-        var listed = await DoNotCall.ListedAsync(db, [contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone], cancellationToken);
-        var calls = await FollowUps.RecentCallsAsync(db, contactId, cancellationToken);
+        var listed = await DoNotCallRegister.ListedAsync(db, [contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone], cancellationToken);
+        var calls = await Plans.RecentCallsAsync(db, contactId, cancellationToken);
         return TypedResults.Ok(new PlaceResponse(view.Zone, view.Zones, place.Zone.Id, view.Source, view.Known, view.Inferred, view.Explanation,
             view.LocalNow, place.Place.Country, place.Place.Subdivision,
             blocking is null, blocking is null ? null : CallingTimes.NextAllowed(now, place.Lawful)?.ToDateTimeOffset(), blocking?.Name,
@@ -149,16 +149,16 @@ public static class PlannerApi
             return TypedResults.NotFound();
         }
 
-        await DoNotCall.MarkAsync(db, contact, request.Reason, clock.GetCurrentInstant(), planner.Value, cancellationToken);
+        await DoNotCallRegister.MarkAsync(db, contact, request.Reason, clock.GetCurrentInstant(), planner.Value, cancellationToken);
         return TypedResults.NoContent();
     }
 
     public static async Task<Results<NoContent, NotFound>> LeaveCadenceAsync(
         Guid contactId, RingbackDbContext db, IClock clock, IOptions<PlannerOptions> planner, CancellationToken cancellationToken) =>
-        await Cadences.LeaveAsync(db, contactId, clock.GetCurrentInstant(), planner.Value, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+        await CadenceBook.LeaveAsync(db, contactId, clock.GetCurrentInstant(), planner.Value, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     public static async Task<Ok<List<CadenceResponse>>> ListCadencesAsync(RingbackDbContext db, IClock clock, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await Cadences.ListAsync(db, clock.GetCurrentInstant(), cancellationToken)).Select(CadenceResponse.From).ToList());
+        TypedResults.Ok((await CadenceBook.ListAsync(db, clock.GetCurrentInstant(), cancellationToken)).Select(CadenceResponse.From).ToList());
 
     public static async Task<Results<Created<CadenceResponse>, ValidationProblem>> AddCadenceAsync(
         CadenceRequest request, RingbackDbContext db, IClock clock, CancellationToken cancellationToken)
@@ -169,7 +169,7 @@ public static class PlannerApi
             return TypedResults.ValidationProblem(cadence.Errors.ToDictionary());
         }
 
-        var stored = await Cadences.AddAsync(db, cadence.Value!, clock.GetCurrentInstant(), cancellationToken);
+        var stored = await CadenceBook.AddAsync(db, cadence.Value!, clock.GetCurrentInstant(), cancellationToken);
         return TypedResults.Created($"/api/v1/cadences/{stored.Id}", CadenceResponse.From(stored));
     }
 
@@ -186,7 +186,7 @@ public static class PlannerApi
             return TypedResults.NotFound();
         }
 
-        var result = await Cadences.EnrollAsync(db, id, ids, RingbackClaims.UserOf(http.User), request.KeepAfterEnd, clock.GetCurrentInstant(), planner.Value, cancellationToken);
+        var result = await CadenceBook.EnrollAsync(db, id, ids, RingbackClaims.UserOf(http.User), request.KeepAfterEnd, clock.GetCurrentInstant(), planner.Value, cancellationToken);
         return TypedResults.Ok(new EnrollResponse(result.Enrolled, result.NotFound));
     }
 
@@ -216,7 +216,7 @@ public static class PlannerApi
         }
 
         using var reader = new StringReader(request.Numbers!);
-        var result = await DoNotCall.ImportAsync(db, reader, name!, kind, copyDate.Value, options.Value.DefaultRegion, request.SkipBadRows, clock.GetCurrentInstant(), cancellationToken);
+        var result = await DoNotCallRegister.ImportAsync(db, reader, name!, kind, copyDate.Value, options.Value.DefaultRegion, request.SkipBadRows, clock.GetCurrentInstant(), cancellationToken);
         if (!result.Succeeded)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["numbers"] = [.. result.Errors.Prepend("nothing was imported:")] });

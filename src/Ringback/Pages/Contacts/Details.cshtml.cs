@@ -322,7 +322,7 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
             return BadRequest("Choose a cadence.");
         }
 
-        await Cadences.EnrollAsync(db, cadenceId, [Id], Rep.Id, KeepAfterEnd, Now, planner.Value, cancellationToken);
+        await CadenceBook.EnrollAsync(db, cadenceId, [Id], Rep.Id, KeepAfterEnd, Now, planner.Value, cancellationToken);
         Notice = "Enrolled.";
         return Redirect($"/contacts/{Id}");
     }
@@ -334,7 +334,7 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
             return NotFound();
         }
 
-        await Cadences.LeaveAsync(db, Id, Now, planner.Value, cancellationToken);
+        await CadenceBook.LeaveAsync(db, Id, Now, planner.Value, cancellationToken);
         Notice = "Taken out of the cadence.";
         return Redirect($"/contacts/{Id}");
     }
@@ -375,7 +375,7 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
         }
 
         var contact = await db.Contacts.FirstAsync(c => c.Id == Id, cancellationToken);
-        await Data.Planner.DoNotCall.MarkAsync(db, contact, DoNotCallReason, Now, planner.Value, cancellationToken);
+        await Data.Planner.DoNotCallRegister.MarkAsync(db, contact, DoNotCallReason, Now, planner.Value, cancellationToken);
         Notice = $"{contact.DisplayName} is on your do-not-call list.";
         return Redirect($"/contacts/{Id}");
     }
@@ -466,8 +466,8 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
         Templates = await VoicemailDesk.TemplatesAsync(db, Rep.Id, null, cancellationToken);
         Coaching = Coach(facts);
 
-        DoNotCallListings = await Data.Planner.DoNotCall.ListedAsync(db, [Contact.DirectPhone, Contact.MobilePhone, Contact.AfterHoursPhone], cancellationToken);
-        CadenceChoices = await Cadences.ListAsync(db, Now, cancellationToken);
+        DoNotCallListings = await Data.Planner.DoNotCallRegister.ListedAsync(db, [Contact.DirectPhone, Contact.MobilePhone, Contact.AfterHoursPhone], cancellationToken);
+        CadenceChoices = await CadenceBook.ListAsync(db, Now, cancellationToken);
         Enrollment = await db.CadenceEnrollments.AsNoTracking().FirstOrDefaultAsync(e => e.ContactId == Id && e.EndedAt == null, cancellationToken);
         CadenceName = Enrollment is null ? null : CadenceChoices.FirstOrDefault(c => c.Id == Enrollment.CadenceId)?.Name;
         Planned = await db.FollowUps.AsNoTracking().Where(f => f.ContactId == Id).OrderBy(f => f.DueAt).ToListAsync(cancellationToken);

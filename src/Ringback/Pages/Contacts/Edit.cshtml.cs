@@ -65,7 +65,7 @@ public sealed class EditModel(RingbackDbContext db, IOptions<RingbackOptions> op
         await db.SaveChangesAsync(cancellationToken);
 
         // A new zone, number or status moves the planned calls.
-        await Data.Planner.FollowUps.ReplanAsync(db, contact.Id, now, planner.Value, cancellationToken);
+        await Data.Planner.Plans.ReplanAsync(db, contact.Id, now, planner.Value, cancellationToken);
         return Redirect($"/contacts/{contact.Id}");
     }
 

@@ -70,7 +70,7 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
         OwnerChoices = [new(string.Empty, "Anyone"), .. (await db.Users.AsNoTracking().OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken))
             .Select(u => new KeyValuePair<string, string>(u.Id.ToString(), u.Name))];
         Industries = await db.ReferenceClients.AsNoTracking().Select(r => r.Industry).Distinct().OrderBy(i => i).ToListAsync(cancellationToken);
-        CadenceChoices = [.. (await Data.Planner.Cadences.ListAsync(db, clock.GetCurrentInstant(), cancellationToken)).Select(c => new KeyValuePair<string, string>(c.Id.ToString(), c.Name))];
+        CadenceChoices = [.. (await Data.Planner.CadenceBook.ListAsync(db, clock.GetCurrentInstant(), cancellationToken)).Select(c => new KeyValuePair<string, string>(c.Id.ToString(), c.Name))];
     }
 
     /// <summary>Enrols every contact the current filters match (posted to the page's own URL, filters and all) in a cadence.</summary>
@@ -92,7 +92,7 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
             return Redirect(PageUrl(1));
         }
 
-        var result = await Data.Planner.Cadences.EnrollAsync(db, cadence.Id, ids, RingbackClaims.UserOf(User), KeepAfterEnd, clock.GetCurrentInstant(), planner.Value, cancellationToken);
+        var result = await Data.Planner.CadenceBook.EnrollAsync(db, cadence.Id, ids, RingbackClaims.UserOf(User), KeepAfterEnd, clock.GetCurrentInstant(), planner.Value, cancellationToken);
         Notice = $"Enrolled {result.Enrolled} contacts in {cadence.Name}.";
         return Redirect(PageUrl(1));
     }

@@ -61,7 +61,7 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Ring
         if (ModelState.ErrorCount == 0)
         {
             using var reader = new StreamReader(Upload!.OpenReadStream());
-            var result = await Data.Planner.DoNotCall.ImportAsync(db, reader, Name!, Own ? DoNotCallListKind.Internal : DoNotCallListKind.Registry,
+            var result = await Data.Planner.DoNotCallRegister.ImportAsync(db, reader, Name!, Own ? DoNotCallListKind.Internal : DoNotCallListKind.Registry,
                 date.Value, options.Value.DefaultRegion, SkipBadRows, clock.GetCurrentInstant(), cancellationToken);
             if (result.Succeeded)
             {
@@ -79,6 +79,6 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Ring
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Lists = await db.DoNotCallLists.AsNoTracking().OrderByDescending(l => l.ImportedAt).ToListAsync(cancellationToken);
-        Registry = await Data.Planner.DoNotCall.RegistryAsync(db, clock.GetCurrentInstant().InUtc().Date, planner.Value.RegistryMaxAgeDays, cancellationToken);
+        Registry = await Data.Planner.DoNotCallRegister.RegistryAsync(db, clock.GetCurrentInstant().InUtc().Date, planner.Value.RegistryMaxAgeDays, cancellationToken);
     }
 }

@@ -8,7 +8,7 @@ namespace Ringback.Data.Planner;
 public sealed record EnrollResult(int Enrolled, IReadOnlyList<Guid> NotFound);
 
 /// <summary>Cadences and enrolments. Every organization starts with <see cref="Cadence.Defaults"/>.</summary>
-public static class Cadences
+public static class CadenceBook
 {
     public static async Task<List<StoredCadence>> ListAsync(RingbackDbContext db, Instant now, CancellationToken cancellationToken)
     {
@@ -61,7 +61,7 @@ public static class Cadences
                 Id = Guid.CreateVersion7(), ContactId = contactId, CadenceId = cadenceId, UserId = userId, StartedAt = now, KeepAfterEnd = keepAfterEnd,
             });
             await db.SaveChangesAsync(cancellationToken);
-            await FollowUps.ReplanAsync(db, contactId, now, options, cancellationToken);
+            await Plans.ReplanAsync(db, contactId, now, options, cancellationToken);
         }
 
         return new EnrollResult(found.Count, [.. contactIds.Except(found)]);
@@ -72,7 +72,7 @@ public static class Cadences
         ArgumentNullException.ThrowIfNull(db);
         var left = await db.CadenceEnrollments.Where(e => e.ContactId == contactId && e.EndedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.EndedAt, now).SetProperty(e => e.EndReason, "taken out by the rep"), cancellationToken);
-        await FollowUps.ReplanAsync(db, contactId, now, options, cancellationToken);
+        await Plans.ReplanAsync(db, contactId, now, options, cancellationToken);
         return left > 0;
     }
 }

@@ -19,7 +19,7 @@ public sealed record DncImportResult(DoNotCallList? List, int Imported, int Dupl
 public sealed record RegistryStatus(LocalDate? CopyDate, bool Stale, string? Warning);
 
 /// <summary>Do-not-call lists: registry copies and the organization's own list.</summary>
-public static class DoNotCall
+public static class DoNotCallRegister
 {
     public const string InternalListName = "Our do-not-call list";
 
@@ -116,7 +116,7 @@ public static class DoNotCall
             await db.SaveChangesAsync(ct);
             await AddToOwnListAsync(db, [contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone],
                 string.IsNullOrWhiteSpace(reason) ? "asked not to be called again" : reason.Trim(), now, ct);
-            await FollowUps.ReplanAsync(db, contact.Id, now, options, ct);
+            await Plans.ReplanAsync(db, contact.Id, now, options, ct);
             return true;
         }, _ => true, cancellationToken);
     }

@@ -10,7 +10,7 @@ namespace Ringback.Data.Planner;
 /// contact changes, <see cref="ReplanAsync"/> asks the pure <see cref="FollowUpPlanner"/> and rewrites that
 /// contact's rows, so the queue is a range query over an index.
 /// </summary>
-public static class FollowUps
+public static class Plans
 {
     /// <summary>Calls the planner reads: enough for the newest promise, the cadence in progress, and phone tag.</summary>
     private const int CallsRead = 60;
