@@ -24,7 +24,7 @@ public static class Credits
     public const int Batch = 500;
 
     /// <summary>What a logged call is credited to, as a rep reads it; the call carries its credit, so only the message is read.</summary>
-    public static async Task<Credit?> OfAsync(RingbackDbContext db, Calls.Call call, CancellationToken cancellationToken)
+    public static async Task<Credit?> OfAsync(RingbackDbContext db, Ringback.Calls.Call call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(call);
@@ -66,7 +66,7 @@ public static class Credits
             after = ids[^1];
         }
 
-        var credited = await db.Calls.CountAsync(c => c.Direction == Calls.CallDirection.Inbound && c.CreditedCallId != null, cancellationToken);
+        var credited = await db.Calls.CountAsync(c => c.Direction == Ringback.Calls.CallDirection.Inbound && c.CreditedCallId != null, cancellationToken);
         return (done, credited);
     }
 }

@@ -5,6 +5,7 @@ using Ringback.Callbacks;
 using Ringback.Calls;
 using Ringback.Phones;
 using Ringback.Validation;
+using Ringback.Data.Calls;
 
 namespace Ringback.Data.Callbacks;
 

@@ -3,6 +3,7 @@ using NodaTime;
 using Ringback.Callbacks;
 using Ringback.Contacts;
 using Ringback.Phones;
+using Ringback.Data.Calls;
 
 namespace Ringback.Data.Callbacks;
 

@@ -4,6 +4,7 @@ using Ringback.Callbacks;
 using Ringback.Calls;
 using Ringback.Phones;
 using Ringback.Validation;
+using Ringback.Data.Calls;
 
 namespace Ringback.Data.Callbacks;
 
@@ -88,7 +89,7 @@ public static class TelephonyCapture
             DurationSeconds = reported.DurationSeconds,
             ExternalId = reported.ExternalId,
             // The call has been made; refusing to record it would hide it. It is recorded, and marked for audit.
-            DncOverrideReason = listed.Count > 0 || contact.Status == Contacts.ContactStatus.DoNotCall
+            DncOverrideReason = listed.Count > 0 || contact.Status == Ringback.Contacts.ContactStatus.DoNotCall
                 ? $"made outside Ringback ({reported.Source}) to a number on a do-not-call list"
                 : null,
         };

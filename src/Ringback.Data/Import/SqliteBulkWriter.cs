@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Ringback.Data.Contacts;
 
 namespace Ringback.Data.Import;
 

@@ -105,13 +105,13 @@ public static class DoNotCallRegister
     /// "Please don't call me again": the contact is marked do-not-call, their numbers go on the organization's own
     /// list, and their planned calls are dropped — at once, and together.
     /// </summary>
-    public static async Task MarkAsync(RingbackDbContext db, Contacts.Contact contact, string? reason, Instant now, PlannerOptions options, CancellationToken cancellationToken)
+    public static async Task MarkAsync(RingbackDbContext db, Ringback.Contacts.Contact contact, string? reason, Instant now, PlannerOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(contact);
         await db.InTransactionAsync(async ct =>
         {
-            contact.Status = Contacts.ContactStatus.DoNotCall;
+            contact.Status = Ringback.Contacts.ContactStatus.DoNotCall;
             contact.UpdatedAt = now;
             await db.SaveChangesAsync(ct);
             await AddToOwnListAsync(db, [contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone],

@@ -3,12 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Ringback.Accounts;
-using Ringback.Api;
 using Ringback.Data;
 using Ringback.Data.Callbacks;
 using Ringback.Data.Planner;
 using Ringback.Hosting;
 using Ringback.Validation;
+using Ringback.Calls;
+using Ringback.Data.Calls;
 
 namespace Ringback.Callbacks;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text;
-using Ringback.Data.Export;
+using Ringback.Data.Import;
 
 namespace Ringback.Cli;
 

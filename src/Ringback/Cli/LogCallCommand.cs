@@ -7,6 +7,8 @@ using Ringback.Calls;
 using Ringback.Data;
 using Ringback.Hosting;
 using Ringback.Scheduling;
+using Ringback.Data.Calls;
+using Ringback.Data.Contacts;
 
 namespace Ringback.Cli;
 

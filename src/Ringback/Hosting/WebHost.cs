@@ -6,9 +6,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Ringback.Accounts;
-using Ringback.Api;
 using Ringback.Callbacks;
+using Ringback.Calls;
 using Ringback.Coach;
+using Ringback.Contacts;
 using Ringback.Data;
 using Ringback.Planner;
 
@@ -87,7 +88,7 @@ public static class WebHost
         });
         services.AddSingleton<SetupGate>();
         services.AddSingleton<Web.ShownNumbers>();
-        services.AddSingleton<Web.ImportJobs>();
+        services.AddSingleton<Import.ImportJobs>();
         services.AddSingleton<Coach.PracticeVoice>();
         services.AddOpenApi("v1");
 

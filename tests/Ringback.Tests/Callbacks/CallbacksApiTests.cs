@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ringback.Data;
 using Ringback.Planner;
-using Ringback.Tests.Api;
 using Ringback.Tests.Infrastructure;
 
 namespace Ringback.Tests.Callbacks;
@@ -54,7 +53,7 @@ public class CallbacksApiTests
 
         await using var db = app.Database.NewContext();
         var contact = await db.Contacts.IgnoreQueryFilters().SingleAsync(c => c.Id == Guid.Parse(sueId));
-        contact.Status.ShouldBe(Contacts.ContactStatus.Engaged);
+        contact.Status.ShouldBe(Ringback.Contacts.ContactStatus.Engaged);
         var enrollment = await db.CadenceEnrollments.IgnoreQueryFilters().SingleAsync(e => e.ContactId == contact.Id);
         enrollment.EndedAt.ShouldNotBeNull();
         enrollment.EndReason.ShouldNotBeNull().ShouldContain("called back");

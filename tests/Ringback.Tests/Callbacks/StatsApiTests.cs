@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using NodaTime;
 using Ringback.Data;
 using Ringback.Scheduling;
-using Ringback.Tests.Api;
 using Ringback.Tests.Infrastructure;
 
 namespace Ringback.Tests.Callbacks;

@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ringback.Data;
 using Ringback.Callbacks;
-using Ringback.Tests.Api;
 using Ringback.Tests.Infrastructure;
 
 namespace Ringback.Tests.Callbacks;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Ringback.Data;
-using Ringback.Tests.Api;
 using Ringback.Tests.Infrastructure;
 
 namespace Ringback.Tests.Planner;

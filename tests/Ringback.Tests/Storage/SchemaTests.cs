@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Ringback.Data;
 using Ringback.Tests.Infrastructure;
+using Ringback.Data.Contacts;
 
 namespace Ringback.Tests.Storage;
 

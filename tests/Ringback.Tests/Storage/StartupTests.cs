@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Ringback.Data;
-using Ringback.Tests.Api;
 using Ringback.Tests.Infrastructure;
 
 namespace Ringback.Tests.Storage;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Migrations;
+using Ringback.Data.Contacts;
 
 namespace Ringback.Data.Migrations.HandWritten;
 

@@ -15,6 +15,7 @@ using Ringback.Hosting;
 using Ringback.Scheduling;
 using Ringback.Validation;
 using Ringback.Web;
+using Ringback.Data.Calls;
 
 namespace Ringback.Pages.Contacts;
 

@@ -6,6 +6,7 @@ using NodaTime;
 using Ringback.Accounts;
 using Ringback.Contacts;
 using Ringback.Data;
+using Ringback.Data.Contacts;
 using Ringback.Hosting;
 using Ringback.Validation;
 using Ringback.Web;

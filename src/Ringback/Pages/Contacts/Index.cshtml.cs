@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ringback.Accounts;
-using Ringback.Api;
 using Ringback.Contacts;
 using Ringback.Data;
 using Ringback.Hosting;
 using Ringback.Validation;
+using Ringback.Data.Contacts;
 
 namespace Ringback.Pages.Contacts;
 

@@ -5,7 +5,7 @@ using Ringback.Accounts;
 using Ringback.Data;
 using Ringback.Data.Import;
 using Ringback.Hosting;
-using Ringback.Web;
+using Ringback.Import;
 
 namespace Ringback.Pages.Import;
 

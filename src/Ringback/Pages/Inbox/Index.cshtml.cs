@@ -8,6 +8,7 @@ using Ringback.Contacts;
 using Ringback.Data;
 using Ringback.Data.Planner;
 using Ringback.Hosting;
+using Ringback.Data.Contacts;
 
 namespace Ringback.Pages.Inbox;
 

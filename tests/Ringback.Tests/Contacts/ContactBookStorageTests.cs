@@ -5,8 +5,10 @@ using Ringback.Contacts;
 using Ringback.Data;
 using Ringback.Scheduling;
 using Ringback.Tests.Infrastructure;
+using Ringback.Data.Calls;
+using Ringback.Data.Contacts;
 
-namespace Ringback.Tests.Storage;
+namespace Ringback.Tests.Contacts;
 
 public class ContactBookStorageTests
 {

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Ringback.Import;
 using Ringback.Validation;
 
-namespace Ringback.Data.Export;
+namespace Ringback.Data.Import;
 
 /// <summary>
 /// Writes the organization's contacts as CSV in Ringback's own columns, which <c>import contacts</c> reads back.

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Ringback.Data;
 using Ringback.Tests.Infrastructure;
 
-namespace Ringback.Tests.Cli;
+namespace Ringback.Tests.Coach;
 
 public class CoachCommandTests
 {

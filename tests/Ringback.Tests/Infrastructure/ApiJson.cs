@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Ringback.Tests.Api;
+namespace Ringback.Tests.Infrastructure;
 
 /// <summary>JSON in and out of the API as plain nodes, so the tests read the wire format a client sees.</summary>
 internal static class ApiJson

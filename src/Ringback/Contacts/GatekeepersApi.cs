@@ -2,11 +2,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using Ringback.Contacts;
 using Ringback.Data;
 using Ringback.Hosting;
 
-namespace Ringback.Api;
+namespace Ringback.Contacts;
 
 /// <summary>Who answers for a prospect (seed 004, lesson 3).</summary>
 public static class GatekeepersApi

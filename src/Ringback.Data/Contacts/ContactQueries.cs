@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Ringback.Contacts;
 using Ringback.Phones;
 
-namespace Ringback.Data;
+namespace Ringback.Data.Contacts;
 
 public enum ContactSort
 {

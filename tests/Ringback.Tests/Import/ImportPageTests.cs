@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 using Ringback.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
-namespace Ringback.Tests.Web;
+namespace Ringback.Tests.Import;
 
 public class ImportPageTests
 {

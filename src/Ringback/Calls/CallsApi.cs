@@ -5,8 +5,9 @@ using Ringback.Accounts;
 using Microsoft.Extensions.Options;
 using Ringback.Data;
 using Ringback.Data.Planner;
+using Ringback.Data.Calls;
 
-namespace Ringback.Api;
+namespace Ringback.Calls;
 
 /// <summary>The call log: every attempt and what came of it.</summary>
 public static class CallsApi

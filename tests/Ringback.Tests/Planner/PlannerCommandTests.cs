@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Ringback.Data;
 using Ringback.Tests.Infrastructure;
 
-namespace Ringback.Tests.Cli;
+namespace Ringback.Tests.Planner;
 
 public class PlannerCommandTests
 {

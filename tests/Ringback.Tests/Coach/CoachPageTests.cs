@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 using Ringback.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
-namespace Ringback.Tests.Web;
+namespace Ringback.Tests.Coach;
 
 /// <summary>The composer and the live coach in the log-a-call form, in real Chromium.</summary>
 public class CoachPageTests

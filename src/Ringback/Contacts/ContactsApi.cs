@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using Ringback.Contacts;
+using Ringback.Calls;
 using Ringback.Data;
 using Ringback.Hosting;
 using Ringback.Validation;
+using Ringback.Data.Contacts;
 
-namespace Ringback.Api;
+namespace Ringback.Contacts;
 
 public static class ContactsApi
 {

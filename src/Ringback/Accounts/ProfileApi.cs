@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Ringback.Accounts;
 using Ringback.Data;
 using Ringback.Hosting;
 
-namespace Ringback.Api;
+namespace Ringback.Accounts;
 
 public sealed record ProfileResponse(
     Guid Id, string Name, string Email, UserRole Role, string? CompanyName, string? CallbackPhone, string? AfterHoursPhone, string TimeZone, string ReachableHours, string WorkingHours);

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Ringback.Data.Import;
 
-namespace Ringback.Web;
+namespace Ringback.Import;
 
 /// <summary>
 /// Imports started from the browser run here, off the request, so the page can show a progress bar while a big

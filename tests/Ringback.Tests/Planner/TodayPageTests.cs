@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 using Ringback.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
-namespace Ringback.Tests.Web;
+namespace Ringback.Tests.Planner;
 
 /// <summary>The planner in the browser: Today as home, lawful hours on the contact page, do-not-call at once.</summary>
 public class TodayPageTests

@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Ringback.Contacts;
 using Ringback.Data;
 
-namespace Ringback.Api;
+namespace Ringback.Contacts;
 
 /// <summary>Clients a rep may mention to prospects in the same industry (seed 000 option two, seed 001).</summary>
 public static class ReferenceClientsApi

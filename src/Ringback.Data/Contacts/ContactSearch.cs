@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Ringback.Contacts;
 
-namespace Ringback.Data;
+namespace Ringback.Data.Contacts;
 
 /// <summary>
 /// Substring search over <see cref="Contact.SearchText"/> through each provider's own index. On SQLite, an FTS5

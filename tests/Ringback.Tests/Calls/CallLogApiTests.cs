@@ -2,7 +2,7 @@ using System.Net;
 using Ringback.Data;
 using Ringback.Tests.Infrastructure;
 
-namespace Ringback.Tests.Api;
+namespace Ringback.Tests.Calls;
 
 public class CallLogApiTests
 {

@@ -4,7 +4,7 @@ using Ringback.Calls;
 using Ringback.Contacts;
 using Ringback.Validation;
 
-namespace Ringback.Data;
+namespace Ringback.Data.Calls;
 
 /// <summary>What became of a request to log a call.</summary>
 public sealed record CallLogResult(Call? Call, ValidationErrors Errors, bool Created, bool ContactMissing)

@@ -6,8 +6,9 @@ using Ringback.Calls;
 using Ringback.Data;
 using Ringback.Data.Planner;
 using Ringback.Tests.Infrastructure;
+using Ringback.Data.Calls;
 
-namespace Ringback.Tests.Cli;
+namespace Ringback.Tests.Callbacks;
 
 public class CallbackCommandTests
 {

@@ -3,14 +3,14 @@ using Microsoft.Playwright;
 using NodaTime;
 using Ringback.Calls;
 using Ringback.Contacts;
-using Ringback.Data;
 using Ringback.Data.Callbacks;
 using Ringback.Data.Planner;
 using Ringback.Scheduling;
 using Ringback.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
+using Ringback.Data.Calls;
 
-namespace Ringback.Tests.Web;
+namespace Ringback.Tests.Callbacks;
 
 /// <summary>Callbacks in the browser: one click to log one, the inbox, and the Stats page's figures.</summary>
 public class StatsPageTests
