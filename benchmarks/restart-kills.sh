@@ -6,5 +6,5 @@
 # The test suite runs the same test with 3 rounds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export RINGBACK_KILL_ROUNDS=${1:-25}
-dotnet test tests/Ringback.Tests --filter "FullyQualifiedName~StartupTests.Kills_at_random_moments" --logger "console;verbosity=normal"
+export RINGBACK_KILL_ROUNDS=${1:-25} RINGBACK_NEXT_START_SECONDS=10
+dotnet test tests/Ringback.Tests --filter "FullyQualifiedName~StartupTests.Kills_at_random_moments" --logger "console;verbosity=detailed"

@@ -17,13 +17,14 @@ public static class CallLog
 {
     /// <param name="id">A client-chosen id: logging the same id twice records the call once (the retry gets the first call back).</param>
     /// <param name="planner">Calling-hours rules and planner settings; the defaults when omitted.</param>
+    /// <param name="defaultRegion">The country a new gatekeeper's number is read in when it has no country code.</param>
     public static Task<CallLogResult> LogAsync(RingbackDbContext db, Guid contactId, Guid userId, CallDraft draft, Guid? id, Instant now,
-        CancellationToken cancellationToken, Planner.PlannerOptions? planner = null) =>
-        db.InTransactionAsync(ct => LogInTransactionAsync(db, contactId, userId, draft, id, now, planner, ct), r => r.IsValid, cancellationToken);
+        CancellationToken cancellationToken, Planner.PlannerOptions? planner = null, string defaultRegion = "US") =>
+        db.InTransactionAsync(ct => LogInTransactionAsync(db, contactId, userId, draft, id, now, planner, defaultRegion, ct), r => r.IsValid, cancellationToken);
 
-    /// <summary>The call, its contact's new status and the replanned follow-ups, written together.</summary>
+    /// <summary>The call, a gatekeeper met on it, its contact's new status and the replanned follow-ups, written together.</summary>
     private static async Task<CallLogResult> LogInTransactionAsync(RingbackDbContext db, Guid contactId, Guid userId, CallDraft draft, Guid? id, Instant now,
-        Planner.PlannerOptions? planner, CancellationToken cancellationToken)
+        Planner.PlannerOptions? planner, string defaultRegion, CancellationToken cancellationToken)
     {
         if (id is { } existingId && await db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == existingId && c.ContactId == contactId, cancellationToken) is { } existing)
         {
@@ -44,10 +45,34 @@ public static class CallLog
 
         var checkedCall = CallRules.Check(draft, now);
         var errors = checkedCall.Errors;
-        if (draft.AnsweredByGatekeeperId is { } gatekeeperId
-            && !await db.Gatekeepers.AnyAsync(g => g.Id == gatekeeperId && g.ContactId == contactId, cancellationToken))
+        Gatekeeper? answeredBy = null;
+        if (draft.AnsweredByGatekeeperId is { } gatekeeperId)
         {
-            errors.Add("answeredByGatekeeperId", "is not a gatekeeper of this contact");
+            answeredBy = await db.Gatekeepers.FirstOrDefaultAsync(g => g.Id == gatekeeperId && g.ContactId == contactId, cancellationToken);
+            if (answeredBy is null)
+            {
+                errors.Add("answeredByGatekeeperId", "is not a gatekeeper of this contact");
+            }
+        }
+
+        if (draft.ProspectAvailable?.Trim().Length > ContactRules.ShortTextMax)
+        {
+            errors.Add("prospectAvailable", $"must be at most {ContactRules.ShortTextMax} characters");
+        }
+
+        if (draft.NewGatekeeper is { } met)
+        {
+            var gatekeeper = GatekeeperRules.Check(met with { AvailabilityNote = met.AvailabilityNote ?? draft.ProspectAvailable }, defaultRegion);
+            foreach (var field in gatekeeper.Errors.Fields)
+            {
+                errors.Add("newGatekeeper." + field, string.Join(" ", gatekeeper.Errors.For(field)));
+            }
+
+            if (gatekeeper.Value is { } known)
+            {
+                answeredBy = new Gatekeeper { Id = Guid.CreateVersion7(), ContactId = contactId, Name = known.Name, CreatedAt = now, UpdatedAt = now };
+                known.ApplyTo(answeredBy);
+            }
         }
 
         // Honest by construction: a referral needs a referrer, a tag team a colleague's real conversation, and so on.
@@ -80,6 +105,21 @@ public static class CallLog
         var fields = checkedCall.Value!;
         var call = new Call { Id = id ?? Guid.CreateVersion7(), ContactId = contactId, UserId = userId, CreatedAt = now };
         fields.ApplyTo(call);
+        if (answeredBy is not null)
+        {
+            if (draft.NewGatekeeper is not null)
+            {
+                db.Gatekeepers.Add(answeredBy);
+            }
+
+            call.AnsweredByGatekeeperId = answeredBy.Id;
+            if (draft.NewGatekeeper is null && !string.IsNullOrWhiteSpace(draft.ProspectAvailable))
+            {
+                answeredBy.AvailabilityNote = draft.ProspectAvailable.Trim();
+                answeredBy.UpdatedAt = now;
+            }
+        }
+
         db.Calls.Add(call);
         contact.Status = ContactProgress.AfterCall(contact.Status, fields.Direction, fields.Outcome, fields.AppointmentStart is not null);
         contact.UpdatedAt = now;

@@ -29,6 +29,15 @@ public sealed record CallDraft
 
     /// <summary>The telephony system's id for the call ("twilio:CA…"): the same id logs once.</summary>
     public string? ExternalId { get; init; }
+
+    /// <summary>
+    /// Whoever answered, when they are not yet one of the contact's gatekeepers: added with the call, or not at all
+    /// (seed 004: take their name and relationship there and then).
+    /// </summary>
+    public Contacts.GatekeeperDraft? NewGatekeeper { get; init; }
+
+    /// <summary>What whoever answered said about when the prospect is in; kept on that gatekeeper.</summary>
+    public string? ProspectAvailable { get; init; }
 }
 
 public sealed record CallFields(

@@ -30,6 +30,12 @@ public sealed record CallRequest
     /// <summary>They asked not to be called again: their numbers go on your organization's own list.</summary>
     public bool AskedNotToCall { get; init; }
 
+    /// <summary>Whoever answered, when they are not yet one of the contact's gatekeepers: added with the call.</summary>
+    public Contacts.GatekeeperDraft? NewGatekeeper { get; init; }
+
+    /// <summary>What whoever answered said about when the prospect is in; kept on that gatekeeper.</summary>
+    public string? ProspectAvailable { get; init; }
+
     public CallDraft ToDraft() => new()
     {
         Direction = Direction,
@@ -48,6 +54,8 @@ public sealed record CallRequest
         AppointmentDirections = AppointmentDirections,
         DncOverrideReason = DncOverrideReason,
         AskedNotToCall = AskedNotToCall,
+        NewGatekeeper = NewGatekeeper,
+        ProspectAvailable = ProspectAvailable,
     };
 
     private static Instant? ToInstant(DateTimeOffset? value) => value is { } v ? Instant.FromDateTimeOffset(v) : null;

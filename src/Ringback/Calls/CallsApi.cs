@@ -4,6 +4,7 @@ using NodaTime;
 using Ringback.Accounts;
 using Microsoft.Extensions.Options;
 using Ringback.Data;
+using Ringback.Hosting;
 using Ringback.Data.Planner;
 using Ringback.Data.Calls;
 
@@ -24,9 +25,11 @@ public static class CallsApi
     }
 
     public static async Task<Results<Created<CallResponse>, Ok<CallResponse>, NotFound, ValidationProblem>> LogAsync(
-        Guid contactId, CallRequest request, RingbackDbContext db, IClock clock, HttpContext http, IOptions<PlannerOptions> planner, CancellationToken cancellationToken)
+        Guid contactId, CallRequest request, RingbackDbContext db, IClock clock, HttpContext http, IOptions<PlannerOptions> planner, IOptions<RingbackOptions> options,
+        CancellationToken cancellationToken)
     {
-        var result = await CallLog.LogAsync(db, contactId, RingbackClaims.UserOf(http.User), request.ToDraft(), request.Id, clock.GetCurrentInstant(), cancellationToken, planner.Value);
+        var result = await CallLog.LogAsync(db, contactId, RingbackClaims.UserOf(http.User), request.ToDraft(), request.Id, clock.GetCurrentInstant(), cancellationToken,
+            planner.Value, options.Value.DefaultRegion);
         if (result.ContactMissing)
         {
             return TypedResults.NotFound();

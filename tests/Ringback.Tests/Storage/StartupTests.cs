@@ -8,14 +8,25 @@ using Ringback.Tests.Infrastructure;
 
 namespace Ringback.Tests.Storage;
 
+/// <summary>Start-up tests time real processes: they run alone, after the tests that run in parallel.</summary>
+[CollectionDefinition(nameof(StartupTests), DisableParallelization = true)]
+public sealed class RunsAlone;
+
 /// <summary>
 /// A restart always works: a server killed while starting (migrating, or holding the migration lock) never stops the
 /// next start, and two live processes never migrate at once. The real executable is started and killed with SIGKILL.
 /// </summary>
-public class StartupTests
+[Collection(nameof(StartupTests))]
+public class StartupTests(ITestOutputHelper output)
 {
     private const string Password = "correct horse battery staple";
-    private static readonly TimeSpan NextStartLimit = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long the next start may take. A start that hangs on a dead process's lock never ends, so any bound tells
+    /// it apart; the suite allows 30 s for a loaded machine, and benchmarks/restart-kills.sh holds it to 10 s.
+    /// </summary>
+    private static readonly TimeSpan NextStartLimit = TimeSpan.FromSeconds(
+        int.TryParse(Environment.GetEnvironmentVariable("RINGBACK_NEXT_START_SECONDS"), out var s) && s > 0 ? s : 30);
 
     /// <summary>How many kill-and-restart rounds the random test runs per provider; benchmarks/restart-kills.sh runs 50.</summary>
     private static int Rounds => int.TryParse(Environment.GetEnvironmentVariable("RINGBACK_KILL_ROUNDS"), out var n) && n > 0 ? n : 3;
@@ -70,6 +81,7 @@ public class StartupTests
         var token = added.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last();
         var acknowledged = new List<string>();
         var random = new Random(provider == DatabaseProvider.Sqlite ? 11 : 12);
+        var slowest = TimeSpan.Zero;
 
         for (var round = 1; round <= Rounds; round++)
         {
@@ -77,14 +89,18 @@ public class StartupTests
             {
                 await KillWhileStartingAsync(new RingbackProcess(fresh), random);
                 await using var next = new RingbackProcess(fresh).StartServing();
-                (await next.TryWaitUntilHealthyAsync(NextStartLimit)).ShouldBeTrue($"round {round}: a fresh database started within 10 s after a kill");
+                var started = System.Diagnostics.Stopwatch.StartNew();
+                (await next.TryWaitUntilHealthyAsync(NextStartLimit)).ShouldBeTrue($"round {round}: a fresh database started within {NextStartLimit.TotalSeconds} s after a kill");
+                slowest = started.Elapsed > slowest ? started.Elapsed : slowest;
                 await next.CrashAsync();
                 await CheckIntegrityAsync(fresh);
             }
 
             await KillWhileStartingAsync(ringback, random);
             await using var server = ringback.StartServing();
-            (await server.TryWaitUntilHealthyAsync(NextStartLimit)).ShouldBeTrue($"round {round}: the next start served /healthz within 10 s");
+            var restarted = System.Diagnostics.Stopwatch.StartNew();
+            (await server.TryWaitUntilHealthyAsync(NextStartLimit)).ShouldBeTrue($"round {round}: the next start served /healthz within {NextStartLimit.TotalSeconds} s");
+            slowest = restarted.Elapsed > slowest ? restarted.Elapsed : slowest;
             server.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             foreach (var id in acknowledged)
             {
@@ -97,6 +113,8 @@ public class StartupTests
             await server.CrashAsync();
             await CheckIntegrityAsync(database);
         }
+
+        output.WriteLine($"{provider}: {Rounds} rounds, {2 * Rounds} kills during start-up, {acknowledged.Count} acknowledged contacts all kept; slowest next start {slowest.TotalSeconds:0.0} s");
     }
 
     private static async Task KillWhileStartingAsync(RingbackProcess ringback, Random random)

@@ -129,37 +129,14 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
         var promised = Local("promisedNextCallAt", Call.PromisedNextCallAt);
         var start = Local("appointmentStart", Call.AppointmentStart);
         var end = Local("appointmentEnd", Call.AppointmentEnd);
-        var gatekeeperId = Call.AnsweredByGatekeeperId;
-        Gatekeeper? added = null;
-        if (!string.IsNullOrWhiteSpace(Call.NewGatekeeperName))
-        {
-            // Seed 004: take the name and relationship of whoever answered, there and then.
-            var gatekeeper = GatekeeperRules.Check(new GatekeeperDraft
-            {
-                Name = Call.NewGatekeeperName,
-                Relationship = Call.NewGatekeeperRelationship,
-                AvailabilityNote = Call.ProspectAvailable,
-            }, options.Value.DefaultRegion);
-            if (gatekeeper.IsValid)
-            {
-                added = new Gatekeeper { Id = Guid.CreateVersion7(), ContactId = Id, Name = gatekeeper.Value!.Name, CreatedAt = Now, UpdatedAt = Now };
-                gatekeeper.Value.ApplyTo(added);
-                gatekeeperId = added.Id;
-            }
-            else
-            {
-                foreach (var field in gatekeeper.Errors.Fields)
-                {
-                    errors.Add("newGatekeeper" + char.ToUpperInvariant(field[0]) + field[1..], string.Join(" ", gatekeeper.Errors.For(field)));
-                }
-            }
-        }
-
         var draft = new CallDraft
         {
             Outcome = Call.Outcome,
             DurationSeconds = Call.DurationMinutes is { } minutes ? (int)Math.Round(minutes * 60) : null,
-            AnsweredByGatekeeperId = gatekeeperId,
+            AnsweredByGatekeeperId = Call.AnsweredByGatekeeperId,
+            NewGatekeeper = string.IsNullOrWhiteSpace(Call.NewGatekeeperName) ? null
+                : new GatekeeperDraft { Name = Call.NewGatekeeperName, Relationship = Call.NewGatekeeperRelationship },
+            ProspectAvailable = Call.ProspectAvailable,
             Strategy = Call.Strategy,
             MessageText = Call.MessageText,
             Notes = Call.Notes,
@@ -174,23 +151,7 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
         };
         if (errors.IsEmpty)
         {
-            // The new gatekeeper and the call land together or not at all.
-            var result = await db.InTransactionAsync(async ct =>
-            {
-                if (added is not null)
-                {
-                    db.Gatekeepers.Add(added);
-                    await db.SaveChangesAsync(ct);
-                }
-                else if (gatekeeperId is { } existing && !string.IsNullOrWhiteSpace(Call.ProspectAvailable)
-                    && await db.Gatekeepers.FirstOrDefaultAsync(g => g.Id == existing && g.ContactId == Id, ct) is { } known)
-                {
-                    known.AvailabilityNote = Call.ProspectAvailable.Trim();
-                    known.UpdatedAt = Now;
-                }
-
-                return await CallLog.LogAsync(db, Id, Rep.Id, draft, id: Call.Id, Now, ct, planner.Value);
-            }, r => r.IsValid, cancellationToken);
+            var result = await CallLog.LogAsync(db, Id, Rep.Id, draft, id: Call.Id, Now, cancellationToken, planner.Value, options.Value.DefaultRegion);
             if (result.IsValid)
             {
                 Notice = $"Logged: {PageSupport.Words(result.Call!.Outcome).ToLowerInvariant()}.";
@@ -200,7 +161,11 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
             db.ChangeTracker.Clear();
             foreach (var field in result.Errors.Fields)
             {
-                errors.Add(field, string.Join(" ", result.Errors.For(field)));
+                // "newGatekeeper.name" is the form's "New gatekeeper name" field.
+                var key = field.StartsWith("newGatekeeper.", StringComparison.Ordinal)
+                    ? "newGatekeeper" + char.ToUpperInvariant(field[14]) + field[15..]
+                    : field;
+                errors.Add(key, string.Join(" ", result.Errors.For(field)));
             }
         }
 
