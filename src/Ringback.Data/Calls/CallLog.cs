@@ -43,10 +43,31 @@ public static class CallLog
             return new CallLogResult(null, new ValidationErrors(), false, ContactMissing: true);
         }
 
+        // Whoever answered may be met for the first time on this call: they get their id now, so the call's rules
+        // (a message left with a gatekeeper names the gatekeeper) hold for them like for anyone already known.
+        Gatekeeper? met = null;
+        var errors = new ValidationErrors();
+        if (draft.NewGatekeeper is { } newcomer)
+        {
+            var gatekeeper = GatekeeperRules.Check(newcomer with { AvailabilityNote = newcomer.AvailabilityNote ?? draft.ProspectAvailable }, defaultRegion);
+            foreach (var field in gatekeeper.Errors.Fields)
+            {
+                errors.Add("newGatekeeper." + field, string.Join(" ", gatekeeper.Errors.For(field)));
+            }
+
+            met = new Gatekeeper { Id = Guid.CreateVersion7(), ContactId = contactId, Name = newcomer.Name ?? string.Empty, CreatedAt = now, UpdatedAt = now };
+            gatekeeper.Value?.ApplyTo(met);
+            draft = draft with { AnsweredByGatekeeperId = met.Id };
+        }
+
         var checkedCall = CallRules.Check(draft, now);
-        var errors = checkedCall.Errors;
-        Gatekeeper? answeredBy = null;
-        if (draft.AnsweredByGatekeeperId is { } gatekeeperId)
+        foreach (var field in checkedCall.Errors.Fields)
+        {
+            errors.Add(field, string.Join(" ", checkedCall.Errors.For(field)));
+        }
+
+        var answeredBy = met;
+        if (met is null && draft.AnsweredByGatekeeperId is { } gatekeeperId)
         {
             answeredBy = await db.Gatekeepers.FirstOrDefaultAsync(g => g.Id == gatekeeperId && g.ContactId == contactId, cancellationToken);
             if (answeredBy is null)
@@ -58,21 +79,6 @@ public static class CallLog
         if (draft.ProspectAvailable?.Trim().Length > ContactRules.ShortTextMax)
         {
             errors.Add("prospectAvailable", $"must be at most {ContactRules.ShortTextMax} characters");
-        }
-
-        if (draft.NewGatekeeper is { } met)
-        {
-            var gatekeeper = GatekeeperRules.Check(met with { AvailabilityNote = met.AvailabilityNote ?? draft.ProspectAvailable }, defaultRegion);
-            foreach (var field in gatekeeper.Errors.Fields)
-            {
-                errors.Add("newGatekeeper." + field, string.Join(" ", gatekeeper.Errors.For(field)));
-            }
-
-            if (gatekeeper.Value is { } known)
-            {
-                answeredBy = new Gatekeeper { Id = Guid.CreateVersion7(), ContactId = contactId, Name = known.Name, CreatedAt = now, UpdatedAt = now };
-                known.ApplyTo(answeredBy);
-            }
         }
 
         // Honest by construction: a referral needs a referrer, a tag team a colleague's real conversation, and so on.
@@ -105,15 +111,13 @@ public static class CallLog
         var fields = checkedCall.Value!;
         var call = new Call { Id = id ?? Guid.CreateVersion7(), ContactId = contactId, UserId = userId, CreatedAt = now };
         fields.ApplyTo(call);
-        if (answeredBy is not null)
+        if (met is not null)
         {
-            if (draft.NewGatekeeper is not null)
-            {
-                db.Gatekeepers.Add(answeredBy);
-            }
-
-            call.AnsweredByGatekeeperId = answeredBy.Id;
-            if (draft.NewGatekeeper is null && !string.IsNullOrWhiteSpace(draft.ProspectAvailable))
+            db.Gatekeepers.Add(met);
+        }
+        else if (answeredBy is not null)
+        {
+            if (!string.IsNullOrWhiteSpace(draft.ProspectAvailable))
             {
                 answeredBy.AvailabilityNote = draft.ProspectAvailable.Trim();
                 answeredBy.UpdatedAt = now;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
 using Ringback.Calls;
+using Ringback.Contacts;
 using Ringback.Data;
 using Ringback.Hosting;
 using Ringback.Scheduling;
@@ -26,7 +27,7 @@ public static class LogCallCommand
         var strategy = new Option<string?>("--strategy") { Description = "Message strategy, e.g. referral, as-promised" };
         var message = new Option<string?>("--message") { Description = "The message left, word for word" };
         var notes = new Option<string?>("--notes") { Description = "Notes" };
-        var gatekeeper = new Option<string?>("--gatekeeper") { Description = "Name of the gatekeeper who answered" };
+        var gatekeeper = new Option<string?>("--gatekeeper") { Description = "Name of the gatekeeper who answered; someone new is added to the contact" };
         var promise = new Option<string?>("--promise") { Description = "Promised next call, in the prospect's local time: \"2026-11-23 08:15\"" };
         var commitments = new Option<string?>("--commitments") { Description = "What you promised to do" };
         var actAs = new Option<string?>("--as") { Description = "Email of the rep who made the call (default: the only user)" };
@@ -60,15 +61,13 @@ public static class LogCallCommand
             }
 
             var target = found[0];
+            // A gatekeeper the contact does not have yet is added with the call, as on the contact page.
             Guid? gatekeeperId = null;
+            GatekeeperDraft? newGatekeeper = null;
             if (parse.GetValue(gatekeeper) is { } gatekeeperName)
             {
                 gatekeeperId = await db.Gatekeepers.Where(g => g.ContactId == target.Id && g.Name == gatekeeperName).Select(g => (Guid?)g.Id).FirstOrDefaultAsync(ct);
-                if (gatekeeperId is null)
-                {
-                    await Console.Error.WriteLineAsync($"ringback: --gatekeeper: {target.DisplayName} has no gatekeeper called '{gatekeeperName}'");
-                    return 1;
-                }
+                newGatekeeper = gatekeeperId is null ? new GatekeeperDraft { Name = gatekeeperName } : null;
             }
 
             Instant? promised = null;
@@ -96,13 +95,15 @@ public static class LogCallCommand
                 MessageText = parse.GetValue(message),
                 Notes = parse.GetValue(notes),
                 AnsweredByGatekeeperId = gatekeeperId,
+                NewGatekeeper = newGatekeeper,
                 PromisedNextCallAt = promised,
                 Commitments = parse.GetValue(commitments),
                 DncOverrideReason = parse.GetValue(dncOverride),
                 AskedNotToCall = parse.GetValue(askedNotToCall),
             };
             var clock = cli.Services.GetRequiredService<IClock>();
-            var result = await CallLog.LogAsync(db, target.Id, user.Id, draft, id: null, clock.GetCurrentInstant(), ct, planner);
+            var result = await CallLog.LogAsync(db, target.Id, user.Id, draft, id: null, clock.GetCurrentInstant(), ct, planner,
+                region);
             if (!result.IsValid)
             {
                 foreach (var field in result.Errors.Fields)

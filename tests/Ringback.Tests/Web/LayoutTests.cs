@@ -64,8 +64,6 @@ public class LayoutTests
 
     private static async Task CheckAsync(IPage page, string device, string name, ILocator? part = null)
     {
-        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        overflow.ShouldBeLessThanOrEqualTo(0, $"{name} scrolls sideways on a {device}");
         var unlabelled = await page.EvaluateAsync<string[]>("""
             [...document.querySelectorAll("input:not([type=hidden]), select, textarea")]
               .filter(e => !e.labels?.length && !e.getAttribute("aria-label")).map(e => e.name)
@@ -91,6 +89,15 @@ public class LayoutTests
                 await part.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, file) });
             }
         }
+
+        // Checked after the screenshot, so a failure leaves the picture of what is too wide.
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        var widest = await page.EvaluateAsync<string>("""
+            [...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1
+                && !(function clipped(n) { for (n = n.parentElement; n && n !== document.body; n = n.parentElement) { if (["auto", "scroll", "hidden"].includes(getComputedStyle(n).overflowX)) return true; } return false; })(e))
+              .map(e => e.tagName + (e.id ? "#" + e.id : "") + "." + e.className + ": " + (e.textContent || "").trim().slice(0, 60)).slice(-3).join(" | ")
+            """);
+        overflow.ShouldBeLessThanOrEqualTo(0, $"{name} scrolls sideways on a {device}: {widest}");
     }
 
     private const string SampleContacts = """
