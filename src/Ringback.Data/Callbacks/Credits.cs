@@ -36,7 +36,7 @@ public static class Credits
 
     /// <summary>
     /// Every contact with calls, rewritten from their timelines: after the credit window is changed
-    /// (<c>Ringback:Planner:CallbackCreditDays</c>), so old callbacks are counted by the new rule too.
+    /// (<c>Ringback:Callbacks:CreditDays</c>), so old callbacks are counted by the new rule too.
     /// </summary>
     /// <returns>How many contacts were rewritten, and how many calls in are credited afterwards.</returns>
     public static async Task<(int Contacts, int Credited)> RecomputeAllAsync(RingbackDbContext db, Duration window, CancellationToken cancellationToken)

@@ -51,7 +51,7 @@ public static class StatsNotes
         ArgumentNullException.ThrowIfNull(planner);
         return
         [
-            $"A callback counts for the latest message left within {planner.CallbackCreditDays} days before it; messages left in the last {planner.CallbackCreditDays} days may still be called back.",
+            $"A callback counts for the latest message left within {planner.Callbacks.CreditDays} days before it; messages left in the last {planner.Callbacks.CreditDays} days may still be called back.",
             $"Rates from fewer than {Rate.EnoughTrials} messages are shown but too few to conclude anything from.",
             "Intervals are 95% Wilson score intervals: if two overlap, the data cannot yet tell those two apart.",
             "Hours are the prospect's local time when the message was left; messages to contacts whose zone is unknown are left out of the heatmap.",

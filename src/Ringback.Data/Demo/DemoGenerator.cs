@@ -12,7 +12,8 @@ namespace Ringback.Data.Demo;
 
 public sealed record DemoRep(Guid Id, string Name);
 
-public sealed record DemoOptions(int Contacts, int Months, int Seed, Instant Now);
+/// <param name="CreditWindow">The callback credit window (<c>Ringback:Callbacks:CreditDays</c>), so the demo credits as the app does.</param>
+public sealed record DemoOptions(int Contacts, int Months, int Seed, Instant Now, Duration CreditWindow);
 
 public sealed record DemoResult(int Companies, int Contacts, int Gatekeepers, int Calls, int Messages, int Callbacks, int Meetings, TimeSpan Elapsed);
 
@@ -274,7 +275,7 @@ public sealed class DemoGenerator(StorageOptions storage)
             : responded ? ContactStatus.Engaged
             : calls.Count(c => c.Direction == CallDirection.Outbound) == AttemptDays.Length && random.NextDouble() < 0.5 ? ContactStatus.MovedOn
             : ContactStatus.Working;
-        Attribution.Apply(calls, zone, Attribution.DefaultWindow);
+        Attribution.Apply(calls, zone, options.CreditWindow);
         totals.Calls += calls.Count;
         return calls;
     }

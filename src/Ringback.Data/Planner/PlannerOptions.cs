@@ -1,3 +1,4 @@
+using Ringback.Data.Callbacks;
 using Ringback.Planner;
 
 namespace Ringback.Data.Planner;
@@ -13,10 +14,13 @@ public sealed class PlannerOptions
     /// <summary>A message left expects a callback by the end of the prospect's N-th business day.</summary>
     public int ExpectCallbackBusinessDays { get; set; } = 1;
 
-    /// <summary>A callback within this many days of a message is credited to it (issue 6: 14).</summary>
-    public int CallbackCreditDays { get; set; } = 14;
+    /// <summary>
+    /// How callbacks are credited (<see cref="CallbackOptions"/>, its own section), carried here because every write
+    /// that replans a contact also credits its calls; the host sets it from <c>Ringback:Callbacks</c>.
+    /// </summary>
+    public CallbackOptions Callbacks { get; set; } = new();
 
-    public NodaTime.Duration CreditWindow => NodaTime.Duration.FromDays(CallbackCreditDays);
+    public NodaTime.Duration CreditWindow => Callbacks.CreditWindow;
 
     /// <summary>A registry copy older than this may not be relied on (the US and Canadian 31-day scrub rule).</summary>
     public int RegistryMaxAgeDays { get; set; } = 31;

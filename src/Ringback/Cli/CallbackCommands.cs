@@ -19,7 +19,7 @@ public static class CallbackCommands
     private static Command CreditsCommand()
     {
         var actAs = new Option<string?>("--as") { Description = "Email of a user of the organization (default: the only user)" };
-        var recompute = new Command("recompute", "Credit every callback already logged by the current window (after changing Ringback:Planner:CallbackCreditDays)") { actAs };
+        var recompute = new Command("recompute", "Credit every callback already logged by the current window (after changing Ringback:Callbacks:CreditDays)") { actAs };
         recompute.SetAction(async (parse, ct) =>
         {
             await using var cli = await CliServices.StartAsync(parse, ct);
@@ -30,7 +30,7 @@ public static class CallbackCommands
 
             var planner = cli.Services.GetRequiredService<IOptions<PlannerOptions>>().Value;
             var (contacts, credited) = await Credits.RecomputeAllAsync(cli.Db, planner.CreditWindow, ct);
-            Console.WriteLine($"Recomputed {contacts} contacts with a {planner.CallbackCreditDays}-day window: {credited} calls in are credited to a message.");
+            Console.WriteLine($"Recomputed {contacts} contacts with a {planner.Callbacks.CreditDays}-day window: {credited} calls in are credited to a message.");
             return 0;
         });
         return new Command("credits", "Callback credits") { recompute };

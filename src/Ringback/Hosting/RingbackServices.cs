@@ -16,6 +16,18 @@ public static class RingbackServices
         services.Configure<RingbackOptions>(section);
         services.Configure<StorageOptions>(section);
         services.Configure<Data.Planner.PlannerOptions>(configuration.GetSection(Data.Planner.PlannerOptions.Section));
+        services.Configure<Data.Callbacks.CallbackOptions>(configuration.GetSection(Data.Callbacks.CallbackOptions.Section));
+        services.PostConfigure<Data.Callbacks.CallbackOptions>(o =>
+        {
+            // The window's name before it had its own section; still read when the new one is not set.
+            if (configuration[$"{Data.Callbacks.CallbackOptions.Section}:CreditDays"] is null
+                && int.TryParse(configuration["Ringback:Planner:CallbackCreditDays"], out var days))
+            {
+                o.CreditDays = days;
+            }
+        });
+        services.AddSingleton<IPostConfigureOptions<Data.Planner.PlannerOptions>>(sp => new PostConfigureOptions<Data.Planner.PlannerOptions>(
+            Options.DefaultName, o => o.Callbacks = sp.GetRequiredService<IOptions<Data.Callbacks.CallbackOptions>>().Value));
         services.PostConfigure<Data.Planner.PlannerOptions>(o =>
         {
             foreach (var rule in configuration.GetSection("Ringback:CallingHours").GetChildren())

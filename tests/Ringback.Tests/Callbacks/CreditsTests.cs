@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Ringback.Calls;
 using Ringback.Contacts;
@@ -43,7 +44,7 @@ public class CreditsTests
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
 
-        var (contacts, credited) = await Credits.RecomputeAllAsync(db, Duration.FromDays(planner.CallbackCreditDays), default);
+        var (contacts, credited) = await Credits.RecomputeAllAsync(db, planner.CreditWindow, default);
         (contacts, credited).ShouldBe((Credits.Batch + 3, Credits.Batch + 3));
         (await db.Calls.CountAsync(c => c.CalledBackAt != null)).ShouldBe(Credits.Batch + 3);
 
@@ -51,5 +52,24 @@ public class CreditsTests
         withAWeek.ShouldBe(0, "ten days is outside a seven-day window");
         (await db.Calls.CountAsync(c => c.CalledBackAt != null || c.CreditedCallId != null)).ShouldBe(0);
         (await db.Calls.Where(c => messages.Contains(c.Id)).Select(c => c.AttemptNumber).Distinct().ToListAsync()).ShouldBe([1]);
+    }
+
+    [Theory]
+    [InlineData("Ringback:Callbacks:CreditDays", 7)]
+    [InlineData("Ringback:Planner:CallbackCreditDays", 5)]
+    public async Task The_credit_window_has_its_own_setting_and_the_old_name_still_works(string key, int days)
+    {
+        await using var app = await RingbackApiFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { [key] = days.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var planner = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlannerOptions>>().Value;
+
+        (planner.Callbacks.CreditDays, planner.CreditWindow).ShouldBe((days, Duration.FromDays(days)));
+    }
+
+    [Fact]
+    public async Task The_credit_window_defaults_to_the_attribution_rule_s_14_days()
+    {
+        await using var app = await RingbackApiFactory.StartAsync(DatabaseProvider.Sqlite);
+
+        app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlannerOptions>>().Value.CreditWindow.ShouldBe(Ringback.Callbacks.Attribution.DefaultWindow);
     }
 }

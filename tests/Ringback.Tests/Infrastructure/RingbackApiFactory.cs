@@ -22,18 +22,25 @@ public sealed class RingbackApiFactory : WebApplicationFactory<Program>
 
     private readonly TestDatabase _database;
 
-    private RingbackApiFactory(TestDatabase database) => _database = database;
+    private readonly Dictionary<string, string?> _settings;
+
+    private RingbackApiFactory(TestDatabase database, IDictionary<string, string?>? settings)
+    {
+        _database = database;
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+    }
 
     public TestDatabase Database => _database;
 
     /// <summary>The host's clock; tests move it with <c>Advance</c>.</summary>
     public FakeClock Clock { get; } = new(Now);
 
-    public static async Task<RingbackApiFactory> StartAsync(DatabaseProvider provider)
+    /// <param name="settings">Configuration beyond the database's, as appsettings.json or the environment would give it.</param>
+    public static async Task<RingbackApiFactory> StartAsync(DatabaseProvider provider, IDictionary<string, string?>? settings = null)
     {
         // Migrations run in the host's start-up, as in production; the database starts empty.
         var database = await TestDatabase.CreateAsync(provider, migrate: false);
-        var factory = new RingbackApiFactory(database);
+        var factory = new RingbackApiFactory(database, settings);
         _ = factory.Server;
         return factory;
     }
@@ -46,7 +53,7 @@ public sealed class RingbackApiFactory : WebApplicationFactory<Program>
             ["Ringback:DataDirectory"] = _database.Storage.DataDirectory,
             ["Ringback:Postgres"] = _database.Storage.Postgres,
             ["Ringback:DefaultRegion"] = "US",
-        }));
+        }).AddInMemoryCollection(_settings));
         builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
     }
 

@@ -327,7 +327,7 @@ public sealed class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions>
 
         var credit = await Data.Callbacks.Credits.OfAsync(db, call, cancellationToken);
         Notice = credit is null
-            ? $"Logged their call. No message was left in the {planner.Value.CallbackCreditDays} days before it, so it is not credited to one."
+            ? $"Logged their call. No message was left in the {planner.Value.Callbacks.CreditDays} days before it, so it is not credited to one."
             : $"Logged their call: it returns {credit.Describe(RepZone)}.";
         return Redirect($"/contacts/{Id}#timeline");
     }
