@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Ringback.Calls;
+using Ringback.Contacts;
+using Ringback.Scheduling;
+using Ringback.Validation;
+using Ringback.Web;
+using Ringback.Data.Calls;
+
+namespace Ringback.Pages.Contacts;
+
+/// <summary>Logging a call: the form's fields checked, the call log does the rest.</summary>
+public sealed partial class DetailsModel
+{
+    public async Task<IActionResult> OnPostLogCallAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var errors = new ValidationErrors();
+        var zone = Place.Zone;
+        Instant? Local(string field, string? text)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return null;
+            }
+
+            if (PageSupport.ParseLocal(text) is { } local)
+            {
+                return LocalTimes.Resolve(local, zone).ToInstant();
+            }
+
+            errors.Add(field, "is not a date and time");
+            return null;
+        }
+
+        var promised = Local("promisedNextCallAt", Call.PromisedNextCallAt);
+        var start = Local("appointmentStart", Call.AppointmentStart);
+        var end = Local("appointmentEnd", Call.AppointmentEnd);
+        var draft = new CallDraft
+        {
+            Outcome = Call.Outcome,
+            DurationSeconds = Call.DurationMinutes is { } minutes ? (int)Math.Round(minutes * 60) : null,
+            AnsweredByGatekeeperId = Call.AnsweredByGatekeeperId,
+            NewGatekeeper = string.IsNullOrWhiteSpace(Call.NewGatekeeperName) ? null
+                : new GatekeeperDraft { Name = Call.NewGatekeeperName, Relationship = Call.NewGatekeeperRelationship },
+            ProspectAvailable = Call.ProspectAvailable,
+            Strategy = Call.Strategy,
+            MessageText = Call.MessageText,
+            Notes = Call.Notes,
+            PromisedNextCallAt = promised,
+            Commitments = Call.Commitments,
+            AppointmentStart = start,
+            AppointmentEnd = end,
+            AppointmentPlace = Call.AppointmentPlace,
+            AppointmentDirections = Call.AppointmentDirections,
+            DncOverrideReason = Call.DncOverrideReason,
+            AskedNotToCall = Call.AskedNotToCall,
+        };
+        if (errors.IsEmpty)
+        {
+            var result = await CallLog.LogAsync(db, Id, Rep.Id, draft, id: Call.Id, Now, cancellationToken, planner.Value, options.Value.DefaultRegion);
+            if (result.IsValid)
+            {
+                Notice = $"Logged: {PageSupport.Words(result.Call!.Outcome).ToLowerInvariant()}.";
+                return Redirect($"/contacts/{Id}#timeline");
+            }
+
+            db.ChangeTracker.Clear();
+            foreach (var field in result.Errors.Fields)
+            {
+                // "newGatekeeper.name" is the form's "New gatekeeper name" field.
+                var key = field.StartsWith("newGatekeeper.", StringComparison.Ordinal)
+                    ? "newGatekeeper" + char.ToUpperInvariant(field[14]) + field[15..]
+                    : field;
+                errors.Add(key, string.Join(" ", result.Errors.For(field)));
+            }
+        }
+
+        ModelState.AddErrors(errors, "Call.");
+        await LoadTimelineAsync(cancellationToken);
+        return Page();
+    }
+}
