@@ -41,25 +41,4 @@ public static class Places
             : null);
         return ContactPlace.PlanningZone(Of(contact, company), rep is null ? null : Zones.Find(rep.TimeZone));
     }
-
-    /// <summary>Like <see cref="For"/>, loading the company and gatekeepers when they are not.</summary>
-    public static async Task<ContactPlace> ForAsync(RingbackDbContext db, Contact contact, User? rep, PlannerOptions options, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(contact);
-        if (contact.CompanyId is { } companyId && contact.Company is null)
-        {
-            contact.Company = await db.Companies.AsNoTracking().FirstOrDefaultAsync(c => c.Id == companyId, cancellationToken);
-        }
-
-        if (contact.Gatekeepers.Count == 0)
-        {
-            foreach (var gatekeeper in await db.Gatekeepers.AsNoTracking().Where(g => g.ContactId == contact.Id).ToListAsync(cancellationToken))
-            {
-                contact.Gatekeepers.Add(gatekeeper);
-            }
-        }
-
-        return For(contact, rep, options);
-    }
 }

@@ -4,7 +4,8 @@ using Ringback.Validation;
 namespace Ringback.Calls;
 
 /// <summary>A call as logged by a rep, the API or the CLI, before it is checked.</summary>
-public sealed record CallDraft
+/// <summary>A call as it is reported: what the page, the API (as JSON) and the CLI hand the call log.</summary>
+public record CallDraft
 {
     public string? Direction { get; init; }
     public Instant? StartedAt { get; init; }

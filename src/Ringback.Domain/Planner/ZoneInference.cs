@@ -120,9 +120,6 @@ public static class ZoneInference
         .GroupBy(l => l.CountryCode)
         .ToFrozenDictionary(g => g.Key, g => g.Select(l => l.ZoneId).ToList());
 
-    /// <summary>The ISO country of an E.164 number ("US", "DE"), or null.</summary>
-    public static string? CountryOf(string e164) => NanpAreaCodes.For(e164)?.Country ?? PhoneFormat.RegionOf(e164);
-
     /// <summary>
     /// How far apart the zones' clocks can be over a year. A fixed year keeps this a pure function of the zones;
     /// zones' rules change slowly enough that any recent year tells their spread.

@@ -3,62 +3,11 @@ using Ringback.Data.Calls;
 
 namespace Ringback.Calls;
 
-public sealed record CallRequest
+/// <summary>A call as the API takes it: the call log's own draft, with the client's optional id.</summary>
+public sealed record CallRequest : CallDraft
 {
     /// <summary>Optional client-chosen id: a retried request logs the call once.</summary>
     public Guid? Id { get; init; }
-    public string? Direction { get; init; }
-
-    /// <summary>When the call started; now if omitted. Any offset; stored as UTC.</summary>
-    public DateTimeOffset? StartedAt { get; init; }
-    public int? DurationSeconds { get; init; }
-    public string? Outcome { get; init; }
-    public Guid? AnsweredByGatekeeperId { get; init; }
-    public string? Strategy { get; init; }
-    public string? MessageText { get; init; }
-    public string? Notes { get; init; }
-    public DateTimeOffset? PromisedNextCallAt { get; init; }
-    public string? Commitments { get; init; }
-    public DateTimeOffset? AppointmentStart { get; init; }
-    public DateTimeOffset? AppointmentEnd { get; init; }
-    public string? AppointmentPlace { get; init; }
-    public string? AppointmentDirections { get; init; }
-
-    /// <summary>Why a number on a do-not-call list is called anyway; required for such a call and kept with it.</summary>
-    public string? DncOverrideReason { get; init; }
-
-    /// <summary>They asked not to be called again: their numbers go on your organization's own list.</summary>
-    public bool AskedNotToCall { get; init; }
-
-    /// <summary>Whoever answered, when they are not yet one of the contact's gatekeepers: added with the call.</summary>
-    public Contacts.GatekeeperDraft? NewGatekeeper { get; init; }
-
-    /// <summary>What whoever answered said about when the prospect is in; kept on that gatekeeper.</summary>
-    public string? ProspectAvailable { get; init; }
-
-    public CallDraft ToDraft() => new()
-    {
-        Direction = Direction,
-        StartedAt = ToInstant(StartedAt),
-        DurationSeconds = DurationSeconds,
-        Outcome = Outcome,
-        AnsweredByGatekeeperId = AnsweredByGatekeeperId,
-        Strategy = Strategy,
-        MessageText = MessageText,
-        Notes = Notes,
-        PromisedNextCallAt = ToInstant(PromisedNextCallAt),
-        Commitments = Commitments,
-        AppointmentStart = ToInstant(AppointmentStart),
-        AppointmentEnd = ToInstant(AppointmentEnd),
-        AppointmentPlace = AppointmentPlace,
-        AppointmentDirections = AppointmentDirections,
-        DncOverrideReason = DncOverrideReason,
-        AskedNotToCall = AskedNotToCall,
-        NewGatekeeper = NewGatekeeper,
-        ProspectAvailable = ProspectAvailable,
-    };
-
-    private static Instant? ToInstant(DateTimeOffset? value) => value is { } v ? Instant.FromDateTimeOffset(v) : null;
 }
 
 public sealed record CallResponse(

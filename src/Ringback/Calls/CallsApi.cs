@@ -28,7 +28,7 @@ public static class CallsApi
         Guid contactId, CallRequest request, RingbackDbContext db, IClock clock, HttpContext http, IOptions<PlannerOptions> planner, IOptions<RingbackOptions> options,
         CancellationToken cancellationToken)
     {
-        var result = await CallLog.LogAsync(db, contactId, RingbackClaims.UserOf(http.User), request.ToDraft(), request.Id, clock.GetCurrentInstant(), cancellationToken,
+        var result = await CallLog.LogAsync(db, contactId, RingbackClaims.UserOf(http.User), request, request.Id, clock.GetCurrentInstant(), cancellationToken,
             planner.Value, options.Value.DefaultRegion);
         if (result.ContactMissing)
         {

@@ -17,15 +17,20 @@ internal sealed class BadRequestHandler(IProblemDetailsService problems) : IExce
             return false;
         }
 
-        var detail = bad.InnerException is JsonException json
-            ? $"The request body is not valid JSON for this endpoint: {json.Message}"
-            : bad.Message;
+        var json = bad.InnerException as JsonException;
+        var detail = json is null ? bad.Message : $"The request body is not valid JSON for this endpoint: {json.Message}";
         httpContext.Response.StatusCode = bad.StatusCode;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read.", Detail = detail },
-        });
+
+        // A value that cannot be read ("promisedNextCallAt": "next Tuesday") is named like any other bad field.
+        var field = json?.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
+        var problem = field is null
+            ? new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read.", Detail = detail }
+            : new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [json!.Message.Split(" Path: ")[0]] })
+            {
+                Status = bad.StatusCode,
+                Title = "The request could not be read.",
+                Detail = $"{field}: {json.Message.Split(" Path: ")[0]}",
+            };
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
     }
 }

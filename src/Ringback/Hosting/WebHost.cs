@@ -48,6 +48,7 @@ public static class WebHost
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+            o.SerializerOptions.Converters.Add(new InstantJsonConverter());
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
         // Pages sign in with a cookie; the API only with a bearer token, so a browser's cookie can never be
@@ -90,7 +91,7 @@ public static class WebHost
         services.AddSingleton<Web.ShownNumbers>();
         services.AddSingleton<Import.ImportJobs>();
         services.AddSingleton<Coach.PracticeVoice>();
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", o => o.AddSchemaTransformer(InstantJsonConverter.DescribeAsync));
 
         var app = builder.Build();
         // An API client gets a problem document; a person gets the error page (which takes any method, so a failed POST is still a 500).

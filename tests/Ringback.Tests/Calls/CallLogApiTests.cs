@@ -129,4 +129,39 @@ public class CallLogApiTests
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         problem!["errors"]!.AsObject().Select(e => e.Key).Order().ShouldBe(["name", "reachableHours", "timeZone"]);
     }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Someone_new_who_answers_is_added_as_a_gatekeeper_with_the_call_or_not_at_all(DatabaseProvider provider)
+    {
+        await using var app = await RingbackApiFactory.StartAsync(provider);
+        var (_, client) = await app.SignUpAsync();
+        var (_, contact) = await client.PostAsync("/api/v1/contacts", new { firstName = "Sue", lastName = "Jones", timeZone = "America/New_York" });
+        var contactId = contact.Str("contact.id");
+
+        // A bad promise: neither the call nor the gatekeeper is written.
+        var (refused, problem) = await client.PostAsync($"/api/v1/contacts/{contactId}/calls", new
+        {
+            outcome = "gatekeeper-message", newGatekeeper = new { name = "Pat Smith", relationship = "assistant" }, promisedNextCallAt = "next Tuesday",
+        });
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        problem.Str("errors.promisedNextCallAt.0").ShouldStartWith("'next Tuesday' is not a date and time: write it as 2026-11-23T08:15:00-05:00");
+        var (_, none) = await client.GetJsonAsync($"/api/v1/contacts/{contactId}");
+        none.Str("gatekeepers").ShouldBe("[]");
+
+        var (logged, call) = await client.PostAsync($"/api/v1/contacts/{contactId}/calls", new
+        {
+            outcome = "gatekeeper-message", newGatekeeper = new { name = "Pat Smith", relationship = "assistant" }, prospectAvailable = "Tue and Thu after 2",
+            messageText = "Please tell Sue that Freda Whitehouse called, 901-555-2120.",
+        });
+        logged.StatusCode.ShouldBe(HttpStatusCode.Created, call?.ToJsonString());
+        call.Str("answeredByName").ShouldBe("Pat Smith");
+        var (_, after) = await client.GetJsonAsync($"/api/v1/contacts/{contactId}");
+        (after.Str("gatekeepers.0.name"), after.Str("gatekeepers.0.relationship"), after.Str("gatekeepers.0.availabilityNote"))
+            .ShouldBe(("Pat Smith", "assistant", "Tue and Thu after 2"));
+        after.Str("gatekeepers.0.id").ShouldBe(call.Str("answeredByGatekeeperId"));
+
+        var (badName, named) = await client.PostAsync($"/api/v1/contacts/{contactId}/calls", new { outcome = "gatekeeper-message", newGatekeeper = new { name = "" } });
+        badName.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        named.Str("errors").ShouldContain("newGatekeeper.name");
+    }
 }
