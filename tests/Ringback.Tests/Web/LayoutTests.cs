@@ -28,8 +28,8 @@ public class LayoutTests
                 Buffer = System.Text.Encoding.UTF8.GetBytes(SampleContacts),
             });
             await page.GetByRole(AriaRole.Button, new() { Name = "Check file" }).ClickAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Import 8 contacts" }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Imported 8 contacts");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Import 10 contacts" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Imported 10 contacts");
 
             await page.GotoAsync("/contacts");
             await CheckAsync(page, device, "contacts");
@@ -59,6 +59,14 @@ public class LayoutTests
             await CheckAsync(page, device, "stats");
             await page.GotoAsync("/inbox");
             await CheckAsync(page, device, "inbox");
+
+            // A prospect abroad whose mobile could be in several zones, with a long name and email: a range of times.
+            await page.GotoAsync("/contacts?q=Wolfeschlegelsteinhausen");
+            await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("Wolfeschlegelsteinhausen") }).ClickAsync();
+            await Expect(page.Locator("[data-place-zone]")).ToContainTextAsync("Australia/Perth to Australia/Lord_Howe");
+            await CheckAsync(page, device, "contact-abroad");
+            await page.GotoAsync("/today");
+            await CheckAsync(page, device, "today");
         });
     }
 
@@ -110,5 +118,7 @@ public class LayoutTests
         Amélie,Laurent,Société Générale,Directrice,Banking,+33 1 23 45 67 89,,amelie@sg.example,Europe/Paris,New
         Raj,Patel,Mumbai Textiles,MD,Textiles,+91 98765 43210,,raj@textiles.example,Asia/Kolkata,Bad Timing
         Dave,Dialer,ABC Company,Account Executive,Chemicals,+1 415 555 0123,,dave@abc.example,America/Denver,New
+        Maximiliana,Wolfeschlegelsteinhausenbergerdorff,Great Southern Land Logistics Proprietary Limited,Chief Procurement Officer,Logistics,+61 412 345 678,,maximiliana.wolfeschlegelsteinhausenbergerdorff@greatsouthernlandlogistics.example,,New
+        Dmitri,Ivanov,Uralskiye Zavody,Director,Manufacturing,+7 912 345-67-89,,dmitri@zavody.example,,New
         """;
 }
