@@ -108,6 +108,9 @@ public static class WebHost
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapGet("/healthz", HealthAsync).AllowAnonymous().WithName("Health").WithSummary("Whether the database answers and is up to date");
 
+        // An API path that does not exist is a 404 problem for any caller, never the sign-in page a browser gets.
+        app.MapFallback("/api/{**path}", () => Results.Problem("There is no such API endpoint; the OpenAPI document at /openapi/v1.json lists them.",
+            statusCode: StatusCodes.Status404NotFound)).AllowAnonymous().ExcludeFromDescription();
         var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy);
         api.MapContactsApi();
         api.MapGatekeepersApi();

@@ -26,6 +26,13 @@ public class ContactsApiTests
         health.StatusCode.ShouldBe(HttpStatusCode.OK);
         (healthBody.Str("status"), healthBody.Str("database")).ShouldBe(("healthy", "sqlite"));
 
+        foreach (var url in new[] { "/api/v1/no-such-thing", "/api/v1/contacts/not-an-id/place", "/api/v2/contacts" })
+        {
+            var (missing, problem) = await app.CreateClient().GetJsonAsync(url);
+            missing.StatusCode.ShouldBe(HttpStatusCode.NotFound, url);
+            problem.Str("detail").ShouldContain("no such API endpoint", customMessage: url);
+        }
+
         var (openApi, document) = await app.CreateClient().GetJsonAsync("/openapi/v1.json");
         openApi.StatusCode.ShouldBe(HttpStatusCode.OK);
         document!["paths"]!.AsObject().Select(p => p.Key).ShouldContain("/api/v1/contacts/{contactId}/calls");
