@@ -19,6 +19,9 @@ public enum LineKind
     Other,
 }
 
+/// <summary>Where a number says its owner is (<see cref="PhoneFormat.Locate"/>).</summary>
+public sealed record NumberLocation(string Region, bool Geographic, IReadOnlyList<string> Zones);
+
 /// <summary>
 /// How a stored number (E.164) is shown to a person: the way people at home write it for numbers in the rep's own
 /// region ("(312) 555-0186", "030 901820"), and in international form for the rest ("+49 30 901820"). Stored,
@@ -50,15 +53,13 @@ public static class PhoneFormat
 
     public static string Shown(string? e164, string homeRegion) => Shown(e164, null, homeRegion);
 
-    /// <summary>The ISO region a number belongs to ("US", "DE"), or null when it cannot be told.</summary>
-    public static string? RegionOf(string? e164) =>
-        Read(e164) is { } number && Util.GetRegionCodeForNumber(number) is { Length: 2 } region && region != "ZZ" ? region : null;
-
     /// <summary>The number's country calling code, as digits ("1", "49").</summary>
     public static string? CountryCodeOf(string? e164) =>
         Read(e164) is { } number ? number.CountryCode.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
 
-    public static LineKind KindOf(string? e164) => Read(e164) is not { } number ? LineKind.Unknown : Util.GetNumberType(number) switch
+    public static LineKind KindOf(string? e164) => Read(e164) is { } number ? KindOf(number) : LineKind.Unknown;
+
+    private static LineKind KindOf(LibPhoneNumber number) => Util.GetNumberType(number) switch
     {
         PhoneNumberType.FIXED_LINE => LineKind.Landline,
         PhoneNumberType.MOBILE => LineKind.Mobile,
@@ -72,9 +73,6 @@ public static class PhoneFormat
         PhoneNumberType.UNKNOWN => LineKind.Unknown,
         _ => LineKind.Other,
     };
-
-    /// <summary>Whether the number is tied to a place (a landline, a mobile), rather than toll-free, premium or personal.</summary>
-    public static bool IsGeographic(string? e164) => KindOf(e164) is LineKind.Landline or LineKind.Mobile or LineKind.LandlineOrMobile;
 
     /// <summary>The line kind in the words of a contact page: "mobile", "toll-free"; null when nothing useful is known.</summary>
     public static string? Describe(LineKind kind) => kind switch
@@ -91,13 +89,22 @@ public static class PhoneFormat
     };
 
     /// <summary>
-    /// The IANA zones a number may be in, by libphonenumber's time-zone data: one for a landline in a one-zone
-    /// area, several for a mobile in a country with several zones; empty when it cannot tell.
+    /// Where a number says its owner is, read in one parse: its region, whether it is tied to a place (a landline or a
+    /// mobile, not toll-free, premium or personal), and the IANA zones libphonenumber's data gives it — one for a
+    /// landline in a one-zone area, several for a mobile in a country with several zones. Null when it is not a number.
     /// </summary>
-    public static IReadOnlyList<string> ZonesOf(string? e164) =>
-        Read(e164) is { } number
-            ? [.. PhoneNumberToTimeZonesMapper.GetInstance().GetTimeZonesForNumber(number).Where(z => z != PhoneNumberToTimeZonesMapper.GetInstance().GetUnknownTimeZone())]
-            : [];
+    public static NumberLocation? Locate(string? e164)
+    {
+        if (Read(e164) is not { } number || Util.GetRegionCodeForNumber(number) is not { Length: 2 } region || region == "ZZ")
+        {
+            return null;
+        }
+
+        var geographic = KindOf(number) is LineKind.Landline or LineKind.Mobile or LineKind.LandlineOrMobile;
+        var mapper = PhoneNumberToTimeZonesMapper.GetInstance();
+        IReadOnlyList<string> zones = geographic ? [.. mapper.GetTimeZonesForNumber(number).Where(z => z != mapper.GetUnknownTimeZone())] : [];
+        return new NumberLocation(region, geographic, zones);
+    }
 
     /// <summary>libphonenumber's view of a stored number; E.164 parses without a region.</summary>
     internal static LibPhoneNumber? Read(string? e164)

@@ -21,9 +21,6 @@ public static partial class PhoneNumberParser
 {
     internal static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
-    /// <summary>Every region a number can be read in (ISO 3166 codes, upper case).</summary>
-    public static IReadOnlyCollection<string> Regions { get; } = [.. Util.GetSupportedRegions().Order(StringComparer.Ordinal)];
-
     public static bool IsRegion(string? region) => region is not null && Util.GetSupportedRegions().Contains(region.ToUpperInvariant());
 
     public static PhoneParseResult Parse(string? input, string defaultRegion)

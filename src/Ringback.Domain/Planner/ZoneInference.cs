@@ -1,6 +1,4 @@
-using System.Collections.Frozen;
 using NodaTime;
-using NodaTime.TimeZones;
 using Ringback.Phones;
 
 namespace Ringback.Planner;
@@ -73,17 +71,21 @@ public static class ZoneInference
                 return new ProspectPlace([areaZone], ZoneSource.AreaCode, area.Country, area.Subdivision);
             }
 
-            var region = PhoneFormat.RegionOf(number);
-            country ??= region;
-            if (region is null || !PhoneFormat.IsGeographic(number))
+            if (PhoneFormat.Locate(number) is not { } located)
             {
                 continue;
             }
 
-            var zones = Candidates(region, PhoneFormat.ZonesOf(number));
+            country ??= located.Region;
+            if (!located.Geographic)
+            {
+                continue;
+            }
+
+            var zones = Candidates(located.Region, located.Zones);
             if (zones.Count > 0 && Spread(zones) <= WidestRange)
             {
-                return new ProspectPlace(zones, ZoneSource.Number, region, null);
+                return new ProspectPlace(zones, ZoneSource.Number, located.Region, null);
             }
         }
 
@@ -96,9 +98,9 @@ public static class ZoneInference
     /// gives as London's); zones of other territories are dropped (a British mobile is not in Jersey's zone, an
     /// Australian one not on Christmas Island); zones whose clocks always agree are one.
     /// </summary>
-    private static List<DateTimeZone> Candidates(string region, IEnumerable<string> fromNumber)
+    private static List<DateTimeZone> Candidates(string region, IReadOnlyList<string> fromNumber)
     {
-        var national = CountryZones.TryGetValue(region, out var own) ? own : [];
+        var national = Zones.InCountry(region);
         if (national.Count == 1 && Find(national[0]) is { } only)
         {
             return [only];
@@ -114,11 +116,6 @@ public static class ZoneInference
         zones = [.. zones.OrderBy(StandardOffset).ThenBy(z => z.Id, StringComparer.Ordinal)];
         return zones.Count > 1 && Spread(zones) == Duration.Zero ? [zones[0]] : zones;
     }
-
-    /// <summary>Each country's zones by the tz database's zone.tab.</summary>
-    private static readonly FrozenDictionary<string, List<string>> CountryZones = TzdbDateTimeZoneSource.Default.ZoneLocations!
-        .GroupBy(l => l.CountryCode)
-        .ToFrozenDictionary(g => g.Key, g => g.Select(l => l.ZoneId).ToList());
 
     /// <summary>
     /// How far apart the zones' clocks can be over a year. A fixed year keeps this a pure function of the zones;

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using NodaTime;
 using NodaTime.TimeZones;
 
@@ -6,26 +7,30 @@ namespace Ringback.Planner;
 /// <summary>IANA zones by id, as people and libraries write them.</summary>
 public static class Zones
 {
+    /// <summary>Each country's zones by the tz database's zone.tab, under the names people there know them by.</summary>
+    private static readonly FrozenDictionary<string, IReadOnlyList<string>> ByCountry = TzdbDateTimeZoneSource.Default.ZoneLocations!
+        .GroupBy(l => l.CountryCode)
+        .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(l => l.ZoneId)]);
+
+    /// <summary>A country's zone.tab name for each canonical zone: "IN Asia/Kolkata", "NL Europe/Brussels" → "Europe/Amsterdam".</summary>
+    private static readonly FrozenDictionary<string, string> LocalNames = TzdbDateTimeZoneSource.Default.ZoneLocations!
+        .GroupBy(l => $"{l.CountryCode} {Canonical(l.ZoneId)}")
+        .ToFrozenDictionary(g => g.Key, g => g.First().ZoneId);
+
     /// <summary>A zone by its IANA id, or null.</summary>
     public static DateTimeZone? Find(string? id) => string.IsNullOrWhiteSpace(id) ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(id);
+
+    /// <summary>The zones zone.tab lists for a country ("DE": Europe/Berlin, Europe/Busingen); empty for none.</summary>
+    public static IReadOnlyList<string> InCountry(string country) => ByCountry.TryGetValue(country, out var zones) ? zones : [];
 
     /// <summary>
     /// The name people in <paramref name="country"/> know a zone by: zone.tab's ("Asia/Kolkata" for libphonenumber's
     /// "Asia/Calcutta", "Europe/Amsterdam" though the tz database now keeps it as a link to Brussels).
     /// </summary>
-    public static DateTimeZone? FindIn(string? id, string country)
-    {
-        if (Find(id) is not { } zone)
-        {
-            return null;
-        }
-
-        var canonical = Canonical(zone.Id);
-        return TzdbDateTimeZoneSource.Default.ZoneLocations!
-            .Where(l => l.CountryCode == country && Canonical(l.ZoneId) == canonical)
-            .Select(l => Find(l.ZoneId))
-            .FirstOrDefault() ?? zone;
-    }
+    public static DateTimeZone? FindIn(string? id, string country) =>
+        Find(id) is not { } zone ? null
+        : LocalNames.TryGetValue($"{country} {Canonical(zone.Id)}", out var local) ? Find(local) ?? zone
+        : zone;
 
     private static string Canonical(string id) => TzdbDateTimeZoneSource.Default.CanonicalIdMap.TryGetValue(id, out var canonical) ? canonical : id;
 }

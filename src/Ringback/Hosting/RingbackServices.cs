@@ -26,8 +26,8 @@ public static class RingbackServices
                 o.CreditDays = days;
             }
         });
-        services.AddSingleton<IPostConfigureOptions<Data.Planner.PlannerOptions>>(sp => new PostConfigureOptions<Data.Planner.PlannerOptions>(
-            Options.DefaultName, o => o.Callbacks = sp.GetRequiredService<IOptions<Data.Callbacks.CallbackOptions>>().Value));
+        services.AddOptions<Data.Planner.PlannerOptions>()
+            .PostConfigure<IOptions<Data.Callbacks.CallbackOptions>>((o, callbacks) => o.Callbacks = callbacks.Value);
         services.PostConfigure<Data.Planner.PlannerOptions>(o =>
         {
             foreach (var rule in configuration.GetSection("Ringback:CallingHours").GetChildren())
