@@ -20,6 +20,16 @@ public sealed class OrganizationScope(Func<Guid?> current)
     public static OrganizationScope Fixed(Guid? organizationId) => new(() => organizationId);
 }
 
+/// <summary>The names of the model's query filters, for a query that must lift one and keep the other.</summary>
+public static class QueryFilters
+{
+    /// <summary>Only the context's organization's rows.</summary>
+    public const string Tenant = "Tenant";
+
+    /// <summary>Calls a rep has deleted are kept for restoring but count for nothing.</summary>
+    public const string Live = "Live";
+}
+
 /// <summary>
 /// The model, for SQLite and PostgreSQL alike. It is used through one subclass per provider,
 /// <see cref="SqliteRingbackDbContext"/> and <see cref="PostgresRingbackDbContext"/>, whose only difference is the
@@ -76,6 +86,7 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampOrganization();
+        RaiseVersions();
         var contacts = ContactsToIndex();
         var missing = MissingCompanyIds(contacts);
         var names = missing.Count == 0
@@ -88,6 +99,7 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampOrganization();
+        RaiseVersions();
         var contacts = ContactsToIndex();
         var missing = MissingCompanyIds(contacts);
         var names = missing.Count == 0
@@ -122,7 +134,8 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
         modelBuilder.Entity<Contact>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Gatekeeper>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<ReferenceClient>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<Call>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<Call>().HasQueryFilter(QueryFilters.Tenant, e => e.OrganizationId == OrganizationId)
+            .HasQueryFilter(QueryFilters.Live, e => e.DeletedAt == null);
         modelBuilder.Entity<Ringback.Coach.SavedTemplate>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<FollowUp>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<StoredCadence>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
@@ -152,6 +165,23 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
             if (contact.SearchText != text)
             {
                 contact.SearchText = text;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every change to a versioned record raises its version, and the update only lands on the version it was read
+    /// at (the version is a concurrency token): a change made meanwhile by someone else fails the save instead of
+    /// being overwritten.
+    /// </summary>
+    private void RaiseVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                var version = entry.Property(e => e.Version);
+                version.CurrentValue = version.OriginalValue + 1;
             }
         }
     }

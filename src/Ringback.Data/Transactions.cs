@@ -19,18 +19,32 @@ public static class Transactions
             return await work(cancellationToken);
         }
 
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        for (var attempt = 1; ; attempt++)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var result = await work(cancellationToken);
-            if (commit(result))
+            try
             {
-                await transaction.CommitAsync(cancellationToken);
-            }
+                return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+                {
+                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    var result = await work(cancellationToken);
+                    if (commit(result))
+                    {
+                        await transaction.CommitAsync(cancellationToken);
+                    }
 
-            return result;
-        });
+                    return result;
+                });
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < ConcurrencyAttempts)
+            {
+                // Someone changed a record this work read (its version moved on): the work runs again on what is
+                // there now. Work that was asked to change one version only (If-Match) sees the new version and says so.
+                db.ChangeTracker.Clear();
+            }
+        }
     }
+
+    private const int ConcurrencyAttempts = 4;
 }
 
 /// <summary>Retries that must not double anything: a redelivered webhook, a client retrying a request.</summary>

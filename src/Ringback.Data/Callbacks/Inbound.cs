@@ -117,7 +117,7 @@ public static class Inbound
         var userId = inbound.UserId ?? await RepForAsync(db, inbound.To, match.ContactId, inbound.FallbackUserId, defaultRegion, cancellationToken);
         var draft = Draft(inbound.Answered, startedAt, inbound.DurationSeconds, match.GatekeeperId, inbound.Notes, inbound.ExternalId);
         var logged = await CallLog.LogAsync(db, match.ContactId, userId, draft, id: null, now, cancellationToken, planner);
-        if (logged.ContactMissing)
+        if (logged.NotFound)
         {
             logged.Errors.Add("contactId", "is not a contact here");
         }

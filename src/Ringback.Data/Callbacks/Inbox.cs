@@ -84,7 +84,7 @@ public static class Inbox
             item.ResolvedCallId = result.Call!.Id;
             await db.SaveChangesAsync(cancellationToken);
         }
-        else if (result.ContactMissing)
+        else if (result.NotFound)
         {
             result.Errors.Add("contactId", "is not a contact here");
         }

@@ -6,98 +6,118 @@ using Ringback.Validation;
 
 namespace Ringback.Data.Calls;
 
-/// <summary>What became of a request to log a call.</summary>
-public sealed record CallLogResult(Call? Call, ValidationErrors Errors, bool Created, bool ContactMissing)
+/// <summary>What became of a request to log, correct, delete or restore a call.</summary>
+/// <param name="NotFound">No such call (or, when logging, no such contact) in the caller's organization.</param>
+/// <param name="Stale">The call was changed since the version the caller asked to change (If-Match).</param>
+public sealed record CallLogResult(Call? Call, ValidationErrors Errors, bool Created, bool NotFound, bool Stale = false)
 {
     public bool IsValid => Call is not null;
+
+    internal static CallLogResult Missing => new(null, new ValidationErrors(), Created: false, NotFound: true);
+
+    internal static CallLogResult Changed(Call call) => new(call, new ValidationErrors(), Created: false, NotFound: false);
 }
 
-/// <summary>Logs calls for the API, the web pages and the CLI alike, so the rules are applied in one place.</summary>
+/// <summary>
+/// Logs, corrects, deletes and restores calls for the API, the web pages and the CLI alike, so the rules are applied
+/// in one place. Whatever changes, every fact derived from a contact's calls (attempt numbers, credits, status, the
+/// plan) is rewritten from the calls as they now stand, as if they had been logged that way from the start.
+/// </summary>
 public static class CallLog
 {
+    /// <summary>How long a deleted call is offered for restoring on its contact's page.</summary>
+    public static readonly Duration RestoreWindow = Duration.FromDays(30);
+
     /// <param name="id">A client-chosen id: logging the same id twice records the call once (the retry gets the first call back).</param>
     /// <param name="planner">Calling-hours rules and planner settings; the defaults when omitted.</param>
     /// <param name="defaultRegion">The country a new gatekeeper's number is read in when it has no country code.</param>
     public static Task<CallLogResult> LogAsync(RingbackDbContext db, Guid contactId, Guid userId, CallDraft draft, Guid? id, Instant now,
         CancellationToken cancellationToken, Planner.PlannerOptions? planner = null, string defaultRegion = "US") =>
-        db.InTransactionAsync(ct => LogInTransactionAsync(db, contactId, userId, draft, id, now, planner, defaultRegion, ct), r => r.IsValid, cancellationToken);
+        db.InTransactionAsync(ct => LogInTransactionAsync(db, contactId, userId, draft, id, now, planner ?? new(), defaultRegion, ct), r => r.IsValid, cancellationToken);
+
+    /// <summary>Replaces a logged call's fields with the draft's (a field left out keeps nothing, except the time it started).</summary>
+    /// <param name="expectedVersion">The version the caller read (If-Match): a call changed since is not overwritten.</param>
+    public static Task<CallLogResult> CorrectAsync(RingbackDbContext db, Guid callId, Guid userId, CallDraft draft, int? expectedVersion, Instant now,
+        CancellationToken cancellationToken, Planner.PlannerOptions? planner = null, string defaultRegion = "US") =>
+        db.InTransactionAsync(ct => CorrectInTransactionAsync(db, callId, userId, draft, expectedVersion, now, planner ?? new(), defaultRegion, ct), r => r.IsValid, cancellationToken);
+
+    /// <summary>Deletes a call: it counts for nothing from now on, and can be restored (who deleted it and when are kept).</summary>
+    public static Task<CallLogResult> DeleteAsync(RingbackDbContext db, Guid callId, Guid userId, int? expectedVersion, Instant now,
+        CancellationToken cancellationToken, Planner.PlannerOptions? planner = null) =>
+        db.InTransactionAsync(async ct =>
+        {
+            var call = await db.Calls.FirstOrDefaultAsync(c => c.Id == callId, ct);
+            if (call is null)
+            {
+                return CallLogResult.Missing;
+            }
+
+            if (expectedVersion is { } expected && call.Version != expected)
+            {
+                return new CallLogResult(call, new ValidationErrors(), false, false, Stale: true);
+            }
+
+            call.DeletedAt = now;
+            call.DeletedByUserId = userId;
+            await db.SaveChangesAsync(ct);
+            await RewriteAsync(db, call.ContactId, now, planner ?? new(), ct);
+            return CallLogResult.Changed(call);
+        }, r => r.IsValid && !r.Stale, cancellationToken);
+
+    /// <summary>Brings a deleted call back, and everything it earned with it.</summary>
+    public static Task<CallLogResult> RestoreAsync(RingbackDbContext db, Guid callId, Instant now, CancellationToken cancellationToken, Planner.PlannerOptions? planner = null) =>
+        db.InTransactionAsync(async ct =>
+        {
+            var call = await db.Calls.IgnoreQueryFilters([QueryFilters.Live]).FirstOrDefaultAsync(c => c.Id == callId, ct);
+            if (call is null)
+            {
+                return CallLogResult.Missing;
+            }
+
+            if (call.DeletedAt is not null)
+            {
+                call.DeletedAt = null;
+                call.DeletedByUserId = null;
+                await db.SaveChangesAsync(ct);
+                await RewriteAsync(db, call.ContactId, now, planner ?? new(), ct);
+            }
+
+            return CallLogResult.Changed(call);
+        }, r => r.IsValid, cancellationToken);
+
+    /// <summary>A contact's deleted calls still offered for restoring, newest deletion first.</summary>
+    public static IQueryable<DeletedEntry> Deleted(RingbackDbContext db, Guid contactId, Instant now)
+    {
+        var since = now - RestoreWindow;
+        return from call in db.Calls.IgnoreQueryFilters([QueryFilters.Live]).AsNoTracking()
+               where call.ContactId == contactId && call.DeletedAt != null && call.DeletedAt >= since
+               orderby call.DeletedAt descending
+               join user in db.Users on call.DeletedByUserId equals user.Id into users
+               from user in users.DefaultIfEmpty()
+               select new DeletedEntry(call, user == null ? null : user.Name);
+    }
 
     /// <summary>The call, a gatekeeper met on it, its contact's new status and the replanned follow-ups, written together.</summary>
     private static async Task<CallLogResult> LogInTransactionAsync(RingbackDbContext db, Guid contactId, Guid userId, CallDraft draft, Guid? id, Instant now,
-        Planner.PlannerOptions? planner, string defaultRegion, CancellationToken cancellationToken)
+        Planner.PlannerOptions planner, string defaultRegion, CancellationToken cancellationToken)
     {
         if (id is { } existingId && await db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == existingId && c.ContactId == contactId, cancellationToken) is { } existing)
         {
-            return new CallLogResult(existing, new ValidationErrors(), Created: false, ContactMissing: false);
+            return CallLogResult.Changed(existing);
         }
 
         if (draft.ExternalId is { } externalId && await db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.ExternalId == externalId, cancellationToken) is { } delivered)
         {
-            return new CallLogResult(delivered, new ValidationErrors(), Created: false, ContactMissing: false);
+            return CallLogResult.Changed(delivered);
         }
 
-        planner ??= new Planner.PlannerOptions();
         var contact = await db.Contacts.Include(c => c.Company).FirstOrDefaultAsync(c => c.Id == contactId, cancellationToken);
         if (contact is null)
         {
-            return new CallLogResult(null, new ValidationErrors(), false, ContactMissing: true);
+            return CallLogResult.Missing;
         }
 
-        // Whoever answered may be met for the first time on this call: they get their id now, so the call's rules
-        // (a message left with a gatekeeper names the gatekeeper) hold for them like for anyone already known.
-        Gatekeeper? met = null;
-        var errors = new ValidationErrors();
-        if (draft.NewGatekeeper is { } newcomer)
-        {
-            var gatekeeper = GatekeeperRules.Check(newcomer with { AvailabilityNote = newcomer.AvailabilityNote ?? draft.ProspectAvailable }, defaultRegion);
-            foreach (var field in gatekeeper.Errors.Fields)
-            {
-                errors.Add("newGatekeeper." + field, string.Join(" ", gatekeeper.Errors.For(field)));
-            }
-
-            met = new Gatekeeper { Id = Guid.CreateVersion7(), ContactId = contactId, Name = newcomer.Name ?? string.Empty, CreatedAt = now, UpdatedAt = now };
-            gatekeeper.Value?.ApplyTo(met);
-            draft = draft with { AnsweredByGatekeeperId = met.Id };
-        }
-
-        var checkedCall = CallRules.Check(draft, now);
-        foreach (var field in checkedCall.Errors.Fields)
-        {
-            errors.Add(field, string.Join(" ", checkedCall.Errors.For(field)));
-        }
-
-        var answeredBy = met;
-        if (met is null && draft.AnsweredByGatekeeperId is { } gatekeeperId)
-        {
-            answeredBy = await db.Gatekeepers.FirstOrDefaultAsync(g => g.Id == gatekeeperId && g.ContactId == contactId, cancellationToken);
-            if (answeredBy is null)
-            {
-                errors.Add("answeredByGatekeeperId", "is not a gatekeeper of this contact");
-            }
-        }
-
-        if (draft.ProspectAvailable?.Trim().Length > ContactRules.ShortTextMax)
-        {
-            errors.Add("prospectAvailable", $"must be at most {ContactRules.ShortTextMax} characters");
-        }
-
-        // Honest by construction: a referral needs a referrer, a tag team a colleague's real conversation, and so on.
-        if (checkedCall.Value is { Strategy: { } strategy } checkedFields
-            && await Coach.VoicemailDesk.DishonestyAsync(db, contact, userId, strategy, checkedFields.StartedAt, cancellationToken) is { } why)
-        {
-            errors.Add("strategy", why);
-        }
-
-        if (checkedCall.Value is { } outbound && outbound.Direction == CallDirection.Outbound)
-        {
-            await CheckDoNotCallAsync(db, contact, outbound, errors, cancellationToken);
-        }
-
-        if (checkedCall.Value?.PromisedNextCallAt is { } promised)
-        {
-            CheckPromiseIsLawful(contact, promised, planner, errors);
-        }
-
+        var (fields, met, errors) = await CheckAsync(db, contact, userId, draft, before: null, now, planner, defaultRegion, cancellationToken);
         if (id is { } newId && await db.Calls.IgnoreQueryFilters().AnyAsync(c => c.Id == newId, cancellationToken))
         {
             errors.Add("id", "is already used by another call");
@@ -108,22 +128,8 @@ public static class CallLog
             return new CallLogResult(null, errors, false, false);
         }
 
-        var fields = checkedCall.Value!;
         var call = new Call { Id = id ?? Guid.CreateVersion7(), ContactId = contactId, UserId = userId, CreatedAt = now };
-        fields.ApplyTo(call);
-        if (met is not null)
-        {
-            db.Gatekeepers.Add(met);
-        }
-        else if (answeredBy is not null)
-        {
-            if (!string.IsNullOrWhiteSpace(draft.ProspectAvailable))
-            {
-                answeredBy.AvailabilityNote = draft.ProspectAvailable.Trim();
-                answeredBy.UpdatedAt = now;
-            }
-        }
-
+        fields!.ApplyTo(call);
         db.Calls.Add(call);
         contact.Status = ContactProgress.AfterCall(contact.Status, fields.Direction, fields.Outcome, fields.AppointmentStart is not null);
         contact.UpdatedAt = now;
@@ -137,7 +143,146 @@ public static class CallLog
         {
             await Planner.Plans.ReplanAsync(db, contactId, now, planner, cancellationToken);
         }
-        return new CallLogResult(call, errors, Created: true, ContactMissing: false);
+
+        return new CallLogResult(call, errors, Created: true, NotFound: false);
+    }
+
+    private static async Task<CallLogResult> CorrectInTransactionAsync(RingbackDbContext db, Guid callId, Guid userId, CallDraft draft, int? expectedVersion, Instant now,
+        Planner.PlannerOptions planner, string defaultRegion, CancellationToken cancellationToken)
+    {
+        var call = await db.Calls.FirstOrDefaultAsync(c => c.Id == callId, cancellationToken);
+        var contact = call is null ? null : await db.Contacts.Include(c => c.Company).FirstOrDefaultAsync(c => c.Id == call.ContactId, cancellationToken);
+        if (call is null || contact is null)
+        {
+            return CallLogResult.Missing;
+        }
+
+        if (expectedVersion is { } expected && call.Version != expected)
+        {
+            return new CallLogResult(call, new ValidationErrors(), false, false, Stale: true);
+        }
+
+        // A correction keeps what the rep did not mean to change: when the call started, and where a telephony
+        // system's record of it came from (so its redelivery still finds it).
+        draft = draft with { StartedAt = draft.StartedAt ?? call.StartedAt, ExternalId = call.ExternalId };
+        var (fields, met, errors) = await CheckAsync(db, contact, userId, draft, call, now, planner, defaultRegion, cancellationToken);
+        if (!errors.IsEmpty)
+        {
+            return new CallLogResult(null, errors, false, false);
+        }
+
+        fields!.ApplyTo(call);
+        call.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        if (draft.AskedNotToCall)
+        {
+            await Planner.DoNotCallRegister.MarkAsync(db, contact, reason: null, now, planner, cancellationToken);
+        }
+
+        await RewriteAsync(db, contact.Id, now, planner, cancellationToken);
+        return CallLogResult.Changed(call);
+    }
+
+    /// <summary>Status, attempt numbers, credits and the plan, made again from the contact's calls as they now stand.</summary>
+    private static async Task RewriteAsync(RingbackDbContext db, Guid contactId, Instant now, Planner.PlannerOptions planner, CancellationToken cancellationToken)
+    {
+        var contact = await db.Contacts.Include(c => c.Company).FirstAsync(c => c.Id == contactId, cancellationToken);
+        var calls = await db.Calls.AsNoTracking().Where(c => c.ContactId == contactId).OrderBy(c => c.StartedAt).ThenBy(c => c.Id)
+            .Select(c => new { c.Direction, c.Outcome, Booked = c.AppointmentStart != null })
+            .ToListAsync(cancellationToken);
+        var status = ContactProgress.Replay(contact.Status, calls.Select(c => (c.Direction, c.Outcome, c.Booked)));
+        if (status != contact.Status)
+        {
+            contact.Status = status;
+            contact.UpdatedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await Callbacks.Credits.RecomputeAsync(db, contact, planner.CreditWindow, cancellationToken);
+        await Planner.Plans.ReplanAsync(db, contactId, now, planner, cancellationToken);
+    }
+
+    /// <summary>
+    /// The rules a call must meet, for a new call and a correction alike. A correction is held to what it changes:
+    /// a promise it does not move is not re-checked against today's calling hours, nor a do-not-call listing made
+    /// after the call against a call that was already allowed.
+    /// </summary>
+    private static async Task<(CallFields? Fields, Gatekeeper? Met, ValidationErrors Errors)> CheckAsync(RingbackDbContext db, Contact contact, Guid userId,
+        CallDraft draft, Call? before, Instant now, Planner.PlannerOptions planner, string defaultRegion, CancellationToken cancellationToken)
+    {
+        // Whoever answered may be met for the first time on this call: they get their id now, so the call's rules
+        // (a message left with a gatekeeper names the gatekeeper) hold for them like for anyone already known.
+        Gatekeeper? met = null;
+        var errors = new ValidationErrors();
+        if (draft.NewGatekeeper is { } newcomer)
+        {
+            var gatekeeper = GatekeeperRules.Check(newcomer with { AvailabilityNote = newcomer.AvailabilityNote ?? draft.ProspectAvailable }, defaultRegion);
+            foreach (var field in gatekeeper.Errors.Fields)
+            {
+                errors.Add("newGatekeeper." + field, string.Join(" ", gatekeeper.Errors.For(field)));
+            }
+
+            met = new Gatekeeper { Id = Guid.CreateVersion7(), ContactId = contact.Id, Name = newcomer.Name ?? string.Empty, CreatedAt = now, UpdatedAt = now };
+            gatekeeper.Value?.ApplyTo(met);
+            draft = draft with { AnsweredByGatekeeperId = met.Id };
+        }
+
+        var checkedCall = CallRules.Check(draft, now);
+        foreach (var field in checkedCall.Errors.Fields)
+        {
+            errors.Add(field, string.Join(" ", checkedCall.Errors.For(field)));
+        }
+
+        var answeredBy = met;
+        if (met is null && draft.AnsweredByGatekeeperId is { } gatekeeperId)
+        {
+            answeredBy = await db.Gatekeepers.FirstOrDefaultAsync(g => g.Id == gatekeeperId && g.ContactId == contact.Id, cancellationToken);
+            if (answeredBy is null)
+            {
+                errors.Add("answeredByGatekeeperId", "is not a gatekeeper of this contact");
+            }
+        }
+
+        if (draft.ProspectAvailable?.Trim().Length > ContactRules.ShortTextMax)
+        {
+            errors.Add("prospectAvailable", $"must be at most {ContactRules.ShortTextMax} characters");
+        }
+
+        var fields = checkedCall.Value;
+
+        // Honest by construction: a referral needs a referrer, a tag team a colleague's real conversation, and so on.
+        if (fields is { Strategy: { } strategy } && (before is null || before.Strategy != strategy || before.StartedAt != fields.StartedAt)
+            && await Coach.VoicemailDesk.DishonestyAsync(db, contact, before?.UserId ?? userId, strategy, fields.StartedAt, cancellationToken) is { } why)
+        {
+            errors.Add("strategy", why);
+        }
+
+        if (fields is { Direction: CallDirection.Outbound } && before is not { Direction: CallDirection.Outbound })
+        {
+            await CheckDoNotCallAsync(db, contact, fields, errors, cancellationToken);
+        }
+
+        if (fields?.PromisedNextCallAt is { } promised && promised != before?.PromisedNextCallAt)
+        {
+            CheckPromiseIsLawful(contact, promised, planner, errors);
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return (null, null, errors);
+        }
+
+        if (met is not null)
+        {
+            db.Gatekeepers.Add(met);
+        }
+        else if (answeredBy is not null && !string.IsNullOrWhiteSpace(draft.ProspectAvailable))
+        {
+            answeredBy.AvailabilityNote = draft.ProspectAvailable.Trim();
+            answeredBy.UpdatedAt = now;
+        }
+
+        return (fields, met, errors);
     }
 
     /// <summary>A number on a do-not-call list is called only with a reason, which is kept with the call.</summary>
@@ -170,7 +315,6 @@ public static class CallLog
         }
     }
 
-    /// <summary>A contact's calls, newest first, with who answered and which rep called; or just the one call asked for.</summary>
     /// <summary>One call as its contact's timeline shows it, or null.</summary>
     public static async Task<TimelineEntry?> EntryAsync(RingbackDbContext db, Guid callId, CancellationToken cancellationToken)
     {
@@ -179,6 +323,7 @@ public static class CallLog
         return contactId is null ? null : await Timeline(db, contactId.Value, callId).FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>A contact's calls, newest first, with who answered and which rep called; or just the one call asked for.</summary>
     public static IQueryable<TimelineEntry> Timeline(RingbackDbContext db, Guid contactId, Guid? callId = null) =>
         from call in db.Calls.AsNoTracking()
         where call.ContactId == contactId && (callId == null || call.Id == callId)
@@ -191,3 +336,6 @@ public static class CallLog
 }
 
 public sealed record TimelineEntry(Call Call, string? RepName, string? AnsweredByName);
+
+/// <summary>A deleted call, with the name of the rep who deleted it.</summary>
+public sealed record DeletedEntry(Call Call, string? DeletedByName);

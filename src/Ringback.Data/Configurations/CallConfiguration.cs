@@ -22,6 +22,8 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         builder.Property(e => e.AppointmentDirections).HasMaxLength(ContactRules.NotesMax);
         builder.Property(e => e.DncOverrideReason).HasMaxLength(500);
         builder.Property(e => e.ExternalId).HasMaxLength(CallFields.ExternalIdMax);
+        builder.Property(e => e.Version).IsConcurrencyToken();
+        builder.HasOne<User>().WithMany().HasForeignKey(e => e.DeletedByUserId).OnDelete(DeleteBehavior.Restrict);
 
         // A telephony event delivered twice logs one call.
         builder.HasIndex(e => new { e.OrganizationId, e.ExternalId }).IsUnique().HasFilter(ContactConfiguration.NotNull("external_id"));
@@ -35,7 +37,7 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         builder.HasIndex(e => new
         {
             e.OrganizationId, e.Direction, e.StartedAt, e.Outcome, e.UserId, e.Strategy, e.AttemptNumber, e.LocalDay, e.LocalHour, e.CalledBackAt, e.MeetingBookedAt,
-        }).HasDatabaseName("IX_calls_stats");
+        }).HasDatabaseName("IX_calls_stats").HasFilter(ContactConfiguration.IsNull("deleted_at"));
 
         // Promise keeping reads the promises falling due in a period, whoever made them.
         builder.HasIndex(e => new { e.OrganizationId, e.PromisedNextCallAt }).HasFilter(ContactConfiguration.NotNull("promised_next_call_at"));
@@ -48,5 +50,6 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         builder.HasIndex(e => new { e.OrganizationId, e.StartedAt });
         builder.HasIndex(e => e.UserId);
         builder.HasIndex(e => e.AnsweredByGatekeeperId);
+        builder.HasIndex(e => e.DeletedByUserId);
     }
 }

@@ -29,11 +29,14 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
     /// <summary>An index filter both providers read the same way.</summary>
     public static string NotNull(string column) => $"\"{column}\" IS NOT NULL";
 
+    public static string IsNull(string column) => $"\"{column}\" IS NULL";
+
     public void Configure(EntityTypeBuilder<Contact> builder)
     {
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.BelongsToOrganization();
         builder.Ignore(e => e.DisplayName);
+        builder.Property(e => e.Version).IsConcurrencyToken();
         builder.Property(e => e.Salutation).HasMaxLength(20);
         builder.Property(e => e.FirstName).HasMaxLength(ContactRules.NameMax);
         builder.Property(e => e.LastName).HasMaxLength(ContactRules.NameMax);

@@ -17,3 +17,12 @@ public interface IOrganizationOwned
 {
     Guid OrganizationId { get; set; }
 }
+
+/// <summary>
+/// A record two people may edit at once. Every saved change raises <see cref="Version"/>, and a change made from an
+/// older version is refused, so one rep's edit never silently overwrites another's (the API's ETag is this number).
+/// </summary>
+public interface IVersioned
+{
+    int Version { get; set; }
+}

@@ -48,7 +48,7 @@ public enum Strategy
 }
 
 /// <summary>One attempt to reach a prospect, or their call to us, and everything that came of it.</summary>
-public sealed class Call : Accounts.IOrganizationOwned
+public sealed class Call : Accounts.IOrganizationOwned, Accounts.IVersioned
 {
     public Guid Id { get; set; }
 
@@ -115,4 +115,18 @@ public sealed class Call : Accounts.IOrganizationOwned
     public int? LocalDay { get; set; }
 
     public Instant CreatedAt { get; set; }
+
+    /// <summary>When the call was last corrected, if it was.</summary>
+    public Instant? UpdatedAt { get; set; }
+
+    /// <summary>Raised by every saved change; see <see cref="Accounts.IVersioned"/>.</summary>
+    public int Version { get; set; }
+
+    /// <summary>
+    /// Set when a rep deletes the call: it then counts for nothing (attempts, credits, plan, stats) but can be
+    /// restored, as the rep who deleted it and when are kept.
+    /// </summary>
+    public Instant? DeletedAt { get; set; }
+
+    public Guid? DeletedByUserId { get; set; }
 }

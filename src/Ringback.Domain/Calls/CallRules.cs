@@ -7,6 +7,31 @@ namespace Ringback.Calls;
 /// <summary>A call as it is reported: what the page, the API (as JSON) and the CLI hand the call log.</summary>
 public record CallDraft
 {
+    /// <summary>A logged call as a draft again: what a correction starts from when it changes one field.</summary>
+    public static CallDraft From(Call call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return new CallDraft
+        {
+            Direction = Validation.EnumText.Format(call.Direction),
+            StartedAt = call.StartedAt,
+            DurationSeconds = call.DurationSeconds,
+            Outcome = Validation.EnumText.Format(call.Outcome),
+            AnsweredByGatekeeperId = call.AnsweredByGatekeeperId,
+            Strategy = call.Strategy is { } strategy ? Validation.EnumText.Format(strategy) : null,
+            MessageText = call.MessageText,
+            Notes = call.Notes,
+            PromisedNextCallAt = call.PromisedNextCallAt,
+            Commitments = call.Commitments,
+            AppointmentStart = call.AppointmentStart,
+            AppointmentEnd = call.AppointmentEnd,
+            AppointmentPlace = call.AppointmentPlace,
+            AppointmentDirections = call.AppointmentDirections,
+            DncOverrideReason = call.DncOverrideReason,
+            ExternalId = call.ExternalId,
+        };
+    }
+
     public string? Direction { get; init; }
     public Instant? StartedAt { get; init; }
     public int? DurationSeconds { get; init; }

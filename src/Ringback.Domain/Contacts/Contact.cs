@@ -35,7 +35,7 @@ public sealed class Company : Accounts.IOrganizationOwned
 }
 
 /// <summary>A prospect. Numbers are stored in E.164 so that one written any way finds them.</summary>
-public sealed class Contact : Accounts.IOrganizationOwned
+public sealed class Contact : Accounts.IOrganizationOwned, Accounts.IVersioned
 {
     public Guid Id { get; set; }
 
@@ -86,6 +86,9 @@ public sealed class Contact : Accounts.IOrganizationOwned
     public Instant CreatedAt { get; set; }
 
     public Instant UpdatedAt { get; set; }
+
+    /// <summary>Raised by every saved change; see <see cref="Accounts.IVersioned"/>.</summary>
+    public int Version { get; set; }
 
     public List<Gatekeeper> Gatekeepers { get; set; } = [];
 

@@ -33,4 +33,20 @@ public static class ContactProgress
 
         return current == ContactStatus.New ? ContactStatus.Working : current;
     }
+
+    /// <summary>
+    /// The status a contact would have if their calls had been logged as they now stand: after a call is corrected,
+    /// deleted or restored. The rep's own decisions (do-not-call, moved on, nurture) stand; a status the calls made
+    /// (working, engaged, meeting booked) is made again from the calls, starting from new.
+    /// </summary>
+    public static ContactStatus Replay(ContactStatus current, IEnumerable<(CallDirection Direction, CallOutcome Outcome, bool AppointmentBooked)> callsInOrder)
+    {
+        ArgumentNullException.ThrowIfNull(callsInOrder);
+        if (current is ContactStatus.DoNotCall or ContactStatus.MovedOn or ContactStatus.Nurture)
+        {
+            return current;
+        }
+
+        return callsInOrder.Aggregate(ContactStatus.New, (status, call) => AfterCall(status, call.Direction, call.Outcome, call.AppointmentBooked));
+    }
 }

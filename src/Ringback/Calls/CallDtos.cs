@@ -10,6 +10,9 @@ public sealed record CallRequest : CallDraft
     public Guid? Id { get; init; }
 }
 
+/// <summary>A deleted call, with who deleted it and when.</summary>
+public sealed record DeletedCallResponse(CallResponse Call, DateTimeOffset DeletedAt, Guid? DeletedByUserId, string? DeletedByName);
+
 public sealed record CallResponse(
     Guid Id,
     Guid ContactId,
@@ -35,7 +38,9 @@ public sealed record CallResponse(
     int? AttemptNumber,
     Guid? CreditedCallId,
     DateTimeOffset? CalledBackAt,
-    DateTimeOffset? MeetingBookedAt)
+    DateTimeOffset? MeetingBookedAt,
+    int Version,
+    DateTimeOffset? UpdatedAt)
 {
     public static CallResponse From(TimelineEntry entry)
     {
@@ -44,7 +49,7 @@ public sealed record CallResponse(
         return new CallResponse(c.Id, c.ContactId, c.UserId, entry.RepName, c.Direction, c.StartedAt.ToOffset(), c.DurationSeconds, c.Outcome,
             c.AnsweredByGatekeeperId, entry.AnsweredByName, c.Strategy, c.MessageText, c.Notes, c.PromisedNextCallAt.ToOffset(), c.Commitments,
             c.AppointmentStart.ToOffset(), c.AppointmentEnd.ToOffset(), c.AppointmentPlace, c.AppointmentDirections, c.DncOverrideReason,
-            c.ExternalId, c.AttemptNumber, c.CreditedCallId, c.CalledBackAt.ToOffset(), c.MeetingBookedAt.ToOffset());
+            c.ExternalId, c.AttemptNumber, c.CreditedCallId, c.CalledBackAt.ToOffset(), c.MeetingBookedAt.ToOffset(), c.Version, c.UpdatedAt.ToOffset());
     }
 }
 

@@ -21,7 +21,15 @@ public static class CallsApi
         byContact.MapPost("/calls", LogAsync).WithName("LogCall")
             .WithSummary("Log a call to or from a contact (idempotent when the request carries an id)");
         byContact.MapGet("/timeline", TimelineAsync).WithName("ContactTimeline").WithSummary("A contact's calls, newest first");
-        routes.MapGet("/calls/{id:guid}", GetAsync).WithTags("Calls").WithName("GetCall");
+        var calls = routes.MapGroup("/calls").WithTags("Calls");
+        calls.MapGet("/{id:guid}", GetAsync).WithName("GetCall").WithSummary("One call; its ETag is its version");
+        calls.MapPut("/{id:guid}", CorrectAsync).WithName("CorrectCall")
+            .WithSummary("Correct a logged call: attempts, credits, status and plan are rewritten as if it had been logged so (If-Match honoured)");
+        calls.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteCall")
+            .WithSummary("Delete a call: it no longer counts, and can be restored (If-Match honoured)");
+        calls.MapPost("/{id:guid}/restore", RestoreAsync).WithName("RestoreCall").WithSummary("Restore a deleted call");
+        byContact.MapGet("/calls/deleted", DeletedAsync).WithName("DeletedCalls")
+            .WithSummary("A contact's calls deleted in the last 30 days, which can be restored");
     }
 
     public static async Task<Results<Created<CallResponse>, Ok<CallResponse>, NotFound, ValidationProblem>> LogAsync(
@@ -30,7 +38,7 @@ public static class CallsApi
     {
         var result = await CallLog.LogAsync(db, contactId, RingbackClaims.UserOf(http.User), request, request.Id, clock.GetCurrentInstant(), cancellationToken,
             planner.Value, options.Value.DefaultRegion);
-        if (result.ContactMissing)
+        if (result.NotFound)
         {
             return TypedResults.NotFound();
         }
@@ -40,8 +48,74 @@ public static class CallsApi
             return TypedResults.ValidationProblem(result.Errors.ToDictionary());
         }
 
-        var response = CallResponse.From((await CallLog.EntryAsync(db, result.Call!.Id, cancellationToken))!);
+        var response = await ResponseAsync(db, result.Call!, http, cancellationToken);
         return result.Created ? TypedResults.Created($"/api/v1/calls/{response.Id}", response) : TypedResults.Ok(response);
+    }
+
+    public static async Task<Results<Ok<CallResponse>, NotFound, ValidationProblem, ProblemHttpResult>> CorrectAsync(
+        Guid id, CallDraft request, RingbackDbContext db, IClock clock, HttpContext http, IOptions<PlannerOptions> planner, IOptions<RingbackOptions> options,
+        CancellationToken cancellationToken)
+    {
+        if (!Versions.TryExpected(http.Request, out var expected))
+        {
+            return Versions.Stale("call");
+        }
+
+        var result = await CallLog.CorrectAsync(db, id, RingbackClaims.UserOf(http.User), request, expected, clock.GetCurrentInstant(), cancellationToken,
+            planner.Value, options.Value.DefaultRegion);
+        if (result.NotFound)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (result.Stale)
+        {
+            return Versions.Stale("call");
+        }
+
+        return result.IsValid
+            ? TypedResults.Ok(await ResponseAsync(db, result.Call!, http, cancellationToken))
+            : TypedResults.ValidationProblem(result.Errors.ToDictionary());
+    }
+
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(
+        Guid id, RingbackDbContext db, IClock clock, HttpContext http, IOptions<PlannerOptions> planner, CancellationToken cancellationToken)
+    {
+        if (!Versions.TryExpected(http.Request, out var expected))
+        {
+            return Versions.Stale("call");
+        }
+
+        var result = await CallLog.DeleteAsync(db, id, RingbackClaims.UserOf(http.User), expected, clock.GetCurrentInstant(), cancellationToken, planner.Value);
+        return result.NotFound ? TypedResults.NotFound() : result.Stale ? Versions.Stale("call") : TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<CallResponse>, NotFound>> RestoreAsync(
+        Guid id, RingbackDbContext db, IClock clock, HttpContext http, IOptions<PlannerOptions> planner, CancellationToken cancellationToken)
+    {
+        var result = await CallLog.RestoreAsync(db, id, clock.GetCurrentInstant(), cancellationToken, planner.Value);
+        return result.NotFound ? TypedResults.NotFound() : TypedResults.Ok(await ResponseAsync(db, result.Call!, http, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<List<DeletedCallResponse>>, NotFound>> DeletedAsync(
+        Guid contactId, RingbackDbContext db, IClock clock, CancellationToken cancellationToken)
+    {
+        if (!await db.Contacts.AnyAsync(c => c.Id == contactId, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var entries = await CallLog.Deleted(db, contactId, clock.GetCurrentInstant()).Take(MaxTimeline).ToListAsync(cancellationToken);
+        return TypedResults.Ok(entries.Select(e => new DeletedCallResponse(CallResponse.From(new TimelineEntry(e.Call, null, null)), e.Call.DeletedAt!.Value.ToOffset(),
+            e.Call.DeletedByUserId, e.DeletedByName)).ToList());
+    }
+
+    /// <summary>The call as the timeline shows it, with its version as the ETag.</summary>
+    private static async Task<CallResponse> ResponseAsync(RingbackDbContext db, Call call, HttpContext http, CancellationToken cancellationToken)
+    {
+        var entry = (await CallLog.EntryAsync(db, call.Id, cancellationToken))!;
+        Versions.Tag(http, entry.Call);
+        return CallResponse.From(entry);
     }
 
     public static async Task<Results<Ok<List<CallResponse>>, NotFound>> TimelineAsync(
@@ -56,6 +130,14 @@ public static class CallsApi
         return TypedResults.Ok(entries.Select(CallResponse.From).ToList());
     }
 
-    public static async Task<Results<Ok<CallResponse>, NotFound>> GetAsync(Guid id, RingbackDbContext db, CancellationToken cancellationToken) =>
-        await CallLog.EntryAsync(db, id, cancellationToken) is { } entry ? TypedResults.Ok(CallResponse.From(entry)) : TypedResults.NotFound();
+    public static async Task<Results<Ok<CallResponse>, NotFound>> GetAsync(Guid id, RingbackDbContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (await CallLog.EntryAsync(db, id, cancellationToken) is not { } entry)
+        {
+            return TypedResults.NotFound();
+        }
+
+        Versions.Tag(http, entry.Call);
+        return TypedResults.Ok(CallResponse.From(entry));
+    }
 }

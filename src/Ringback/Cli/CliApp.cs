@@ -37,6 +37,7 @@ public static class CliApp
         root.Subcommands.Add(ImportCommands.Create());
         root.Subcommands.Add(ExportCommands.Create());
         root.Subcommands.Add(LogCallCommand.Create());
+        root.Subcommands.Add(CallCommands.Create());
         root.Subcommands.Add(CoachCommand.Create());
         foreach (var command in CallbackCommands.Create())
         {

@@ -40,12 +40,15 @@ public sealed class CliServices : IAsyncDisposable
     }
 
     /// <summary>
-    /// The user a command acts as: the one named by email, or the only user there is. Scopes the database to
-    /// that user's organization.
+    /// The user a command acts as: the one named by email (<c>--as</c>), else the one remembered in
+    /// <c>Ringback:User</c> (<c>RINGBACK_USER</c> in the environment), else the only user there is. Scopes the
+    /// database to that user's organization.
     /// </summary>
     public async Task<User?> ActAsAsync(string? email, CancellationToken cancellationToken)
     {
         User? user;
+        var configuration = Services.GetRequiredService<IConfiguration>();
+        email ??= (configuration["Ringback:User"] ?? configuration["RINGBACK_USER"]) is { Length: > 0 } remembered ? remembered : null;
         if (email is not null)
         {
             user = await Services.GetRequiredService<AccountService>().FindByEmailAsync(email, cancellationToken);
@@ -62,7 +65,7 @@ public sealed class CliServices : IAsyncDisposable
             {
                 await Console.Error.WriteLineAsync(users.Count == 0
                     ? "ringback: there are no users yet; add one with: ringback user add --email you@example.com --name \"Your Name\""
-                    : "ringback: there is more than one user; say which with --as EMAIL");
+                    : "ringback: there is more than one user; say which with --as EMAIL, or once for all commands with RINGBACK_USER=EMAIL");
                 return null;
             }
 

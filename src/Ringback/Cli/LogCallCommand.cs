@@ -70,20 +70,10 @@ public static class LogCallCommand
                 newGatekeeper = gatekeeperId is null ? new GatekeeperDraft { Name = gatekeeperName } : null;
             }
 
-            Instant? promised = null;
-            if (parse.GetValue(promise) is { } promiseText)
+            var (promiseOk, promised) = await PromiseAsync(db, target, user, planner, parse.GetValue(promise), ct);
+            if (!promiseOk)
             {
-                var parsed = LocalPattern.Parse(promiseText.Trim());
-                if (!parsed.Success)
-                {
-                    await Console.Error.WriteLineAsync($"ringback: --promise: '{promiseText}' is not a local time like 2026-11-23 08:15");
-                    return 1;
-                }
-
-                // The prospect's zone: their own, their company's, or inferred from their number.
-                await db.Entry(target).Reference(c => c.Company).LoadAsync(ct);
-                var zone = Data.Planner.Places.For(target, user, planner).Zone;
-                promised = LocalTimes.Resolve(parsed.Value, zone).ToInstant();
+                return 1;
             }
 
             var draft = new CallDraft
@@ -106,14 +96,7 @@ public static class LogCallCommand
                 region);
             if (!result.IsValid)
             {
-                foreach (var field in result.Errors.Fields)
-                {
-                    foreach (var error in result.Errors.For(field))
-                    {
-                        await Console.Error.WriteLineAsync($"ringback: {field}: {error}");
-                    }
-                }
-
+                await WriteErrorsAsync(result.Errors);
                 return 1;
             }
 
@@ -121,6 +104,39 @@ public static class LogCallCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>"--promise" read in the prospect's zone: their own, their company's, or inferred from their number.</summary>
+    internal static async Task<(bool Ok, Instant? Promised)> PromiseAsync(RingbackDbContext db, Contacts.Contact target, Accounts.User user,
+        Data.Planner.PlannerOptions planner, string? text, CancellationToken ct)
+    {
+        if (text is null)
+        {
+            return (true, null);
+        }
+
+        var parsed = LocalPattern.Parse(text.Trim());
+        if (!parsed.Success)
+        {
+            await Console.Error.WriteLineAsync($"ringback: --promise: '{text}' is not a local time like 2026-11-23 08:15");
+            return (false, null);
+        }
+
+        await db.Entry(target).Reference(c => c.Company).LoadAsync(ct);
+        var zone = Data.Planner.Places.For(target, user, planner).Zone;
+        return (true, LocalTimes.Resolve(parsed.Value, zone).ToInstant());
+    }
+
+    /// <summary>Every error of a refused call, one line each, named by field.</summary>
+    internal static async Task WriteErrorsAsync(Validation.ValidationErrors errors)
+    {
+        foreach (var field in errors.Fields)
+        {
+            foreach (var error in errors.For(field))
+            {
+                await Console.Error.WriteLineAsync($"ringback: {field}: {error}");
+            }
+        }
     }
 
     private static async Task<List<Contacts.Contact>> FindContactAsync(RingbackDbContext db, string who, string region, CancellationToken ct)

@@ -51,7 +51,8 @@ public sealed record ContactDetails(
     string? ReferralNote,
     string? Notes,
     DateTimeOffset CreatedAt,
-    IReadOnlyList<GatekeeperResponse> Gatekeepers);
+    IReadOnlyList<GatekeeperResponse> Gatekeepers,
+    int Version);
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
 

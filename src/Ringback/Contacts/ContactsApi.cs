@@ -68,10 +68,16 @@ public static class ContactsApi
         return TypedResults.Ok(new Paged<ContactSummary>(items.Select(Finish).ToList(), page, pageSize, total));
     }
 
-    public static async Task<Results<Ok<ContactDetails>, NotFound>> GetAsync(Guid id, RingbackDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ContactDetails>, NotFound>> GetAsync(Guid id, RingbackDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
         var details = await LoadDetailsAsync(db, id, cancellationToken);
-        return details is null ? TypedResults.NotFound() : TypedResults.Ok(details);
+        if (details is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        http.Response.Headers.ETag = Versions.ETagOf(details.Version);
+        return TypedResults.Ok(details);
     }
 
     public static async Task<Results<Created<ContactDetails>, Ok<ContactDetails>, ValidationProblem, Conflict<string>>> CreateAsync(
@@ -107,42 +113,70 @@ public static class ContactsApi
         db.Contacts.Add(contact);
         await db.SaveChangesAsync(cancellationToken);
         var details = (await LoadDetailsAsync(db, contact.Id, cancellationToken))!;
+        http.Response.Headers.ETag = Versions.ETagOf(details.Version);
         return TypedResults.Created($"/api/v1/contacts/{contact.Id}", details);
     }
 
-    public static async Task<Results<Ok<ContactDetails>, NotFound, ValidationProblem>> UpdateAsync(
+    public static async Task<Results<Ok<ContactDetails>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         Guid id,
         ContactRequest request,
         RingbackDbContext db,
         IOptions<RingbackOptions> options,
         IOptions<Data.Planner.PlannerOptions> planner,
         IClock clock,
+        HttpContext http,
         CancellationToken cancellationToken)
     {
-        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (contact is null)
+        if (!Versions.TryExpected(http.Request, out var expected))
         {
-            return TypedResults.NotFound();
+            return Versions.Stale("contact");
         }
 
         var now = clock.GetCurrentInstant();
-        var errors = await ApplyAsync(contact, request, db, options.Value.DefaultRegion, now, cancellationToken);
-        if (!errors.IsEmpty)
+        var outcome = await db.InTransactionAsync<Results<Ok<ContactDetails>, NotFound, ValidationProblem, ProblemHttpResult>>(async ct =>
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
-        }
+            var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == id, ct);
+            if (contact is null)
+            {
+                return TypedResults.NotFound();
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
+            if (expected is { } version && contact.Version != version)
+            {
+                return Versions.Stale("contact");
+            }
 
-        // A new zone, number or status moves the planned calls.
-        await Data.Planner.Plans.ReplanAsync(db, id, now, planner.Value, cancellationToken);
-        return TypedResults.Ok((await LoadDetailsAsync(db, id, cancellationToken))!);
+            var errors = await ApplyAsync(contact, request, db, options.Value.DefaultRegion, now, ct);
+            if (!errors.IsEmpty)
+            {
+                return TypedResults.ValidationProblem(errors.ToDictionary());
+            }
+
+            await db.SaveChangesAsync(ct);
+
+            // A new zone, number or status moves the planned calls.
+            await Data.Planner.Plans.ReplanAsync(db, id, now, planner.Value, ct);
+            var details = (await LoadDetailsAsync(db, id, ct))!;
+            http.Response.Headers.ETag = Versions.ETagOf(details.Version);
+            return TypedResults.Ok(details);
+        }, r => r.Result is Ok<ContactDetails>, cancellationToken);
+        return outcome;
     }
 
-    public static async Task<Results<NoContent, NotFound>> DeleteAsync(Guid id, RingbackDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(Guid id, RingbackDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
-        var deleted = await db.Contacts.Where(c => c.Id == id).ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
+        if (!Versions.TryExpected(http.Request, out var expected))
+        {
+            return Versions.Stale("contact");
+        }
+
+        var deleted = await db.Contacts.Where(c => c.Id == id && (expected == null || c.Version == expected)).ExecuteDeleteAsync(cancellationToken);
+        if (deleted > 0)
+        {
+            return TypedResults.NoContent();
+        }
+
+        return expected is not null && await db.Contacts.AnyAsync(c => c.Id == id, cancellationToken) ? Versions.Stale("contact") : TypedResults.NotFound();
     }
 
     private static async Task<ValidationErrors> ApplyAsync(Contact contact, ContactRequest request, RingbackDbContext db, string region, Instant now, CancellationToken cancellationToken)
@@ -190,7 +224,7 @@ public static class ContactsApi
 
         var summary = Finish(SummaryOf(contact));
         return new ContactDetails(summary, contact.ReferredByContactId, contact.ReferredByName, contact.ReferralNote, contact.Notes,
-            contact.CreatedAt.ToOffset(), contact.Gatekeepers.OrderBy(g => g.Name).Select(GatekeeperResponse.From).ToList());
+            contact.CreatedAt.ToOffset(), contact.Gatekeepers.OrderBy(g => g.Name).Select(GatekeeperResponse.From).ToList(), contact.Version);
     }
 
     private static Guid? Me(HttpContext http) => http.User.Identity?.IsAuthenticated == true ? Accounts.RingbackClaims.UserOf(http.User) : null;

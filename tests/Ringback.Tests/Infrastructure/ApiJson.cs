@@ -7,9 +7,14 @@ namespace Ringback.Tests.Infrastructure;
 /// <summary>JSON in and out of the API as plain nodes, so the tests read the wire format a client sees.</summary>
 internal static class ApiJson
 {
-    public static async Task<(HttpResponseMessage Response, JsonNode? Body)> SendAsync(this HttpClient client, HttpMethod method, string url, object? body = null)
+    public static async Task<(HttpResponseMessage Response, JsonNode? Body)> SendAsync(this HttpClient client, HttpMethod method, string url, object? body = null, string? ifMatch = null)
     {
         using var request = new HttpRequestMessage(method, url);
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
         if (body is not null)
         {
             request.Content = JsonContent.Create(body);

@@ -369,6 +369,14 @@ namespace Ringback.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("credited_call_id");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<Guid?>("DeletedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deleted_by_user_id");
+
                     b.Property<string>("Direction")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -434,9 +442,18 @@ namespace Ringback.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("strategy");
 
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
 
                     b.HasKey("Id");
 
@@ -444,6 +461,8 @@ namespace Ringback.Data.Migrations.Postgres
 
                     b.HasIndex("CreditedCallId")
                         .HasFilter("\"credited_call_id\" IS NOT NULL");
+
+                    b.HasIndex("DeletedByUserId");
 
                     b.HasIndex("UserId");
 
@@ -461,7 +480,8 @@ namespace Ringback.Data.Migrations.Postgres
                     b.HasIndex("OrganizationId", "UserId", "PromisedNextCallAt");
 
                     b.HasIndex("OrganizationId", "Direction", "StartedAt", "Outcome", "UserId", "Strategy", "AttemptNumber", "LocalDay", "LocalHour", "CalledBackAt", "MeetingBookedAt")
-                        .HasDatabaseName("IX_calls_stats");
+                        .HasDatabaseName("IX_calls_stats")
+                        .HasFilter("\"deleted_at\" IS NULL");
 
                     b.ToTable("calls");
                 });
@@ -674,6 +694,11 @@ namespace Ringback.Data.Migrations.Postgres
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
 
                     b.HasKey("Id");
 
@@ -1113,6 +1138,11 @@ namespace Ringback.Data.Migrations.Postgres
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Ringback.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("DeletedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Ringback.Accounts.Organization", null)
                         .WithMany()

@@ -364,6 +364,14 @@ namespace Ringback.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("credited_call_id");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<Guid?>("DeletedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deleted_by_user_id");
+
                     b.Property<string>("Direction")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -429,9 +437,18 @@ namespace Ringback.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("strategy");
 
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT")
                         .HasColumnName("user_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
 
                     b.HasKey("Id");
 
@@ -439,6 +456,8 @@ namespace Ringback.Data.Migrations.Sqlite
 
                     b.HasIndex("CreditedCallId")
                         .HasFilter("\"credited_call_id\" IS NOT NULL");
+
+                    b.HasIndex("DeletedByUserId");
 
                     b.HasIndex("UserId");
 
@@ -456,7 +475,8 @@ namespace Ringback.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId", "UserId", "PromisedNextCallAt");
 
                     b.HasIndex("OrganizationId", "Direction", "StartedAt", "Outcome", "UserId", "Strategy", "AttemptNumber", "LocalDay", "LocalHour", "CalledBackAt", "MeetingBookedAt")
-                        .HasDatabaseName("IX_calls_stats");
+                        .HasDatabaseName("IX_calls_stats")
+                        .HasFilter("\"deleted_at\" IS NULL");
 
                     b.ToTable("calls");
                 });
@@ -669,6 +689,11 @@ namespace Ringback.Data.Migrations.Sqlite
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
 
                     b.HasKey("Id");
 
@@ -1108,6 +1133,11 @@ namespace Ringback.Data.Migrations.Sqlite
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Ringback.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("DeletedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Ringback.Accounts.Organization", null)
                         .WithMany()

@@ -47,6 +47,9 @@ public sealed partial class DetailsModel(RingbackDbContext db, IOptions<Ringback
 
     public List<TimelineEntry> Timeline { get; private set; } = [];
 
+    /// <summary>Calls deleted in the last 30 days, offered for restoring.</summary>
+    public List<DeletedEntry> Deleted { get; private set; } = [];
+
     public TimelineEntry? NextPromise { get; private set; }
 
     public List<TimelineEntry> Commitments { get; private set; } = [];
@@ -158,6 +161,7 @@ public sealed partial class DetailsModel(RingbackDbContext db, IOptions<Ringback
     private async Task LoadTimelineAsync(CancellationToken cancellationToken)
     {
         Timeline = await CallLog.Timeline(db, Id).Take(TimelineLimit).ToListAsync(cancellationToken);
+        Deleted = await CallLog.Deleted(db, Id, Now).Take(TimelineLimit).ToListAsync(cancellationToken);
         NextPromise = Timeline.Where(e => e.Call.PromisedNextCallAt > Now).MinBy(e => e.Call.PromisedNextCallAt);
         NextAppointment = Timeline.Where(e => e.Call.AppointmentStart > Now).MinBy(e => e.Call.AppointmentStart);
         Commitments = Timeline.Where(e => e.Call.Commitments is not null).Take(5).ToList();

@@ -22,6 +22,39 @@ public sealed class EditModel(RingbackDbContext db, IOptions<RingbackOptions> op
     [BindProperty]
     public ContactInput Input { get; set; } = new();
 
+    /// <summary>The version of the contact the form was filled from: a save from an older one is refused.</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
+    /// <summary>The form as first filled, to tell the rep what someone else changed if their save is refused.</summary>
+    [BindProperty]
+    public string? Original { get; set; }
+
+    /// <summary>What someone else changed while this form was open; the rep's own values are still in the form.</summary>
+    public IReadOnlyList<FieldChange> ChangedMeanwhile { get; private set; } = [];
+
+    /// <summary>The save was refused because someone else saved the contact first.</summary>
+    public bool Stale { get; private set; }
+
+    public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
+    {
+        [nameof(ContactDraft.Salutation)] = "Salutation",
+        [nameof(ContactDraft.FirstName)] = "First name",
+        [nameof(ContactDraft.LastName)] = "Last name",
+        [nameof(ContactDraft.Title)] = "Title",
+        [nameof(ContactDraft.Company)] = "Company",
+        [nameof(ContactDraft.Industry)] = "Industry",
+        [nameof(ContactDraft.DirectPhone)] = "Direct phone",
+        [nameof(ContactDraft.MobilePhone)] = "Mobile phone",
+        [nameof(ContactDraft.AfterHoursPhone)] = "After-hours phone",
+        [nameof(ContactDraft.Email)] = "Email",
+        [nameof(ContactDraft.TimeZone)] = "Time zone",
+        [nameof(ContactDraft.Status)] = "Status",
+        [nameof(ContactDraft.ReferredByName)] = "Referred by",
+        [nameof(ContactDraft.ReferralNote)] = "About the referral",
+        [nameof(ContactDraft.Notes)] = "Notes",
+    };
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (Id is null)
@@ -36,6 +69,8 @@ public sealed class EditModel(RingbackDbContext db, IOptions<RingbackOptions> op
         }
 
         Input = ContactInput.From(contact, options.Value.DefaultRegion);
+        Version = contact.Version;
+        Original = Changes.Snapshot(Input);
         return Page();
     }
 
@@ -48,6 +83,26 @@ public sealed class EditModel(RingbackDbContext db, IOptions<RingbackOptions> op
         if (contact is null)
         {
             return NotFound();
+        }
+
+        if (Id is not null && contact.Version != Version)
+        {
+            // Someone saved this contact after the rep opened the form: show them what changed and keep their
+            // values in the form; saving again (now from the current version) is their decision.
+            var current = ContactInput.From(contact, options.Value.DefaultRegion);
+            var original = Changes.Read<ContactInput>(Original);
+            ChangedMeanwhile = Changes.Between(original, current, Labels);
+            if (original is null || ChangedMeanwhile.Count > 0)
+            {
+                Stale = true;
+                Version = contact.Version;
+                Original = Changes.Snapshot(current);
+                ModelState.Remove(nameof(Version));
+                ModelState.Remove(nameof(Original));
+                return Page();
+            }
+
+            // Only what the form does not show moved on (a call logged meanwhile touched the contact): no conflict.
         }
 
         var checkedFields = ContactRules.Check(Input, options.Value.DefaultRegion);
@@ -63,7 +118,17 @@ public sealed class EditModel(RingbackDbContext db, IOptions<RingbackOptions> op
             db.Contacts.Add(contact);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+        {
+            // Saved by someone else between reading and writing: the same answer as above, on a fresh read.
+            db.ChangeTracker.Clear();
+            Version = -1;
+            return await OnPostAsync(cancellationToken);
+        }
 
         // A new zone, number or status moves the planned calls.
         await Data.Planner.Plans.ReplanAsync(db, contact.Id, now, planner.Value, cancellationToken);

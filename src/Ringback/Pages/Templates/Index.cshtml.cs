@@ -41,7 +41,7 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock) : PageModel
 
             Input = TemplateInput.Of(own.Template);
         }
-        else if (Validation.EnumText.TryParse<Calls.Strategy>(From, out var strategy))
+        else if (Validation.EnumText.TryParse<Ringback.Calls.Strategy>(From, out var strategy))
         {
             var builtIn = VoicemailTemplates.DefaultFor(strategy);
             Input = TemplateInput.Of(builtIn with { Name = "My " + PageSupport.Words(strategy).ToLowerInvariant() });

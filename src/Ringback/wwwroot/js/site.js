@@ -130,6 +130,13 @@
     poll();
   }
 
+  // A one-click action sends once: the button is disabled as the form goes (the server also logs it once).
+  for (const form of document.querySelectorAll("form[data-once]")) {
+    form.addEventListener("submit", () => {
+      setTimeout(() => form.querySelectorAll("button").forEach(b => { b.disabled = true; }), 0);
+    });
+  }
+
   // After a failed submit, move focus to the message that says what to fix.
   document.querySelector("[data-focus]")?.focus();
 })();
