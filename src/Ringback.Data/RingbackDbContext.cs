@@ -82,6 +82,7 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
     public DbSet<DoNotCallNumber> DoNotCallNumbers => Set<DoNotCallNumber>();
     public DbSet<Ringback.Callbacks.UnmatchedCall> UnmatchedCalls => Set<Ringback.Callbacks.UnmatchedCall>();
     public DbSet<Ringback.Callbacks.TelephonyHook> TelephonyHooks => Set<Ringback.Callbacks.TelephonyHook>();
+    public DbSet<Requests.IdempotentRequest> IdempotentRequests => Set<Requests.IdempotentRequest>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -144,6 +145,7 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
         modelBuilder.Entity<DoNotCallNumber>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Ringback.Callbacks.UnmatchedCall>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Ringback.Callbacks.TelephonyHook>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<Requests.IdempotentRequest>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
 
         SnakeCaseNames.Apply(modelBuilder);
     }

@@ -54,6 +54,7 @@ internal static class BulkTables
         new("notes", BulkKind.Text, c => c.Notes),
         new("created_at", BulkKind.Timestamp, c => Utc(c.CreatedAt)),
         new("updated_at", BulkKind.Timestamp, c => Utc(c.UpdatedAt)),
+        new("version", BulkKind.Integer, c => c.Version),
         new("search_text", BulkKind.Text, c => c.SearchText),
     ];
 
@@ -102,6 +103,7 @@ internal static class BulkTables
         new("local_hour", BulkKind.Integer, c => c.LocalHour),
         new("local_day", BulkKind.Integer, c => c.LocalDay),
         new("created_at", BulkKind.Timestamp, c => Utc(c.CreatedAt)),
+        new("version", BulkKind.Integer, c => c.Version),
     ];
 
     private static DateTime Utc(Instant instant) => instant.ToDateTimeUtc();

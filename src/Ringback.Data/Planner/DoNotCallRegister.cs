@@ -50,11 +50,23 @@ public static class DoNotCallRegister
         var errors = new List<string>();
         var numbers = new HashSet<string>(StringComparer.Ordinal);
         var duplicates = 0;
-        using var csv = new CsvParser(reader, System.Globalization.CultureInfo.InvariantCulture);
-        while (await csv.ReadAsync())
+        // A stray quote is a bad line like any other, named by its number; it never stops the whole read.
+        var badLines = new HashSet<long>();
+        var config = new CsvHelper.Configuration.CsvConfiguration(System.Globalization.CultureInfo.InvariantCulture)
+        {
+            BadDataFound = args => badLines.Add(args.Context.Parser?.RawRow ?? 0),
+        };
+        using var csv = new CsvParser(reader, config);
+        while (await ReadAsync(csv, errors))
         {
             var line = csv.Context.Parser!.RawRow;
             var cell = csv.Record is { Length: > 0 } record ? record[0].Trim() : string.Empty;
+            if (badLines.Remove(line))
+            {
+                errors.Add($"line {line}: has a stray quote (\") in it; write the number alone on the line");
+                continue;
+            }
+
             if (cell.Length == 0)
             {
                 continue;
@@ -69,7 +81,7 @@ public static class DoNotCallRegister
                     continue;
                 }
 
-                errors.Add($"line {line}: '{cell}' is not a phone number ({parsed.Error})");
+                errors.Add($"line {line}: '{(cell.Length > 40 ? cell[..40] + "…" : cell)}' is not a phone number ({parsed.Error})");
                 continue;
             }
 
@@ -99,6 +111,20 @@ public static class DoNotCallRegister
             return true;
         }, _ => true, cancellationToken);
         return new DncImportResult(list, numbers.Count, duplicates, errors);
+    }
+
+    /// <summary>The next line, or false at the end; a line CsvHelper cannot read at all ends the read with its number named.</summary>
+    private static async Task<bool> ReadAsync(CsvParser csv, List<string> errors)
+    {
+        try
+        {
+            return await csv.ReadAsync();
+        }
+        catch (CsvHelperException e)
+        {
+            errors.Add($"line {e.Context?.Parser?.RawRow ?? 0}: cannot be read (a quote \" opens a field that is never closed); write the number alone on the line");
+            return false;
+        }
     }
 
     /// <summary>

@@ -111,18 +111,26 @@ public static class Today
             .Where(c => c.Status != ContactStatus.DoNotCall
                 && !db.DoNotCallNumbers.Any(n => n.Number == c.DirectPhone || n.Number == c.MobilePhone || n.Number == c.AfterHoursPhone));
 
+    /// <summary>How many of a contact's latest calls tell whether it is phone tag.</summary>
+    private const int PhoneTagCalls = 8;
+
+    /// <summary>
+    /// Which of the contacts are in phone tag, from each one's latest calls. Each contact's calls are read through
+    /// the (contact, started) index, one bounded range per contact: asking for "the calls of these contacts, newest
+    /// first" in one range instead lets the planner walk every call by date once the list is a few dozen long
+    /// (52 s on a million-contact demo), and it gives a busy contact's calls and none of a quiet one's.
+    /// </summary>
     private static async Task<HashSet<Guid>> PhoneTagsAsync(RingbackDbContext db, List<Guid> contactIds, CancellationToken cancellationToken)
     {
         var tagged = new HashSet<Guid>();
-        foreach (var chunk in contactIds.Chunk(200))
+        foreach (var chunk in contactIds.Chunk(Calls.LatestCalls.Chunk))
         {
-            var since = await db.Calls.AsNoTracking().Where(c => chunk.Contains(c.ContactId))
-                .OrderByDescending(c => c.StartedAt)
+            var since = await Calls.LatestCalls.Of(db, chunk, PhoneTagCalls)
                 .Select(c => new { c.ContactId, Fact = new CallFact(c.Id, c.UserId, c.Direction, c.Outcome, c.StartedAt, null, null, null) })
-                .Take(chunk.Length * 8).ToListAsync(cancellationToken);
+                .ToListAsync(cancellationToken);
             foreach (var group in since.GroupBy(c => c.ContactId))
             {
-                if (PhoneTag.IsTag([.. group.Select(g => g.Fact)]))
+                if (PhoneTag.IsTag([.. group.Select(g => g.Fact).OrderByDescending(f => f.StartedAt)]))
                 {
                     tagged.Add(group.Key);
                 }

@@ -20,6 +20,7 @@ public record CallDraft
             AnsweredByGatekeeperId = call.AnsweredByGatekeeperId,
             Strategy = call.Strategy is { } strategy ? Validation.EnumText.Format(strategy) : null,
             MessageText = call.MessageText,
+            KeepPlaceholders = call.MessageText is { } text && Coach.MessageCoach.PlaceholdersIn(text).Count > 0,
             Notes = call.Notes,
             PromisedNextCallAt = call.PromisedNextCallAt,
             Commitments = call.Commitments,
@@ -39,6 +40,9 @@ public record CallDraft
     public Guid? AnsweredByGatekeeperId { get; init; }
     public string? Strategy { get; init; }
     public string? MessageText { get; init; }
+
+    /// <summary>The rep confirms the message was left as written, placeholder and all (otherwise one is refused).</summary>
+    public bool KeepPlaceholders { get; init; }
     public string? Notes { get; init; }
     public Instant? PromisedNextCallAt { get; init; }
     public string? Commitments { get; init; }
@@ -144,6 +148,13 @@ public static class CallRules
         if (message is not null && outcome is not null && !leftMessage)
         {
             errors.Add("messageText", "a message can only be left on voicemail or with a gatekeeper");
+        }
+
+        // A composed message still holding "[reason]" was almost never said that way: it is logged, and counted in
+        // the stats as the message left, only when the rep says so.
+        if (message is not null && !draft.KeepPlaceholders && Coach.MessageCoach.PlaceholdersIn(message) is { Count: > 0 } placeholders)
+        {
+            errors.Add("messageText", $"still holds {string.Join(", ", placeholders)}: write what you said there, or confirm that the message was left as written");
         }
 
         if (strategy is not null && outcome is not null && !leftMessage)

@@ -67,9 +67,12 @@ public static class CoachRules
     public static readonly CoachRule NumberDiffers = new("number-differs", Severity.Warning, "002 NINE, 002 TEN",
         "A number in the message is not your callback or after-hours number: check it digit by digit.");
 
+    public static readonly CoachRule UnfilledPlaceholder = new("unfilled-placeholder", Severity.Error, "000: be prepared",
+        "Replace every [placeholder] with what you will really say before you leave the message.");
+
     public static IReadOnlyList<CoachRule> All { get; } =
     [
-        CallerNameFirst, NumberMissing, NumberNotAtStart, NumberNotAtEnd, NumberDiffers, TooManySentences, TooLongToSay, NoSpecificReason,
+        UnfilledPlaceholder, CallerNameFirst, NumberMissing, NumberNotAtStart, NumberNotAtEnd, NumberDiffers, TooManySentences, TooLongToSay, NoSpecificReason,
         NoBenefit, NoSpecificTime, GivesAwayControl, AsksIfGoodTime, ReferrerNamedOnce, Displeasure, FillerWords,
     ];
 }

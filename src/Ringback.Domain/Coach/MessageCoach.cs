@@ -19,6 +19,12 @@ public sealed record CoachContext
 
     /// <summary>A message to someone who has not yet called back: reminders of earlier messages count as reproach.</summary>
     public bool FollowUp { get; init; }
+
+    /// <summary>The point the rep typed into the composer's own field: said in the message, it is the specific reason.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>How the call helps them, as the rep typed it into the composer: said in the message, it is the benefit.</summary>
+    public string? Benefit { get; init; }
 }
 
 /// <summary>One thing the coach noticed, with where in the message it is when it is somewhere.</summary>
@@ -51,6 +57,7 @@ public static partial class MessageCoach
             return Report(findings, 0, seconds);
         }
 
+        CheckPlaceholders(message, findings);
         CheckCallerName(sentences, context, findings);
         CheckNumbers(message, sentences, context, findings);
         CheckLength(sentences, seconds, findings);
@@ -68,6 +75,19 @@ public static partial class MessageCoach
 
     private static CoachFinding Found(CoachRule rule, string message, int? start = null, int? end = null) =>
         new(rule.Id, rule.Severity, message, rule.Tip, start, end);
+
+    /// <summary>"[reason]" left by the composer (or "{benefit}" from a template) would be read out as it stands.</summary>
+    private static void CheckPlaceholders(string message, List<CoachFinding> findings)
+    {
+        foreach (Match m in Placeholders().Matches(message))
+        {
+            findings.Add(Found(CoachRules.UnfilledPlaceholder, $"\"{m.Value}\" is still a placeholder: say what you mean there.", m.Index, m.Index + m.Length));
+        }
+    }
+
+    /// <summary>Placeholders in a message, as the composer leaves them.</summary>
+    public static IReadOnlyList<string> PlaceholdersIn(string message) =>
+        [.. Placeholders().Matches(message ?? string.Empty).Select(m => m.Value).Distinct()];
 
     private static void CheckCallerName(IReadOnlyList<Sentence> sentences, CoachContext context, List<CoachFinding> findings)
     {
@@ -147,12 +167,12 @@ public static partial class MessageCoach
 
     private static void CheckContent(string message, CoachContext context, List<CoachFinding> findings)
     {
-        if (context.Strategy != Strategy.Vague && !SpecificReason().IsMatch(message))
+        if (context.Strategy != Strategy.Vague && !SpecificReason().IsMatch(message) && !Says(message, context.Reason))
         {
             findings.Add(Found(CoachRules.NoSpecificReason, "There is no specific point you want to talk about."));
         }
 
-        if (context.Strategy is not (Strategy.Vague or Strategy.TagTeam) && !Benefit().IsMatch(message))
+        if (context.Strategy is not (Strategy.Vague or Strategy.TagTeam) && !Benefit().IsMatch(message) && !Says(message, context.Benefit))
         {
             findings.Add(Found(CoachRules.NoBenefit, "Nothing says how the call helps them."));
         }
@@ -218,6 +238,22 @@ public static partial class MessageCoach
             findings.Add(Found(CoachRules.FillerWords, $"Filler words: {words}.", fillers[0].Index, fillers[0].Index + fillers[0].Length));
         }
     }
+
+    /// <summary>Whether the message says what the rep typed (case, spacing and punctuation aside).</summary>
+    private static bool Says(string message, string? typed)
+    {
+        var words = Words(typed);
+        return words.Length > 0 && $" {Words(message)} ".Contains($" {words} ", StringComparison.Ordinal);
+    }
+
+    private static string Words(string? text) =>
+        text is null ? string.Empty : string.Join(' ', Token().Matches(text.ToLowerInvariant()).Select(m => m.Value));
+
+    [GeneratedRegex(@"[\p{L}\d]+")]
+    private static partial Regex Token();
+
+    [GeneratedRegex(@"\[[A-Za-z][A-Za-z.]*\]|\{[A-Za-z][A-Za-z.]*\}")]
+    private static partial Regex Placeholders();
 
     /// <summary>Said digits match a number when they are its tail: "555-8047", "703-555-8047", "1 703…", or "020…" for +44 20….</summary>
     internal static bool IsSameNumber(string saidDigits, string e164)

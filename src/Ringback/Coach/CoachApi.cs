@@ -28,6 +28,12 @@ public sealed record CoachRequest
     public string? Referrer { get; init; }
 
     public bool FollowUp { get; init; }
+
+    /// <summary>The specific point you mean to talk about, as typed in the composer: the coach finds it in the message.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>How the call helps them, as typed in the composer: the coach finds it in the message.</summary>
+    public string? Benefit { get; init; }
 }
 
 public sealed record FindingResponse(string Rule, Severity Severity, string Message, string Tip, int? Start, int? End);
@@ -118,6 +124,8 @@ public static class CoachApi
             ReferrerName = request.Referrer,
             FollowUp = request.FollowUp,
             CallerNumbers = numbers,
+            Reason = request.Reason,
+            Benefit = request.Benefit,
         });
         return TypedResults.Ok(CoachResponse.From(report, numbers.FirstOrDefault(), options.Value.DefaultRegion));
     }

@@ -61,8 +61,7 @@ public static class ContactsApi
         var query = db.Contacts.AsNoTracking().Filter(db, filter, options.Value.DefaultRegion);
         var total = await query.CountAsync(cancellationToken);
         var items = await query.Sort(sortValue, descending)
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
+            .Page(page, pageSize, total)
             .Select(Summary)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new Paged<ContactSummary>(items.Select(Finish).ToList(), page, pageSize, total));

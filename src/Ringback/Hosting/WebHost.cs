@@ -101,6 +101,7 @@ public static class WebHost
         app.UseAuthentication();
         app.UseMiddleware<SetupGate.Middleware>();
         app.UseAuthorization();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api") && c.Request.Headers.ContainsKey(Idempotency.Header), api => api.UseMiddleware<Idempotency>());
         app.UseRateLimiter();
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages();

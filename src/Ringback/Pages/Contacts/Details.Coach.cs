@@ -109,7 +109,7 @@ public sealed partial class DetailsModel
         }
 
         var strategy = StrategyNames.TryParse(Call.Strategy, out var chosen) ? chosen : null;
-        var report = MessageCoach.Review(Call.MessageText, VoicemailDesk.ContextFor(facts, strategy));
+        var report = MessageCoach.Review(Call.MessageText, VoicemailDesk.ContextFor(facts, strategy) with { Reason = Call.Reason, Benefit = Call.Benefit });
         return new CoachView(report, Rep.CallbackPhone is { } number ? PhoneSpeech.Speak(number) : null,
             Rep.CallbackPhone is { } shown ? Phones.PhoneFormat.Shown(shown, options.Value.DefaultRegion) : null);
     }

@@ -117,7 +117,7 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
         var sort = EnumText.TryParse<ContactSort>(Sort?.TrimStart('-'), out var parsedSort) ? parsedSort : ContactSort.Name;
         var query = db.Contacts.AsNoTracking().Filter(db, Filter(), options.Value.DefaultRegion);
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.Sort(sort, descending).Skip((page - 1) * PageSize).Take(PageSize)
+        var items = await query.Sort(sort, descending).Page(page, PageSize, total)
             .Select(c => new ContactSummary(c.Id, c.Salutation, c.FirstName, c.LastName,
                 c.FirstName == null ? c.LastName : c.FirstName + " " + c.LastName, c.Title, c.Company == null ? null : c.Company.Name,
                 c.Industry, c.DirectPhone, c.DirectExtension, c.MobilePhone, c.AfterHoursPhone, c.Email, c.TimeZone, c.OwnerId, c.Status, default))
