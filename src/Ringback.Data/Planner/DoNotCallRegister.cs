@@ -57,13 +57,19 @@ public static class DoNotCallRegister
             BadDataFound = args => badLines.Add(args.Context.Parser?.RawRow ?? 0),
         };
         using var csv = new CsvParser(reader, config);
+        long previousEnd = 0;
         while (await ReadAsync(csv, errors))
         {
-            var line = csv.Context.Parser!.RawRow;
+            // A quoted field may run over several lines: the record is named by the line it starts on.
+            var end = csv.Context.Parser!.RawRow;
+            var line = previousEnd + 1;
+            previousEnd = end;
             var cell = csv.Record is { Length: > 0 } record ? record[0].Trim() : string.Empty;
-            if (badLines.Remove(line))
+            if (badLines.Remove(end))
             {
-                errors.Add($"line {line}: has a stray quote (\") in it; write the number alone on the line");
+                errors.Add(end == line
+                    ? $"line {line}: has a stray quote (\") in it; write the number alone on the line"
+                    : $"line {line}: a quote (\") opens a field that runs to line {end} without closing; write the number alone on the line");
                 continue;
             }
 

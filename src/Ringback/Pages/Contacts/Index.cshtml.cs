@@ -44,8 +44,11 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
     [BindProperty(SupportsGet = true)]
     public string? Sort { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>
+    /// "?page=" read from the query string itself: Razor Pages keeps the page's own name in the route value "page",
+    /// which model binding reads first, so a bound "page" was always 1 and the list never left its first page.
+    /// </summary>
+    public int PageNumber => int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) ? page : 1;
 
     public ContactResults Results { get; private set; } = null!;
 
