@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Ringback.Data.Contacts;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
@@ -23,11 +25,25 @@ public sealed record ImportOptions
     /// <summary>Import the good rows even if some are bad. Off by default: an import is all or nothing.</summary>
     public bool SkipBadRows { get; init; }
 
+    /// <summary>What to do with a row that is likely a contact already in the book (or an earlier row of the file).</summary>
+    public DuplicateHandling Duplicates { get; init; } = DuplicateHandling.Skip;
+
     /// <summary>Overrides detection.</summary>
     public Encoding? Encoding { get; init; }
 
     /// <summary>Files larger than this take the bulk path that rebuilds indexes (see SqliteBulkWriter); tests lower it.</summary>
     internal long LargeFileBytes { get; init; } = 20 * 1024 * 1024;
+}
+
+/// <summary>
+/// A row matching a contact already in the book (an email or any number, or name and company): skipped, so
+/// importing a file twice changes nothing; used to update that contact; or imported as a new contact anyway.
+/// </summary>
+public enum DuplicateHandling
+{
+    Skip,
+    Update,
+    New,
 }
 
 /// <summary>One problem in one row: its line in the file (1 is the header), the column as headed there, and why.</summary>
@@ -49,6 +65,16 @@ public sealed class ImportReport
     public int GatekeepersImported { get; set; }
     public int CompaniesCreated { get; set; }
     public int BadRows { get; set; }
+
+    /// <summary>Rows that match a contact already in the book, or an earlier row of the same file.</summary>
+    public int Matched { get; set; }
+
+    public int Skipped { get; set; }
+
+    public int Updated { get; set; }
+
+    /// <summary>Owners named in the file who are not users here: their rows went to the importing rep.</summary>
+    public SortedSet<string> UnknownOwners { get; } = new(StringComparer.OrdinalIgnoreCase);
     public int ErrorCount { get; set; }
     public List<RowError> Errors { get; } = [];
     public bool Committed { get; set; }
@@ -122,9 +148,9 @@ public sealed class ContactImporter(StorageOptions storage, IClock clock)
         }
 
         var mapping = ContactCsvMapping.FromHeader(header);
-        if (!mapping.Has(ContactColumn.LastName) && !mapping.Has(ContactColumn.FullName))
+        if (!mapping.Has(ContactColumn.LastName) && !mapping.Has(ContactColumn.FullName) && !mapping.Has(ContactColumn.FirstName) && !mapping.Has(ContactColumn.Company))
         {
-            throw new ImportFileException($"{path}: no column holds a last name or a full name (headers: {string.Join(", ", header)})");
+            throw new ImportFileException($"{path}: no column holds a name or a company (headers: {string.Join(", ", header)})");
         }
 
         var report = new ImportReport { Mapping = mapping, EncodingName = encoding.WebName, Delimiter = delimiter, DryRun = options.DryRun };
@@ -134,6 +160,14 @@ public sealed class ContactImporter(StorageOptions storage, IClock clock)
         var batch = new ImportBatch();
         var previousEnd = 1;
         var writing = writer is not null;
+
+        // Rows are matched against the book a batch at a time (through its indexes), and against the file's earlier
+        // rows by their keys' hashes: a million-row file keeps a few megabytes of hashes, not its rows.
+        await using var db = Storage.NewContext(storage, OrganizationScope.Fixed(options.OrganizationId));
+        var owners = await OwnersAsync(db, cancellationToken);
+        var pending = new List<PendingRow>(BatchSize);
+        var seen = new HashSet<long>();
+        var updates = new List<(Guid Id, PendingRow Row)>();
 
         while (await csv.ReadAsync())
         {
@@ -168,40 +202,14 @@ public sealed class ContactImporter(StorageOptions storage, IClock clock)
                 continue;
             }
 
-            if (!writing)
+            pending.Add(new PendingRow(contact.Value!, gatekeeper.Value, row.Contact.Status is not null, OwnerOf(row.Owner, owners, options, report)));
+            if (pending.Count >= BatchSize)
             {
-                continue;
-            }
-
-            var entity = NewContact(contact.Value!, options, now);
-            if (contact.Value!.Company is { } companyName)
-            {
-                var key = Company.KeyOf(companyName);
-                if (!companies.TryGetValue(key, out var companyId))
-                {
-                    companyId = Guid.CreateVersion7();
-                    companies[key] = companyId;
-                    batch.Companies.Add(new Company { Id = companyId, OrganizationId = options.OrganizationId, Name = companyName, NameKey = key, Industry = contact.Value.Industry });
-                    report.CompaniesCreated++;
-                }
-
-                entity.CompanyId = companyId;
-            }
-
-            entity.SearchText = Contact.SearchTextOf(entity, contact.Value.Company);
-            batch.Contacts.Add(entity);
-            if (gatekeeper.Value is { } gk)
-            {
-                var g = new Gatekeeper { Id = Guid.CreateVersion7(), OrganizationId = options.OrganizationId, ContactId = entity.Id, Name = gk.Name, CreatedAt = now, UpdatedAt = now };
-                gk.ApplyTo(g);
-                batch.Gatekeepers.Add(g);
-            }
-
-            if (batch.Count >= BatchSize)
-            {
-                await FlushAsync(writer!, batch, report, cancellationToken);
+                await ResolveAsync(pending, seen, db, writing ? writer : null, companies, batch, updates, options, report, now, cancellationToken);
             }
         }
+
+        await ResolveAsync(pending, seen, db, writing ? writer : null, companies, batch, updates, options, report, now, cancellationToken);
 
         if (rowErrors.Count > 0)
         {
@@ -215,14 +223,167 @@ public sealed class ContactImporter(StorageOptions storage, IClock clock)
             await FlushAsync(writer!, batch, report, cancellationToken);
             await writer!.CommitAsync(cancellationToken);
             report.Committed = true;
+
+            // Updates go through the model once the import's write lock is released; a retried import redoes them.
+            await UpdateAsync(db, updates, now, cancellationToken);
+            report.Updated = updates.Count;
         }
         else
         {
-            report.ContactsImported = report.GatekeepersImported = report.CompaniesCreated = 0;
+            report.ContactsImported = report.GatekeepersImported = report.CompaniesCreated = report.Updated = 0;
         }
 
         progress?.Report(1);
         return report;
+    }
+
+    private sealed record PendingRow(ContactFields Contact, GatekeeperFields? Gatekeeper, bool HasStatus, Guid? OwnerId);
+
+    /// <summary>Decides each pending row: a new contact into the write batch, a duplicate skipped, or an update kept for after the commit.</summary>
+    private static async Task ResolveAsync(List<PendingRow> pending, HashSet<long> seen, RingbackDbContext db, IBulkWriter? writer, Dictionary<string, Guid> companies,
+        ImportBatch batch, List<(Guid Id, PendingRow Row)> updates, ImportOptions options, ImportReport report, Instant now, CancellationToken cancellationToken)
+    {
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var keys = pending.Select(p => p.Contact.DuplicateKeys()).ToList();
+        var existing = await Duplicates.FindAsync(db, [.. keys.SelectMany(k => k).Distinct()], cancellationToken);
+        for (var i = 0; i < pending.Count; i++)
+        {
+            var row = pending[i];
+            var inBook = keys[i].Select(k => existing.GetValueOrDefault(k)).FirstOrDefault(m => m is not null);
+            var inFile = keys[i].Any(k => seen.Contains(Hash(k)));
+            foreach (var key in keys[i])
+            {
+                seen.Add(Hash(key));
+            }
+
+            if (inBook is not null || inFile)
+            {
+                report.Matched++;
+                if (options.Duplicates == DuplicateHandling.Skip || (options.Duplicates == DuplicateHandling.Update && (inBook is null || inFile)))
+                {
+                    // An earlier row of this file is the same person: the first one stands.
+                    report.Skipped++;
+                    continue;
+                }
+
+                if (options.Duplicates == DuplicateHandling.Update)
+                {
+                    updates.Add((inBook!.ContactId, row));
+                    continue;
+                }
+            }
+
+            if (writer is null)
+            {
+                continue;
+            }
+
+            var entity = NewContact(row.Contact, options, now);
+            entity.OwnerId = row.OwnerId;
+            if (row.Contact.Company is { } companyName)
+            {
+                var key = Company.KeyOf(companyName);
+                if (!companies.TryGetValue(key, out var companyId))
+                {
+                    companyId = Guid.CreateVersion7();
+                    companies[key] = companyId;
+                    batch.Companies.Add(new Company { Id = companyId, OrganizationId = options.OrganizationId, Name = companyName, NameKey = key, Industry = row.Contact.Industry });
+                    report.CompaniesCreated++;
+                }
+
+                entity.CompanyId = companyId;
+            }
+
+            entity.SearchText = Contact.SearchTextOf(entity, row.Contact.Company);
+            batch.Contacts.Add(entity);
+            if (row.Gatekeeper is { } gk)
+            {
+                var g = new Gatekeeper { Id = Guid.CreateVersion7(), OrganizationId = options.OrganizationId, ContactId = entity.Id, Name = gk.Name, CreatedAt = now, UpdatedAt = now };
+                gk.ApplyTo(g);
+                batch.Gatekeepers.Add(g);
+            }
+
+            if (batch.Count >= BatchSize)
+            {
+                await FlushAsync(writer, batch, report, cancellationToken);
+            }
+        }
+
+        pending.Clear();
+    }
+
+    /// <summary>Existing contacts brought up to date from the rows that matched them, in batches.</summary>
+    private static async Task UpdateAsync(RingbackDbContext db, List<(Guid Id, PendingRow Row)> updates, Instant now, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in updates.Chunk(500))
+        {
+            var ids = chunk.Select(u => u.Id).Distinct().ToList();
+            var contacts = await db.Contacts.Include(c => c.Company).Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+            foreach (var (id, row) in chunk)
+            {
+                if (contacts.TryGetValue(id, out var contact))
+                {
+                    row.Contact.ApplyFilledTo(contact, row.HasStatus);
+                    if (row.Contact.Company is { } company)
+                    {
+                        contact.Company = await db.FindOrAddCompanyAsync(company, row.Contact.Industry, cancellationToken);
+                        contact.CompanyId = contact.Company.Id;
+                    }
+
+                    contact.OwnerId = row.OwnerId ?? contact.OwnerId;
+                    contact.UpdatedAt = now;
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Users by name and by email, as a CRM's owner column names them.</summary>
+    private static async Task<Dictionary<string, Guid>> OwnersAsync(RingbackDbContext db, CancellationToken cancellationToken)
+    {
+        var owners = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
+        foreach (var user in await db.Users.AsNoTracking().ToListAsync(cancellationToken))
+        {
+            owners.TryAdd(user.Email, user.Id);
+            owners.TryAdd(user.Name.Trim(), user.Id);
+        }
+
+        return owners;
+    }
+
+    /// <summary>The rep a row's owner names, or the importing rep when the row names none (or no one here).</summary>
+    private static Guid? OwnerOf(string? owner, Dictionary<string, Guid> owners, ImportOptions options, ImportReport report)
+    {
+        if (owner is null)
+        {
+            return options.OwnerId;
+        }
+
+        if (owners.TryGetValue(owner.Trim(), out var id))
+        {
+            return id;
+        }
+
+        report.UnknownOwners.Add(owner.Trim());
+        return options.OwnerId;
+    }
+
+    /// <summary>FNV-1a, 64 bits: a key's fingerprint for matching rows within one file.</summary>
+    private static long Hash(string key)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in key)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return unchecked((long)hash);
     }
 
     private Task<IBulkWriter> OpenWriterAsync(bool large, Guid organizationId, CancellationToken cancellationToken) =>
@@ -255,7 +416,7 @@ public sealed class ContactImporter(StorageOptions storage, IClock clock)
         }
     }
 
-    private sealed record Row(ContactDraft Contact, GatekeeperDraft? Gatekeeper);
+    private sealed record Row(ContactDraft Contact, GatekeeperDraft? Gatekeeper, string? Owner);
 
     private static Row ReadRow(CsvReader csv, ContactCsvMapping mapping)
     {
@@ -332,7 +493,7 @@ public sealed class ContactImporter(StorageOptions storage, IClock clock)
             Phone = gatekeeperPhone,
             AvailabilityNote = Get(ContactColumn.GatekeeperAvailability),
         };
-        return new Row(draft, gatekeeper);
+        return new Row(draft, gatekeeper, Get(ContactColumn.Owner));
     }
 
     private static string? Cell(CsvReader csv, int index)

@@ -15,11 +15,22 @@ internal sealed class PostgresBulkWriter : IBulkWriter
         _transaction = transaction;
     }
 
-    public static async Task<PostgresBulkWriter> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the import's one transaction, holding the organization's import lock until it ends: a second import
+    /// into the same organization waits, then finds the first one's contacts as existing ones (SQLite gets the
+    /// same from its single writer).
+    /// </summary>
+    public static async Task<PostgresBulkWriter> OpenAsync(string connectionString, Guid organizationId, CancellationToken cancellationToken)
     {
         var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var locking = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction))
+        {
+            locking.Parameters.AddWithValue("key", BitConverter.ToInt64(organizationId.ToByteArray(), 8));
+            await locking.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         return new PostgresBulkWriter(connection, transaction);
     }
 

@@ -21,7 +21,8 @@ internal sealed class SqliteBulkWriter : IBulkWriter
     {
         _connection = connection;
         _organizationId = organizationId;
-        _transaction = connection.BeginTransaction();
+        // BEGIN IMMEDIATE: the write lock is taken now, so a second import waits here and then sees this one's contacts.
+        _transaction = connection.BeginTransaction(deferred: false);
         _companies = new Inserter<Ringback.Contacts.Company>(connection, _transaction, "companies", BulkTables.Companies);
         _contacts = new Inserter<Ringback.Contacts.Contact>(connection, _transaction, "contacts", BulkTables.Contacts);
         _gatekeepers = new Inserter<Ringback.Contacts.Gatekeeper>(connection, _transaction, "gatekeepers", BulkTables.Gatekeepers);

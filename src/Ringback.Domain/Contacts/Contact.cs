@@ -104,7 +104,10 @@ public sealed class Contact : Accounts.IOrganizationOwned, Accounts.IVersioned
         string.Join(' ', new[] { c.FirstName, c.LastName, company, c.Email, c.DirectPhone?[1..], c.MobilePhone?[1..], c.AfterHoursPhone?[1..] }
             .Where(s => !string.IsNullOrWhiteSpace(s)));
 
-    public string DisplayName => string.IsNullOrWhiteSpace(FirstName) ? LastName : $"{FirstName} {LastName}";
+    /// <summary>"Sue Jones"; "Sue" for a contact known by first name only; the company's name for one known by company only.</summary>
+    public string DisplayName => string.Join(' ', new[] { FirstName, LastName }.Where(p => !string.IsNullOrWhiteSpace(p))) is { Length: > 0 } name
+        ? name
+        : Company?.Name ?? "(no name)";
 }
 
 public enum GatekeeperRelationship

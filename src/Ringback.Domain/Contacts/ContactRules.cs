@@ -61,6 +61,78 @@ public sealed record ContactFields(
         contact.ReferralNote = ReferralNote;
         contact.Notes = Notes;
     }
+
+    /// <summary>
+    /// Brings a contact up to date from a newer record of the same person (a re-import): every field this record
+    /// has replaces the contact's, and what it leaves empty is kept. The status changes only when the record has one.
+    /// </summary>
+    public void ApplyFilledTo(Contact contact, bool hasStatus)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        contact.Salutation = Salutation ?? contact.Salutation;
+        contact.FirstName = FirstName ?? contact.FirstName;
+        contact.LastName = LastName.Length > 0 ? LastName : contact.LastName;
+        contact.Title = Title ?? contact.Title;
+        contact.Industry = Industry ?? contact.Industry;
+        if (DirectPhone is { } direct)
+        {
+            contact.DirectPhone = direct.E164;
+            contact.DirectExtension = direct.Extension;
+        }
+
+        contact.MobilePhone = MobilePhone?.E164 ?? contact.MobilePhone;
+        contact.AfterHoursPhone = AfterHoursPhone?.E164 ?? contact.AfterHoursPhone;
+        contact.Email = Email ?? contact.Email;
+        contact.TimeZone = TimeZone ?? contact.TimeZone;
+        contact.Status = hasStatus ? Status : contact.Status;
+        contact.ReferredByName = ReferredByName ?? contact.ReferredByName;
+        contact.ReferralNote = ReferralNote ?? contact.ReferralNote;
+        contact.Notes = Notes ?? contact.Notes;
+    }
+
+    /// <summary>What makes another contact likely the same person (see <see cref="DuplicateKeys"/>).</summary>
+    public IReadOnlyList<string> DuplicateKeys() =>
+        Contacts.DuplicateKeys.Of(Email, [DirectPhone?.E164, MobilePhone?.E164, AfterHoursPhone?.E164], FirstName, LastName, Company);
+}
+
+/// <summary>
+/// A contact is likely a duplicate of another when an email or any number matches, or their name and company
+/// do. Each of those is a key; two contacts sharing any key are likely one person.
+/// </summary>
+public static class DuplicateKeys
+{
+    public const string EmailPrefix = "email:";
+    public const string PhonePrefix = "phone:";
+    public const string NamePrefix = "name:";
+
+    public static IReadOnlyList<string> Of(string? email, IEnumerable<string?> numbersE164, string? firstName, string? lastName, string? company)
+    {
+        ArgumentNullException.ThrowIfNull(numbersE164);
+        var keys = new List<string>();
+        if (!string.IsNullOrWhiteSpace(email))
+        {
+            keys.Add(EmailPrefix + email.Trim().ToUpperInvariant());
+        }
+
+        keys.AddRange(numbersE164.Where(n => !string.IsNullOrWhiteSpace(n)).Distinct().Select(n => PhonePrefix + n));
+        var name = NameKey(firstName, lastName);
+        if (name.Length > 0 && !string.IsNullOrWhiteSpace(company))
+        {
+            keys.Add(NamePrefix + name + "|" + Company.KeyOf(company));
+        }
+
+        return keys;
+    }
+
+    /// <summary>"SUE JONES": a person's name as compared, whatever its spacing and case.</summary>
+    public static string NameKey(string? firstName, string? lastName) =>
+        Company.KeyOf(string.Join(' ', new[] { firstName, lastName }.Where(p => !string.IsNullOrWhiteSpace(p))));
+
+    /// <summary>How a key reads to a rep: "the same email", "the same number", "the same name and company".</summary>
+    public static string Describe(string key) =>
+        key.StartsWith(EmailPrefix, StringComparison.Ordinal) ? "the same email"
+        : key.StartsWith(PhonePrefix, StringComparison.Ordinal) ? "the same number"
+        : "the same name and company";
 }
 
 /// <summary>The rules a contact must meet, wherever it comes from.</summary>
@@ -77,13 +149,14 @@ public static class ContactRules
         var salutation = Field.Text(errors, "salutation", draft.Salutation, 20);
         var first = Field.Text(errors, "firstName", draft.FirstName, NameMax);
         var last = Field.Text(errors, "lastName", draft.LastName, NameMax);
-        if (last is null)
-        {
-            errors.Add("lastName", "is required");
-        }
-
         var title = Field.Text(errors, "title", draft.Title, ShortTextMax);
         var company = Field.Text(errors, "company", draft.Company, ShortTextMax);
+        if (last is null && first is null && company is null && !errors.Fields.Any(f => f is "firstName" or "lastName" or "company"))
+        {
+            // Someone to greet or a company to call: a CRM's row with only a first name ("Sue") is still a prospect.
+            errors.Add("lastName", "is required when there is no first name or company");
+        }
+
         var industry = Field.Text(errors, "industry", draft.Industry, NameMax);
         var direct = Field.Phone(errors, "directPhone", draft.DirectPhone, defaultRegion, allowExtension: true);
         var mobile = Field.Phone(errors, "mobilePhone", draft.MobilePhone, defaultRegion, allowExtension: false);
@@ -101,7 +174,7 @@ public static class ContactRules
         }
 
         return errors.IsEmpty
-            ? new(new ContactFields(salutation, first, last!, title, company, industry, direct, mobile, afterHours, email, zone, status, referredBy, referralNote, notes), errors)
+            ? new(new ContactFields(salutation, first, last ?? string.Empty, title, company, industry, direct, mobile, afterHours, email, zone, status, referredBy, referralNote, notes), errors)
             : new(null, errors);
     }
 }

@@ -27,6 +27,9 @@ public enum ContactColumn
     GatekeeperPhone,
     GatekeeperAvailability,
 
+    /// <summary>The rep who owns the contact in the CRM it came from ("Contact owner" in HubSpot): a user's name or email.</summary>
+    Owner,
+
     /// <summary>Google Contacts' "Phone 1 - Type": says what the matching "Phone 1 - Value" is.</summary>
     PhoneType,
 
@@ -158,6 +161,7 @@ public sealed partial record ContactCsvMapping(string Source, IReadOnlyList<Mapp
         Add(ContactColumn.GatekeeperRelationship, "Gatekeeper Relationship");
         Add(ContactColumn.GatekeeperPhone, "Gatekeeper Phone", "Assistant's Phone", "Assistant Phone", "AssistantPhone", "Asst. Phone");
         Add(ContactColumn.GatekeeperAvailability, "Gatekeeper Availability", "Prospect Available");
+        Add(ContactColumn.Owner, "Contact Owner", "Owner", "Lead Owner", "Account Owner", "Contact Owner Email", "Owner Email");
         return map;
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Ringback.Data.Import;
 using Ringback.Hosting;
+using Ringback.Validation;
 using Spectre.Console;
 
 namespace Ringback.Cli;
@@ -17,8 +18,16 @@ public static class ImportCommands
         var skipBad = new Option<bool>("--skip-bad-rows") { Description = "Import the good rows even if some are bad (default: all or nothing)" };
         var actAs = new Option<string?>("--as") { Description = "Email of the user who will own the contacts (default: the only user)" };
         var encoding = new Option<string?>("--encoding") { Description = "Text encoding, e.g. utf-8 or windows-1252 (default: detected)" };
+        var duplicates = new Option<DuplicateHandling>("--duplicates")
+        {
+            Description = "Rows matching a contact you have (email, any number, or name and company): skip them, update those contacts, or import them as new",
+            DefaultValueFactory = _ => DuplicateHandling.Skip,
+        };
 
-        var contacts = new Command("contacts", "Import contacts from a CSV file: all or nothing unless --skip-bad-rows") { file, dryRun, skipBad, actAs, encoding };
+        var contacts = new Command("contacts", "Import contacts from a CSV file: all or nothing unless --skip-bad-rows; contacts you have are skipped unless --duplicates says otherwise")
+        {
+            file, dryRun, skipBad, duplicates, actAs, encoding,
+        };
         contacts.SetAction(async (parse, ct) =>
         {
             await using var cli = await CliServices.StartAsync(parse, ct);
@@ -50,6 +59,7 @@ public static class ImportCommands
                 DefaultRegion = cli.Services.GetRequiredService<IOptions<RingbackOptions>>().Value.DefaultRegion,
                 DryRun = parse.GetValue(dryRun),
                 SkipBadRows = parse.GetValue(skipBad),
+                Duplicates = parse.GetValue(duplicates),
                 Encoding = chosen,
             };
             var importer = cli.Services.GetRequiredService<ContactImporter>();
@@ -89,8 +99,8 @@ public static class ImportCommands
     private static void Print(ImportReport report)
     {
         var mapping = report.Mapping;
-        Console.WriteLine($"Read {report.RowsRead} rows ({mapping.Source} format, {report.EncodingName}, '{(report.Delimiter == '\t' ? "\\t" : report.Delimiter)}'-separated).");
-        Console.WriteLine("Columns: " + string.Join(", ", mapping.Columns.Select(c => $"{c.Header} → {c.Column}")));
+        Console.WriteLine($"Read {Words.Count(report.RowsRead, "row")} ({mapping.Source} format, {report.EncodingName}, '{(report.Delimiter == '\t' ? "\\t" : report.Delimiter)}'-separated).");
+        Console.WriteLine("Columns: " + string.Join(", ", mapping.Columns.Select(c => $"{c.Header} → {Words.Of(c.Column).ToLowerInvariant()}")));
         if (mapping.Ignored.Count > 0)
         {
             Console.WriteLine("Ignored columns: " + string.Join(", ", mapping.Ignored));
@@ -106,16 +116,27 @@ public static class ImportCommands
             Console.Error.WriteLine($"… and {report.ErrorCount - report.Errors.Count} more errors.");
         }
 
+        if (report.UnknownOwners.Count > 0)
+        {
+            Console.WriteLine($"Owners who are not users here (their contacts are yours): {string.Join(", ", report.UnknownOwners)}.");
+        }
+
         if (report.DryRun)
         {
             Console.WriteLine(report.BadRows == 0
                 ? $"Dry run: all {report.RowsRead} rows are good; nothing was written."
                 : $"Dry run: {report.BadRows} of {report.RowsRead} rows are bad; nothing was written.");
+            if (report.Matched > 0)
+            {
+                Console.WriteLine($"{Words.Count(report.Matched, "row matches", "rows match")} a contact you have (or an earlier row).");
+            }
         }
         else if (report.Committed)
         {
-            Console.WriteLine($"Imported {report.ContactsImported} contacts, {report.GatekeepersImported} gatekeepers, {report.CompaniesCreated} new companies."
-                + (report.BadRows > 0 ? $" Skipped {report.BadRows} bad rows." : string.Empty));
+            Console.WriteLine($"Imported {Words.Count(report.ContactsImported, "contact")}, {Words.Count(report.GatekeepersImported, "gatekeeper")}, {Words.Count(report.CompaniesCreated, "new company", "new companies")}."
+                + (report.Skipped > 0 ? $" Skipped {Words.Count(report.Skipped, "contact")} you already have." : string.Empty)
+                + (report.Updated > 0 ? $" Updated {Words.Count(report.Updated, "contact")} you already had." : string.Empty)
+                + (report.BadRows > 0 ? $" Skipped {Words.Count(report.BadRows, "bad row")}." : string.Empty));
         }
         else
         {

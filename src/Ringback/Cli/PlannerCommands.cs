@@ -131,11 +131,11 @@ public static class PlannerCommands
 
             if (!result.Succeeded)
             {
-                await Console.Error.WriteLineAsync($"ringback dnc import: nothing imported ({result.Errors.Count} bad lines; --skip-bad-rows imports the rest)");
+                await Console.Error.WriteLineAsync($"ringback dnc import: nothing imported ({Validation.Words.Count(result.Errors.Count, "bad line")}; --skip-bad-rows imports the rest)");
                 return 1;
             }
 
-            Console.WriteLine($"Imported {result.Imported} numbers into \"{result.List!.Name}\" (copy of {LocalDatePattern.Iso.Format(result.List.CopyDate)}){(result.Duplicates > 0 ? $"; {result.Duplicates} repeats ignored" : "")}.");
+            Console.WriteLine($"Imported {Validation.Words.Count(result.Imported, "number")} into \"{result.List!.Name}\" (copy of {LocalDatePattern.Iso.Format(result.List.CopyDate)}){(result.Duplicates > 0 ? $"; {Validation.Words.Count(result.Duplicates, "repeat")} ignored" : "")}.");
             return 0;
         });
         return new Command("dnc", "Do-not-call lists") { import };

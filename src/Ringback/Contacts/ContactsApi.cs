@@ -236,5 +236,5 @@ public static class ContactsApi
     private static readonly Func<Contact, ContactSummary> SummaryOf = Summary.Compile();
 
     private static ContactSummary Finish(ContactSummary s) =>
-        s with { DisplayName = string.IsNullOrWhiteSpace(s.FirstName) ? s.LastName : $"{s.FirstName} {s.LastName}" };
+        s with { DisplayName = string.Join(' ', new[] { s.FirstName, s.LastName }.Where(p => !string.IsNullOrWhiteSpace(p))) is { Length: > 0 } name ? name : s.Company ?? "(no name)" };
 }

@@ -11,6 +11,7 @@ using Ringback.Calls;
 using Ringback.Coach;
 using Ringback.Contacts;
 using Ringback.Data;
+using Ringback.Import;
 using Ringback.Planner;
 
 namespace Ringback.Hosting;
@@ -117,6 +118,7 @@ public static class WebHost
         api.MapGatekeepersApi();
         api.MapReferenceClientsApi();
         api.MapCallsApi();
+        api.MapImportApi();
         api.MapProfileApi();
         api.MapCoachApi();
         api.MapTemplatesApi();

@@ -27,11 +27,7 @@ public static class PageSupport
 
     /// <summary>"meeting-booked" → "Meeting booked".</summary>
     public static string Words<T>(T value)
-        where T : struct, Enum
-    {
-        var text = EnumText.Format(value).Replace('-', ' ');
-        return char.ToUpperInvariant(text[0]) + text[1..];
-    }
+        where T : struct, Enum => Validation.Words.Of(value);
 
     public static IEnumerable<KeyValuePair<string, string>> Choices<T>(bool withEmpty = false, string empty = "")
         where T : struct, Enum

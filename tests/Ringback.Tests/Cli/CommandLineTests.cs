@@ -29,7 +29,7 @@ public class CommandLineTests
         await File.WriteAllTextAsync(csv, "First Name,Last Name,Phone Number,Company Name\nSue,Jones,(415) 616-2407,XYZ Company\n");
         var imported = await ringback.RunAsync("import", "contacts", csv);
         imported.ExitCode.ShouldBe(0, imported.Error);
-        imported.Out.ShouldContain("Imported 1 contacts");
+        imported.Out.ShouldContain("Imported 1 contact,");
 
         string contactId;
         await using (var server = await ringback.ServeAsync())

@@ -22,12 +22,12 @@ public class ImportPageTests
             });
             await page.GetByRole(AriaRole.Button, new() { Name = "Check file" }).ClickAsync();
 
-            await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("1 of 3 rows are bad. Nothing will be imported until they are fixed.");
+            await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("1 of 3 rows is bad. Nothing will be imported until they are fixed.");
             var bad = page.GetByRole(AriaRole.Table, new() { Name = "Bad rows" }).GetByRole(AriaRole.Row).Nth(1);
             await Expect(bad).ToContainTextAsync("3");
             await Expect(bad).ToContainTextAsync("Phone Number");
             await Expect(bad).ToContainTextAsync("'555-12' is too short");
-            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Import 2 contacts" })).ToHaveCountAsync(0);
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Import 2 new contacts" })).ToHaveCountAsync(0);
 
             await page.GotoAsync("/contacts");
             await Expect(page.GetByText("No contacts match.")).ToBeVisibleAsync();
@@ -52,9 +52,9 @@ public class ImportPageTests
             var mapping = page.GetByRole(AriaRole.Table, new() { Name = "How the columns will be read" });
             await Expect(mapping.GetByRole(AriaRole.Row, new() { Name = "Title Salutation" })).ToBeVisibleAsync();
             await Expect(mapping.GetByRole(AriaRole.Row, new() { Name = "Assistant's Name GatekeeperName" })).ToBeVisibleAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Import 2 contacts" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Import 2 new contacts" }).ClickAsync();
 
-            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Imported 2 contacts, 1 gatekeepers and 2 new companies.");
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Imported 2 contacts, 1 gatekeeper and 2 new companies.");
             await Expect(page.GetByRole(AriaRole.Progressbar, new() { Name = "Import progress" })).ToHaveAttributeAsync("value", "1");
 
             await page.GotoAsync("/contacts");

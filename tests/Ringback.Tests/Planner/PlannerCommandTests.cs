@@ -33,7 +33,7 @@ public class PlannerCommandTests
         await File.WriteAllTextAsync(dnc, "212-555-0149\n");
         var good = await ringback.RunAsync("dnc", "import", dnc, "--name", "US National DNC", "--copy-date", copyDate);
         good.ExitCode.ShouldBe(0, good.Error);
-        good.Out.ShouldStartWith($"Imported 1 numbers into \"US National DNC\" (copy of {copyDate})");
+        good.Out.ShouldStartWith($"Imported 1 number into \"US National DNC\" (copy of {copyDate})");
 
         await using (var db = database.NewContext())
         {

@@ -122,7 +122,7 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
         var total = await query.CountAsync(cancellationToken);
         var items = await query.Sort(sort, descending).Page(page, PageSize, total)
             .Select(c => new ContactSummary(c.Id, c.Salutation, c.FirstName, c.LastName,
-                c.FirstName == null ? c.LastName : c.FirstName + " " + c.LastName, c.Title, c.Company == null ? null : c.Company.Name,
+                c.FirstName == null ? c.LastName : c.LastName == "" ? c.FirstName : c.FirstName + " " + c.LastName, c.Title, c.Company == null ? null : c.Company.Name,
                 c.Industry, c.DirectPhone, c.DirectExtension, c.MobilePhone, c.AfterHoursPhone, c.Email, c.TimeZone, c.OwnerId, c.Status, default))
             .ToListAsync(cancellationToken);
         return new ContactResults(items, page, total, PageSize, PageUrl);

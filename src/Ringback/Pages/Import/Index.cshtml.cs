@@ -25,6 +25,10 @@ public sealed class IndexModel(ContactImporter importer, ImportJobs jobs, IOptio
     [BindProperty]
     public bool SkipBadRows { get; set; }
 
+    /// <summary>What to do with rows matching contacts already in the book; skipped unless the rep says otherwise.</summary>
+    [BindProperty]
+    public DuplicateHandling Duplicates { get; set; } = DuplicateHandling.Skip;
+
     [BindProperty]
     public string? Upload { get; set; }
 
@@ -110,6 +114,7 @@ public sealed class IndexModel(ContactImporter importer, ImportJobs jobs, IOptio
         DefaultRegion = options.Value.DefaultRegion,
         DryRun = dryRun,
         SkipBadRows = SkipBadRows,
+        Duplicates = Duplicates,
     };
 
     private string UploadPath(string upload) => Path.Combine(storage.Value.ResolvedDataDirectory, "uploads", upload + ".csv");

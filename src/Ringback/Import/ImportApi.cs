@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Ringback.Accounts;
+using Ringback.Data;
+using Ringback.Data.Import;
+using Ringback.Hosting;
+using Ringback.Validation;
+
+namespace Ringback.Import;
+
+/// <summary>A contacts import as the API reports it: what was read, what matched contacts you have, what was written.</summary>
+public sealed record ImportResponse(
+    int RowsRead, int BadRows, int ErrorCount, IReadOnlyList<string> Errors, int Matched, int Skipped, int Updated,
+    int ContactsImported, int GatekeepersImported, int CompaniesCreated, bool Committed, bool DryRun, string Format, IReadOnlyList<string> UnknownOwners)
+{
+    public static ImportResponse From(ImportReport r) => new(r.RowsRead, r.BadRows, r.ErrorCount, [.. r.Errors.Select(e => e.ToString())], r.Matched, r.Skipped, r.Updated,
+        r.ContactsImported, r.GatekeepersImported, r.CompaniesCreated, r.Committed, r.DryRun, r.Mapping.Source, [.. r.UnknownOwners]);
+}
+
+/// <summary>Contacts from a CSV over HTTP, by the same importer as the web page and the CLI.</summary>
+public static class ImportApi
+{
+    public static void MapImportApi(this IEndpointRouteBuilder routes) =>
+        routes.MapPost("/imports/contacts", ImportContactsAsync).WithTags("Import").WithName("ImportContacts")
+            .Accepts<string>("text/csv")
+            .WithSummary("Import contacts from a CSV body: all or nothing unless skipBadRows; rows matching contacts you have are skipped unless duplicates=update or new");
+
+    public static async Task<Results<Ok<ImportResponse>, ValidationProblem>> ImportContactsAsync(
+        HttpContext http, ContactImporter importer, IOptions<RingbackOptions> options, IOptions<StorageOptions> storage,
+        bool dryRun = false, bool skipBadRows = false, string? duplicates = null, CancellationToken cancellationToken = default)
+    {
+        var errors = new ValidationErrors();
+        var handling = Field.Enum<DuplicateHandling>(errors, "duplicates", duplicates) ?? DuplicateHandling.Skip;
+        if (!errors.IsEmpty)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        var folder = Path.Combine(storage.Value.ResolvedDataDirectory, "uploads");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"api-{Guid.NewGuid():N}.csv");
+        try
+        {
+            await using (var file = new FileStream(path, FileMode.CreateNew))
+            {
+                await http.Request.Body.CopyToAsync(file, cancellationToken);
+            }
+
+            var report = await importer.ImportAsync(path, new ImportOptions
+            {
+                OrganizationId = RingbackClaims.OrganizationOf(http.User)!.Value,
+                OwnerId = RingbackClaims.UserOf(http.User),
+                DefaultRegion = options.Value.DefaultRegion,
+                DryRun = dryRun,
+                SkipBadRows = skipBadRows,
+                Duplicates = handling,
+            }, cancellationToken: cancellationToken);
+            return TypedResults.Ok(ImportResponse.From(report));
+        }
+        catch (ImportFileException e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [e.Message.Replace(path + ": ", string.Empty, StringComparison.Ordinal)] });
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
