@@ -184,7 +184,7 @@ public static class CallLog
     }
 
     /// <summary>Status, attempt numbers, credits and the plan, made again from the contact's calls as they now stand.</summary>
-    private static async Task RewriteAsync(RingbackDbContext db, Guid contactId, Instant now, Planner.PlannerOptions planner, CancellationToken cancellationToken)
+    internal static async Task RewriteAsync(RingbackDbContext db, Guid contactId, Instant now, Planner.PlannerOptions planner, CancellationToken cancellationToken)
     {
         var contact = await db.Contacts.Include(c => c.Company).FirstAsync(c => c.Id == contactId, cancellationToken);
         var calls = await db.Calls.AsNoTracking().Where(c => c.ContactId == contactId).OrderBy(c => c.StartedAt).ThenBy(c => c.Id)

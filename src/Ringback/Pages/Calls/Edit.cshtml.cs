@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Ringback.Accounts;
+using Ringback.Calls;
 using Ringback.Contacts;
 using Ringback.Data;
 using Ringback.Data.Calls;
@@ -89,6 +90,18 @@ public sealed class EditModel(RingbackDbContext db, IOptions<RingbackOptions> op
 
         var errors = new ValidationErrors();
         var draft = Input.ToDraft(RepZone, TheirZone, errors);
+
+        // The form shows times to the minute: a time the rep left as it was keeps its seconds (and its place in the timeline).
+        var shown = CallInput.From(call, RepZone, TheirZone);
+        draft = draft with
+        {
+            StartedAt = Input.StartedAt == shown.StartedAt ? call.StartedAt : draft.StartedAt,
+            PromisedNextCallAt = Input.PromisedNextCallAt == shown.PromisedNextCallAt ? call.PromisedNextCallAt : draft.PromisedNextCallAt,
+            AppointmentStart = Input.AppointmentStart == shown.AppointmentStart ? call.AppointmentStart : draft.AppointmentStart,
+            AppointmentEnd = Input.AppointmentEnd == shown.AppointmentEnd ? call.AppointmentEnd : draft.AppointmentEnd,
+            DurationSeconds = Input.DurationMinutes == shown.DurationMinutes ? call.DurationSeconds : draft.DurationSeconds,
+            KeepPlaceholders = Input.MessageText == shown.MessageText && CallDraft.From(call).KeepPlaceholders,
+        };
         if (errors.IsEmpty)
         {
             var result = await CallLog.CorrectAsync(db, Id, RingbackClaims.UserOf(User), draft, call.Version, clock.GetCurrentInstant(), cancellationToken,
@@ -107,7 +120,7 @@ public sealed class EditModel(RingbackDbContext db, IOptions<RingbackOptions> op
 
             foreach (var field in result.Errors.Fields)
             {
-                errors.Add(FormField(field), string.Join(" ", result.Errors.For(field)));
+                errors.Add(FormField(field), field == "durationSeconds" ? CallForms.DurationError : string.Join(" ", result.Errors.For(field)));
             }
         }
 

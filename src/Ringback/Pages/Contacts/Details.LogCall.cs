@@ -76,8 +76,8 @@ public sealed partial class DetailsModel
                 // "newGatekeeper.name" is the form's "New gatekeeper name" field.
                 var key = field.StartsWith("newGatekeeper.", StringComparison.Ordinal)
                     ? "newGatekeeper" + char.ToUpperInvariant(field[14]) + field[15..]
-                    : field;
-                errors.Add(key, string.Join(" ", result.Errors.For(field)));
+                    : field == "durationSeconds" ? "durationMinutes" : field;
+                errors.Add(key, field == "durationSeconds" ? Calls.CallForms.DurationError : string.Join(" ", result.Errors.For(field)));
             }
         }
 

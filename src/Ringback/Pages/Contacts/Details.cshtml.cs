@@ -162,6 +162,7 @@ public sealed partial class DetailsModel(RingbackDbContext db, IOptions<Ringback
     {
         Timeline = await CallLog.Timeline(db, Id).Take(TimelineLimit).ToListAsync(cancellationToken);
         Deleted = await CallLog.Deleted(db, Id, Now).Take(TimelineLimit).ToListAsync(cancellationToken);
+        await LoadDuplicatesAsync(cancellationToken);
         NextPromise = Timeline.Where(e => e.Call.PromisedNextCallAt > Now).MinBy(e => e.Call.PromisedNextCallAt);
         NextAppointment = Timeline.Where(e => e.Call.AppointmentStart > Now).MinBy(e => e.Call.AppointmentStart);
         Commitments = Timeline.Where(e => e.Call.Commitments is not null).Take(5).ToList();

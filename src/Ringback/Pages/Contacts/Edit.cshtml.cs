@@ -33,6 +33,13 @@ public sealed class EditModel(RingbackDbContext db, IOptions<RingbackOptions> op
     /// <summary>What someone else changed while this form was open; the rep's own values are still in the form.</summary>
     public IReadOnlyList<FieldChange> ChangedMeanwhile { get; private set; } = [];
 
+    /// <summary>A contact already in the book that the one being added likely duplicates.</summary>
+    public DuplicateMatch? Duplicate { get; private set; }
+
+    /// <summary>The rep saw the likely duplicate and adds this contact anyway.</summary>
+    [BindProperty]
+    public bool AddAnyway { get; set; }
+
     /// <summary>The save was refused because someone else saved the contact first.</summary>
     public bool Stale { get; private set; }
 
@@ -109,6 +116,12 @@ public sealed class EditModel(RingbackDbContext db, IOptions<RingbackOptions> op
         if (!checkedFields.IsValid)
         {
             ModelState.AddErrors(checkedFields.Errors);
+            return Page();
+        }
+
+        if (Id is null && !AddAnyway && await Duplicates.OfAsync(db, checkedFields.Value!, cancellationToken) is { } match)
+        {
+            Duplicate = match;
             return Page();
         }
 

@@ -130,6 +130,11 @@
     poll();
   }
 
+  // A form that cannot be taken back asks first.
+  for (const form of document.querySelectorAll("form[data-confirm]")) {
+    form.addEventListener("submit", event => { if (!confirm(form.dataset.confirm)) event.preventDefault(); });
+  }
+
   // A one-click action sends once: the button is disabled as the form goes (the server also logs it once).
   for (const form of document.querySelectorAll("form[data-once]")) {
     form.addEventListener("submit", () => {

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Ringback.Contacts;
+using Ringback.Data.Contacts;
+
+namespace Ringback.Pages.Contacts;
+
+/// <summary>Likely duplicates of this contact, merged into it in one click; and deleting the contact.</summary>
+public sealed partial class DetailsModel
+{
+    /// <summary>Other contacts sharing an email, a number, or name and company with this one.</summary>
+    public IReadOnlyList<DuplicateMatch> LikelyDuplicates { get; private set; } = [];
+
+    private async Task LoadDuplicatesAsync(CancellationToken cancellationToken)
+    {
+        var keys = DuplicateKeys.Of(Contact.Email, [Contact.DirectPhone, Contact.MobilePhone, Contact.AfterHoursPhone], Contact.FirstName, Contact.LastName, Contact.Company?.Name);
+        var found = await Duplicates.FindAsync(db, keys, cancellationToken, except: Id);
+        LikelyDuplicates = [.. found.Values.GroupBy(m => m.ContactId).Select(g => g.First()).Take(10)];
+    }
+
+    /// <summary>The other contact's calls, gatekeepers, cadence and fields join this one; the other is deleted.</summary>
+    public async Task<IActionResult> OnPostMergeAsync(Guid otherId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var name = await db.Contacts.Where(c => c.Id == otherId).Select(c => c.FirstName + " " + c.LastName).FirstOrDefaultAsync(cancellationToken);
+        if (!await ContactMerge.MergeAsync(db, Id, otherId, Now, planner.Value, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Notice = $"Merged {name?.Trim()} into this contact: their calls, gatekeepers and plan are here now.";
+        return Redirect($"/contacts/{Id}");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        await db.Contacts.Where(c => c.Id == Id).ExecuteDeleteAsync(cancellationToken);
+        TempData["Notice"] = $"Deleted {Contact.DisplayName}, with their calls and gatekeepers.";
+        return Redirect("/contacts");
+    }
+}
