@@ -120,7 +120,7 @@ public static class VoicemailDesk
             Benefit = request.Benefit,
             Now = facts.Honesty.Now,
         });
-        var report = MessageCoach.Review(message.Text, ContextFor(facts, request.Strategy) with { Reason = request.Reason, Benefit = request.Benefit });
+        var report = MessageCoach.Review(message.Text, ContextFor(facts, request.Strategy) with { Reason = request.Reason, Benefit = request.Benefit, ReferenceResult = reference?.Result });
         return new ComposeResult(option with { Reference = reference }, template, message, report, null);
     }
 

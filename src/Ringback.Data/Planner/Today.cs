@@ -27,6 +27,64 @@ public sealed record QueueItem(
 
 public sealed record CallList(Instant At, DateTimeZone RepZone, IReadOnlyList<QueueItem> Items, IReadOnlyList<string> Warnings, int MoreDue = 0);
 
+/// <summary>A call planned after the day shown: when, whom, and why.</summary>
+public sealed record ComingCall(FollowUpKind Kind, Guid ContactId, string ContactName, string? Company, Instant DueAt, string Why);
+
+/// <summary>A contact being worked with nothing planned: no promise, no cadence step, no expected callback.</summary>
+public sealed record Unplanned(Guid ContactId, string ContactName, string? Company, ContactStatus Status, Instant? LastCallAt);
+
+/// <summary>
+/// What a rep sees beyond today's list: the week ahead, and the contacts that have fallen out of the plan. Seed 003's
+/// discipline is that every interested prospect has a planned callback; a contact being worked with none is a
+/// prospect the rep is about to forget.
+/// </summary>
+public static class Outlook
+{
+    public const int Shown = 50;
+
+    /// <summary>The rep's calls due from <paramref name="after"/> until <paramref name="until"/>, soonest first.</summary>
+    public static async Task<IReadOnlyList<ComingCall>> ComingAsync(RingbackDbContext db, User rep, Instant after, Instant until, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rep);
+        var rows = await (from f in db.FollowUps
+                          where f.UserId == rep.Id && f.DueAt >= after && f.DueAt < until && f.Kind != FollowUpKind.NewContact
+                          orderby f.DueAt
+                          join c in db.Contacts on f.ContactId equals c.Id
+                          select new { f.Kind, f.ContactId, c.FirstName, c.LastName, Company = c.Company == null ? null : c.Company.Name, f.DueAt, f.Why })
+            .Take(Shown).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new ComingCall(r.Kind, r.ContactId, Name(r.FirstName, r.LastName, r.Company), r.Company, r.DueAt, r.Why))];
+    }
+
+    /// <summary>The rep's contacts in progress (working, engaged) with no follow-up planned and no cadence running, longest forgotten first.</summary>
+    public static async Task<IReadOnlyList<Unplanned>> UnplannedAsync(RingbackDbContext db, User rep, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rep);
+        var rows = await db.Contacts.AsNoTracking()
+            .Where(c => c.OwnerId == rep.Id && (c.Status == ContactStatus.Working || c.Status == ContactStatus.Engaged)
+                && !db.FollowUps.Any(f => f.ContactId == c.Id)
+                && !db.CadenceEnrollments.Any(e => e.ContactId == c.Id && e.EndedAt == null))
+            .OrderBy(c => c.UpdatedAt)
+            .Select(c => new { c.Id, c.FirstName, c.LastName, Company = c.Company == null ? null : c.Company.Name, c.Status })
+            .Take(Shown).ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Id).ToList();
+        var last = new Dictionary<Guid, Instant>();
+        foreach (var chunk in ids.Chunk(Calls.LatestCalls.Chunk))
+        {
+            foreach (var call in await Calls.LatestCalls.Of(db, chunk, 1).Select(c => new { c.ContactId, c.StartedAt }).ToListAsync(cancellationToken))
+            {
+                last[call.ContactId] = call.StartedAt;
+            }
+        }
+
+        return [.. rows.Select(r => new Unplanned(r.Id, Name(r.FirstName, r.LastName, r.Company), r.Company, r.Status, last.TryGetValue(r.Id, out var at) ? at : null))];
+    }
+
+    private static string Name(string? first, string last, string? company) =>
+        string.Join(' ', new[] { first, last }.Where(p => !string.IsNullOrWhiteSpace(p))) is { Length: > 0 } name ? name : company ?? "(no name)";
+}
+
 /// <summary>
 /// Today's calls for a rep, in order: promises due, appointments, overdue expected callbacks, cadence steps, then new
 /// contacts. Read from the follow-up index (and, for new contacts, the owner-status index), never by loading the

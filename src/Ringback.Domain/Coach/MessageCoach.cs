@@ -25,6 +25,9 @@ public sealed record CoachContext
 
     /// <summary>How the call helps them, as the rep typed it into the composer: said in the message, it is the benefit.</summary>
     public string? Benefit { get; init; }
+
+    /// <summary>What was achieved for the reference client the message names (third party, association): a benefit too.</summary>
+    public string? ReferenceResult { get; init; }
 }
 
 /// <summary>One thing the coach noticed, with where in the message it is when it is somewhere.</summary>
@@ -172,7 +175,7 @@ public static partial class MessageCoach
             findings.Add(Found(CoachRules.NoSpecificReason, "There is no specific point you want to talk about."));
         }
 
-        if (context.Strategy is not (Strategy.Vague or Strategy.TagTeam) && !Benefit().IsMatch(message) && !Says(message, context.Benefit))
+        if (context.Strategy is not (Strategy.Vague or Strategy.TagTeam) && !Benefit().IsMatch(message) && !Says(message, context.Benefit) && !Says(message, context.ReferenceResult))
         {
             findings.Add(Found(CoachRules.NoBenefit, "Nothing says how the call helps them."));
         }

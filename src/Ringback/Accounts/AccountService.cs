@@ -12,7 +12,8 @@ public sealed record NewUser
 {
     public required string Email { get; init; }
     public required string Name { get; init; }
-    public required string Password { get; init; }
+    /// <summary>Null for a user who works through the API only (the CLI's <c>user add --token</c>): no web sign-in until a password is set.</summary>
+    public required string? Password { get; init; }
     public string? Organization { get; init; }
     public string? CompanyName { get; init; }
     public string? CallbackPhone { get; init; }
@@ -41,7 +42,7 @@ public sealed class AccountService(RingbackDbContext db, IClock clock, string de
         }
 
         var name = Field.Text(errors, "name", input.Name, 100, required: true);
-        if (input.Password.Length < MinimumPasswordLength)
+        if (input.Password is { } password && password.Length < MinimumPasswordLength)
         {
             errors.Add("password", $"must be at least {MinimumPasswordLength} characters");
         }
@@ -74,7 +75,7 @@ public sealed class AccountService(RingbackDbContext db, IClock clock, string de
             ReachableHours = hours,
             CreatedAt = clock.GetCurrentInstant(),
         };
-        user.PasswordHash = Hasher.HashPassword(user, input.Password);
+        user.PasswordHash = input.Password is null ? null : Hasher.HashPassword(user, input.Password);
         db.Users.Add(user);
         await db.SaveChangesAsync(cancellationToken);
         return (user, errors);

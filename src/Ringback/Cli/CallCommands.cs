@@ -66,7 +66,7 @@ public static class CallCommands
             }
             else if (promiseText is not null)
             {
-                var (ok, promised) = await LogCallCommand.PromiseAsync(db, target, user, planner, promiseText, ct);
+                var (ok, promised) = await LogCallCommand.PromiseAsync(db, target, user, planner, promiseText, cli.Services.GetRequiredService<IClock>().GetCurrentInstant(), ct);
                 if (!ok)
                 {
                     return 1;

@@ -49,8 +49,32 @@ public static class CliApp
             root.Subcommands.Add(command);
         }
 
+        // A mistake on the command line is said in a line or two, with where to read more, not under a page of help.
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && parsed.CommandResult.Command != root)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await Console.Error.WriteLineAsync($"ringback {parsed.CommandResult.Command.Name}: {error.Message}");
+            }
+
+            await Console.Error.WriteLineAsync($"See: ringback {string.Join(' ', CommandPath(parsed.CommandResult))} --help");
+            return 2;
+        }
+
         // Exceptions propagate (the test host stops Main with one); Program turns the rest into one plain line.
-        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    }
+
+    private static List<string> CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new List<string>();
+        for (var at = result; at is not null && at.Parent is not null; at = at.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Insert(0, at.Command.Name);
+        }
+
+        return names;
     }
 
     /// <summary>The configuration keys the global flags set.</summary>

@@ -44,6 +44,22 @@ public sealed class CliServices : IAsyncDisposable
     /// <c>Ringback:User</c> (<c>RINGBACK_USER</c> in the environment), else the only user there is. Scopes the
     /// database to that user's organization.
     /// </summary>
+    /// <summary>The user <see cref="ActAsAsync"/> would pick, or null, saying nothing: for commands that only use a profile when there is one.</summary>
+    public async Task<User?> FindUserAsync(string? email, CancellationToken cancellationToken)
+    {
+        var configuration = Services.GetRequiredService<IConfiguration>();
+        email ??= (configuration["Ringback:User"] ?? configuration["RINGBACK_USER"]) is { Length: > 0 } remembered ? remembered : null;
+        var user = email is not null
+            ? await Services.GetRequiredService<AccountService>().FindByEmailAsync(email, cancellationToken)
+            : await Db.Users.IgnoreQueryFilters().Take(2).ToListAsync(cancellationToken) is [var only] ? only : null;
+        if (user is not null)
+        {
+            Db.OrganizationId = user.OrganizationId;
+        }
+
+        return user;
+    }
+
     public async Task<User?> ActAsAsync(string? email, CancellationToken cancellationToken)
     {
         User? user;

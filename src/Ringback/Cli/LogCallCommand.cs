@@ -2,7 +2,6 @@ using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using NodaTime.Text;
 using Ringback.Calls;
 using Ringback.Contacts;
 using Ringback.Data;
@@ -16,11 +15,12 @@ namespace Ringback.Cli;
 /// <summary><c>ringback log-call</c>: a quick call from the terminal.</summary>
 public static class LogCallCommand
 {
-    private static readonly LocalDateTimePattern LocalPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm");
+    /// <summary>How many matching contacts a name lists before asking for something more precise.</summary>
+    private const int MaxListed = 10;
 
     public static Command Create()
     {
-        var contact = new Option<string>("--contact") { Description = "The contact: a phone number (any form), an email or an id", Required = true };
+        var contact = new Option<string>("--contact") { Description = "The contact: a name, a phone number (any form), an email or an id", Required = true };
         var outcome = new Option<string>("--outcome") { Description = "connected, voicemail-left, gatekeeper-message, no-answer, busy, wrong-number, bad-number", Required = true };
         var inbound = new Option<bool>("--inbound") { Description = "They called us" };
         var duration = new Option<int?>("--duration") { Description = "Length in seconds" };
@@ -28,7 +28,7 @@ public static class LogCallCommand
         var message = new Option<string?>("--message") { Description = "The message left, word for word" };
         var notes = new Option<string?>("--notes") { Description = "Notes" };
         var gatekeeper = new Option<string?>("--gatekeeper") { Description = "Name of the gatekeeper who answered; someone new is added to the contact" };
-        var promise = new Option<string?>("--promise") { Description = "Promised next call, in the prospect's local time: \"2026-11-23 08:15\"" };
+        var promise = new Option<string?>("--promise") { Description = "Promised next call, in the prospect's local time: \"tomorrow 8:15\", \"Tue 10am\", \"2026-11-23 08:15\"" };
         var commitments = new Option<string?>("--commitments") { Description = "What you promised to do" };
         var actAs = new Option<string?>("--as") { Description = "Email of the rep who made the call (default: the only user)" };
         var dncOverride = new Option<string?>("--dnc-override") { Description = "Why a number on a do-not-call list was called anyway (recorded)" };
@@ -56,7 +56,12 @@ public static class LogCallCommand
             {
                 await Console.Error.WriteLineAsync(found.Count == 0
                     ? $"ringback: --contact: no contact matches '{who}'"
-                    : $"ringback: --contact: {found.Count} contacts match '{who}'; use an email or an id");
+                    : $"ringback: --contact: {(found.Count > MaxListed ? $"more than {MaxListed}" : found.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))} contacts match '{who}'; say which with an email, a number or an id:");
+                foreach (var c in found.Take(MaxListed))
+                {
+                    await Console.Error.WriteLineAsync($"  {c.DisplayName}{(c.Company is null ? "" : ", " + c.Company.Name)}  {c.Email ?? c.DirectPhone ?? c.MobilePhone}  {c.Id}");
+                }
+
                 return 1;
             }
 
@@ -70,7 +75,8 @@ public static class LogCallCommand
                 newGatekeeper = gatekeeperId is null ? new GatekeeperDraft { Name = gatekeeperName } : null;
             }
 
-            var (promiseOk, promised) = await PromiseAsync(db, target, user, planner, parse.GetValue(promise), ct);
+            var clock = cli.Services.GetRequiredService<IClock>();
+            var (promiseOk, promised) = await PromiseAsync(db, target, user, planner, parse.GetValue(promise), clock.GetCurrentInstant(), ct);
             if (!promiseOk)
             {
                 return 1;
@@ -91,7 +97,6 @@ public static class LogCallCommand
                 DncOverrideReason = parse.GetValue(dncOverride),
                 AskedNotToCall = parse.GetValue(askedNotToCall),
             };
-            var clock = cli.Services.GetRequiredService<IClock>();
             var result = await CallLog.LogAsync(db, target.Id, user.Id, draft, id: null, clock.GetCurrentInstant(), ct, planner,
                 region);
             if (!result.IsValid)
@@ -108,23 +113,22 @@ public static class LogCallCommand
 
     /// <summary>"--promise" read in the prospect's zone: their own, their company's, or inferred from their number.</summary>
     internal static async Task<(bool Ok, Instant? Promised)> PromiseAsync(RingbackDbContext db, Contacts.Contact target, Accounts.User user,
-        Data.Planner.PlannerOptions planner, string? text, CancellationToken ct)
+        Data.Planner.PlannerOptions planner, string? text, Instant now, CancellationToken ct)
     {
         if (text is null)
         {
             return (true, null);
         }
 
-        var parsed = LocalPattern.Parse(text.Trim());
-        if (!parsed.Success)
+        await db.Entry(target).Reference(c => c.Company).LoadAsync(ct);
+        var zone = Data.Planner.Places.For(target, user, planner).Zone;
+        if (SpokenLocalTimes.Parse(text, now.InZone(zone).LocalDateTime) is not { } local)
         {
-            await Console.Error.WriteLineAsync($"ringback: --promise: '{text}' is not a local time like 2026-11-23 08:15");
+            await Console.Error.WriteLineAsync($"ringback: --promise: '{text}' is not a time like \"tomorrow 8:15\", \"Tue 10am\" or \"2026-11-23 08:15\" (the prospect's time)");
             return (false, null);
         }
 
-        await db.Entry(target).Reference(c => c.Company).LoadAsync(ct);
-        var zone = Data.Planner.Places.For(target, user, planner).Zone;
-        return (true, LocalTimes.Resolve(parsed.Value, zone).ToInstant());
+        return (true, LocalTimes.Resolve(local, zone).ToInstant());
     }
 
     /// <summary>Every error of a refused call, one line each, named by field.</summary>
@@ -149,9 +153,15 @@ public static class LogCallCommand
         if (who.Contains('@', StringComparison.Ordinal))
         {
             var email = who.Trim();
-            return await db.Contacts.Where(c => c.Email == email).Take(5).ToListAsync(ct);
+            return await db.Contacts.Include(c => c.Company).Where(c => c.Email == email).Take(MaxListed + 1).ToListAsync(ct);
         }
 
-        return await db.Contacts.Filter(db, new ContactFilter { Phone = who }, region).Take(5).ToListAsync(ct);
+        // Digits are a number; anything else is a name (or a company), found as the contact book's search finds it.
+        var filter = who.Count(char.IsAsciiDigit) >= 4 ? new ContactFilter { Phone = who } : new ContactFilter { Query = who };
+        var found = await db.Contacts.Include(c => c.Company).Filter(db, filter, region).OrderBy(c => c.LastName).ThenBy(c => c.FirstName).Take(MaxListed + 1).ToListAsync(ct);
+
+        // "Sue Jones" names her even when "Sue Jonestown" also matches the search.
+        var exact = found.Where(c => string.Equals(c.DisplayName, who.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+        return exact.Count == 1 ? exact : found;
     }
 }

@@ -28,14 +28,15 @@ public static class UserCommands
         add.SetAction(async (parse, ct) =>
         {
             var secret = parse.GetValue(passwordStdin) ? (await Console.In.ReadLineAsync(ct))?.TrimEnd('\r', '\n') : parse.GetValue(password);
-            if (secret is null && !Console.IsInputRedirected)
+            var apiOnly = secret is null && parse.GetValue(withToken);
+            if (secret is null && !apiOnly && !Console.IsInputRedirected)
             {
                 secret = AnsiConsole.Prompt(new TextPrompt<string>("Password:").Secret());
             }
 
-            if (secret is null)
+            if (secret is null && !apiOnly)
             {
-                await Console.Error.WriteLineAsync("ringback: give a password with --password-stdin or --password");
+                await Console.Error.WriteLineAsync("ringback: give a password with --password-stdin or --password (or --token for a user of the API only)");
                 return 2;
             }
 
@@ -65,7 +66,8 @@ public static class UserCommands
                 return 1;
             }
 
-            Console.WriteLine($"Added {user.Name} <{user.Email}> as {user.Role.ToString().ToLowerInvariant()}.");
+            Console.WriteLine($"Added {user.Name} <{user.Email}> as {user.Role.ToString().ToLowerInvariant()}."
+                + (apiOnly ? " No password was given, so they use the API with this token; web sign-in needs a password." : string.Empty));
             if (parse.GetValue(withToken))
             {
                 Console.WriteLine(await accounts.CreateTokenAsync(user, "cli", ct));

@@ -28,7 +28,7 @@ public class MessageCoachTests
     public void Rule_ids_are_unique_and_each_names_its_seed_and_a_tip()
     {
         CoachRules.All.Select(r => r.Id).ShouldBeUnique();
-        CoachRules.All.Count.ShouldBe(15);
+        CoachRules.All.Count.ShouldBe(16);
         CoachRules.All.ShouldAllBe(r => r.Source.Length > 0 && r.Tip.Length > 20);
     }
 

@@ -35,7 +35,9 @@ public class ContactRulesTests
     {
         var result = ContactRules.Check(Valid with
         {
+            FirstName = null,
             LastName = " ",
+            Company = null,
             MobilePhone = "415-616-2498 x3",
             Email = "sue at xyz",
             TimeZone = "Pacific",
@@ -46,6 +48,7 @@ public class ContactRulesTests
         result.IsValid.ShouldBeFalse();
         result.Errors.Fields.Order().ShouldBe(["email", "lastName", "mobilePhone", "referredByName", "status", "timeZone"]);
         result.Errors.For("status").Single().ShouldContain("meeting-booked");
+        result.Errors.For("lastName").Single().ShouldBe("is required when there is no first name or company");
     }
 
     [Fact]
@@ -60,5 +63,19 @@ public class ContactRulesTests
         var result = ContactRules.Check(Valid with { Title = new string('x', 201) }, "US");
 
         result.Errors.For("title").Single().ShouldBe("is 201 characters long; at most 200 are allowed");
+    }
+
+    [Theory]
+    [InlineData("Sue", null, null, "Sue")]
+    [InlineData(null, null, "XYZ Company", "XYZ Company")]
+    [InlineData(null, "Jones", null, "Jones")]
+    public void A_first_name_or_a_company_alone_is_enough_to_be_a_contact(string? first, string? last, string? company, string shown)
+    {
+        var result = ContactRules.Check(new ContactDraft { FirstName = first, LastName = last, Company = company }, "US");
+
+        result.IsValid.ShouldBeTrue();
+        var contact = new Contact { LastName = string.Empty, Company = company is null ? null : new Company { Name = company, NameKey = Company.KeyOf(company) } };
+        result.Value!.ApplyTo(contact);
+        contact.DisplayName.ShouldBe(shown);
     }
 }

@@ -53,7 +53,7 @@ public class CoachApiTests
         problem.Str("errors.message.0").ShouldContain("required");
         problem.Str("errors.strategy.0").ShouldContain("straight-pitch");
         problem.Str("errors.number.0").ShouldNotBe("<null>");
-        (await client.GetJsonAsync("/api/v1/coach/rules")).Body!.AsArray().Count.ShouldBe(15);
+        (await client.GetJsonAsync("/api/v1/coach/rules")).Body!.AsArray().Count.ShouldBe(16);
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

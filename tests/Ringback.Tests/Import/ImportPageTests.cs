@@ -51,7 +51,7 @@ public class ImportPageTests
             await page.GetByRole(AriaRole.Button, new() { Name = "Check file" }).ClickAsync();
             var mapping = page.GetByRole(AriaRole.Table, new() { Name = "How the columns will be read" });
             await Expect(mapping.GetByRole(AriaRole.Row, new() { Name = "Title Salutation" })).ToBeVisibleAsync();
-            await Expect(mapping.GetByRole(AriaRole.Row, new() { Name = "Assistant's Name GatekeeperName" })).ToBeVisibleAsync();
+            await Expect(mapping.GetByRole(AriaRole.Row, new() { Name = "Assistant's Name Gatekeeper name" })).ToBeVisibleAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Import 2 new contacts" }).ClickAsync();
 
             await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Imported 2 contacts, 1 gatekeeper and 2 new companies.");

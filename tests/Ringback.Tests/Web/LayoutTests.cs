@@ -28,7 +28,7 @@ public class LayoutTests
                 Buffer = System.Text.Encoding.UTF8.GetBytes(SampleContacts),
             });
             await page.GetByRole(AriaRole.Button, new() { Name = "Check file" }).ClickAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Import 10 contacts" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Import 10 new contacts" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Imported 10 contacts");
 
             await page.GotoAsync("/contacts");

@@ -74,7 +74,7 @@ public class RepWorkflowTests
             await page.GotoAsync("/contacts/new");
             await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Alert)).ToBeFocusedAsync();
-            await Expect(page.Locator("#Input-LastName-error")).ToHaveTextAsync("is required");
+            await Expect(page.Locator("#Input-LastName-error")).ToHaveTextAsync("is required when there is no first name or company");
             await Expect(page.GetByLabel("Last name")).ToHaveAttributeAsync("aria-invalid", "true");
 
             await page.GetByLabel("Last name").FillAsync("Fields");

@@ -1,17 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using NodaTime.Text;
 using Ringback.Accounts;
 using Ringback.Data;
 using Ringback.Data.Planner;
 
 namespace Ringback.Pages.Today;
 
-/// <summary>The rep's day: every call to make, in order, with why, how to open, and whether it is lawful now.</summary>
+/// <summary>The rep's day: every call to make, in order, with why, how to open, and whether it is lawful now; then the week ahead.</summary>
 public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<PlannerOptions> planner) : PageModel
 {
+    /// <summary>How far ahead "Coming up" looks.</summary>
+    public const int DaysAhead = 7;
+
+    /// <summary>A call this close to its minute is shown as the next thing to do.</summary>
+    public static readonly Duration Soon = Duration.FromMinutes(15);
+
+    /// <summary>The day shown (?day=2026-12-01); today when not given.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Day { get; set; }
+
     public CallList Calls { get; private set; } = null!;
+
+    public Instant Now { get; private set; }
+
+    public LocalDate Today { get; private set; }
+
+    public LocalDate Shown { get; private set; }
+
+    public bool IsToday => Shown == Today;
+
+    public IReadOnlyList<ComingCall> Coming { get; private set; } = [];
+
+    public IReadOnlyList<Unplanned> NoNextStep { get; private set; } = [];
 
     /// <summary>The rep's promises over the last 30 days: kept, missed, still to come.</summary>
     public RepPromises? Promises { get; private set; }
@@ -19,13 +43,55 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Plan
     /// <summary>Calls from numbers no single contact has: possibly a prospect calling back from a new line.</summary>
     public int InboxCount { get; private set; }
 
+    public string? DayError { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == RingbackClaims.UserOf(User), cancellationToken);
-        var now = clock.GetCurrentInstant();
-        Calls = await Data.Planner.Today.ForAsync(db, me, now, planner.Value, cancellationToken);
-        var promises = await PromiseStats.ForAsync(db, now - Duration.FromDays(30), now, now, planner.Value.Settings.PromiseTolerance, cancellationToken);
+        Now = clock.GetCurrentInstant();
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(me.TimeZone) ?? DateTimeZone.Utc;
+        Today = Now.InZone(zone).Date;
+        Shown = Today;
+        if (!string.IsNullOrWhiteSpace(Day))
+        {
+            if (LocalDatePattern.Iso.Parse(Day.Trim()) is { Success: true } parsed)
+            {
+                Shown = parsed.Value;
+            }
+            else
+            {
+                DayError = $"'{Day}' is not a day like {LocalDatePattern.Iso.Format(Today)}; showing today.";
+            }
+        }
+
+        // Another day is shown as it will stand when it starts (at 09:00 the rep's time); today, as it stands now.
+        var at = IsToday ? Now : Shown.At(new LocalTime(9, 0)).InZoneLeniently(zone).ToInstant();
+        Calls = await Data.Planner.Today.ForAsync(db, me, at, planner.Value, cancellationToken);
+        var dayEnd = Shown.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
+        Coming = await Outlook.ComingAsync(db, me, dayEnd, Shown.PlusDays(DaysAhead + 1).AtStartOfDayInZone(zone).ToInstant(), cancellationToken);
+        NoNextStep = await Outlook.UnplannedAsync(db, me, cancellationToken);
+        var promises = await PromiseStats.ForAsync(db, Now - Duration.FromDays(30), Now, Now, planner.Value.Settings.PromiseTolerance, cancellationToken);
         Promises = promises.FirstOrDefault(p => p.UserId == me.Id);
         InboxCount = await Data.Callbacks.Inbox.CountAsync(db, cancellationToken);
     }
+
+    /// <summary>"overdue", "in 10 min", or nothing: how pressing a call is, as the card shows it.</summary>
+    public (string? Label, bool Urgent) Pressing(QueueItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (!IsToday || item.Kind is Ringback.Planner.FollowUpKind.NewContact or Ringback.Planner.FollowUpKind.CadenceStep && item.DueAt > Now)
+        {
+            return (null, false);
+        }
+
+        var until = item.DueAt - Now;
+        if (until < Duration.Zero)
+        {
+            return ("overdue", item.Kind is Ringback.Planner.FollowUpKind.Promise or Ringback.Planner.FollowUpKind.Appointment);
+        }
+
+        return until <= Soon ? ($"in {Math.Max(1, (int)until.TotalMinutes)} min", true) : (null, false);
+    }
+
+    public string DayUrl(LocalDate day) => day == Today ? "/today" : $"/today?day={LocalDatePattern.Iso.Format(day)}";
 }
