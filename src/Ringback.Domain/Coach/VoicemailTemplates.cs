@@ -5,7 +5,8 @@ using Ringback.Validation;
 namespace Ringback.Coach;
 
 /// <summary>A message pattern with named fields in braces, e.g. <c>{caller.name}</c>, filled from the records by <see cref="Composer"/>.</summary>
-public sealed record VoicemailTemplate(Strategy Strategy, string Name, string Body);
+/// <param name="Source">Where in the seeds a built-in template comes from, for the help text ("seed 002, ONE").</param>
+public sealed record VoicemailTemplate(Strategy Strategy, string Name, string Body, string? Source = null);
 
 /// <summary>The fields a template may use, and the templates every rep starts with: one per strategy, each from its seed.</summary>
 public static partial class VoicemailTemplates
@@ -44,30 +45,30 @@ public static partial class VoicemailTemplates
     /// </remarks>
     public static IReadOnlyList<VoicemailTemplate> BuiltIn { get; } =
     [
-        new(Strategy.Referral, "Referral (002 ONE)",
+        new(Strategy.Referral, "Referral",
             "{referrer} suggested I call you, {contact.name}. I'm {caller.name}, {caller.number}, about {reason}: {benefit}. " +
-            "I'll call {next.call}; {referrer} sent me. Again, {caller.number}."),
-        new(Strategy.ThirdParty, "Third party (000 option two)",
+            "I'll call {next.call}; {referrer} sent me. Again, {caller.number}.", "seed 002, ONE"),
+        new(Strategy.ThirdParty, "Third party",
             "Hello {contact.name}, this is {caller.name} with {caller.company}, {caller.number}, about {reference.company}, where {reference.result}. " +
-            "I'll try you {next.call}, or call {caller.number}."),
-        new(Strategy.Association, "Association (001)",
+            "I'll try you {next.call}, or call {caller.number}.", "seed 000, option two"),
+        new(Strategy.Association, "Association",
             "Hi {contact.name}, {caller.name} of {caller.company}, {caller.number}, about our success with " +
-            "{reference.company}: {reference.result}. I'll try you {next.call}, or call {caller.number}."),
-        new(Strategy.WarmColdCall, "Warm cold call (000 option three)",
+            "{reference.company}: {reference.result}. I'll try you {next.call}, or call {caller.number}.", "seed 001"),
+        new(Strategy.WarmColdCall, "Warm cold call",
             "Hello {contact.name}, this is {caller.name} with {caller.company}, {caller.number}, about {reason}: {benefit}. " +
-            "I'll call again {next.call}, or reach me at {caller.number}."),
-        new(Strategy.StraightAheadPitch, "Straight-ahead pitch (000 option four)",
+            "I'll call again {next.call}, or reach me at {caller.number}.", "seed 000, option three"),
+        new(Strategy.StraightAheadPitch, "Straight-ahead pitch",
             "Hi {contact.name}, this is {caller.name} with {caller.company}, {caller.number}, about {reason}: {benefit}. " +
-            "I'll call {next.call} to book a meeting, or reach me at {caller.number}."),
-        new(Strategy.Vague, "Vague (001)",
+            "I'll call {next.call} to book a meeting, or reach me at {caller.number}.", "seed 000, option four"),
+        new(Strategy.Vague, "Vague",
             "Hi {contact.firstName}, this is {caller.name} at {caller.number}. I'll try you again {next.call}, and you can reach me " +
-            "at {caller.number} before then. Thanks!"),
-        new(Strategy.TagTeam, "Tag team (001)",
+            "at {caller.number} before then. Thanks!", "seed 001"),
+        new(Strategy.TagTeam, "Tag team",
             "Hello {contact.name}, this is {caller.name} at {caller.number}. I wanted to speak with you about {earlier.rep}, one of our " +
-            "team, who spoke with you {earlier.when}. I'll call you again {next.call}, or reach me at {caller.number}."),
-        new(Strategy.AsPromised, "As promised (003)",
+            "team, who spoke with you {earlier.when}. I'll call you again {next.call}, or reach me at {caller.number}.", "seed 001"),
+        new(Strategy.AsPromised, "As promised",
             "Hi {contact.firstName}, this is {caller.name} at {caller.number}, calling as promised about {reason}: {benefit}. " +
-            "I'll try you again {next.call}, or reach me at {caller.number}."),
+            "I'll try you again {next.call}, or reach me at {caller.number}.", "seed 003"),
     ];
 
     public static VoicemailTemplate DefaultFor(Strategy strategy) => BuiltIn.First(t => t.Strategy == strategy);

@@ -98,7 +98,9 @@ public static class WebHost
         // An API client gets a problem document; a person gets the error page (which takes any method, so a failed POST is still a 500).
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/error"));
-        app.UseStatusCodePages();
+        // A person who reaches a missing page sees it inside the app, with a way back; an API client still gets a problem document.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseAuthentication();
         app.UseMiddleware<SetupGate.Middleware>();
         app.UseAuthorization();

@@ -85,7 +85,7 @@ public class CoachApiTests
 
         composed.StatusCode.ShouldBe(HttpStatusCode.OK);
         var text = message.Str("text");
-        text.ShouldStartWith("Joe Sampson suggested I call you, Ms. Jones. I'm Freda Whitehouse, on 901-555-2120");
+        text.ShouldStartWith("Joe Sampson suggested I call you, Ms. Jones. I'm Freda Whitehouse, 901-555-2120");
         message!["coach"]!["findings"]!.AsArray().ShouldBeEmpty(text);
         message.Str("template.builtIn").ShouldBe("true");
 
@@ -145,7 +145,7 @@ public class CoachApiTests
         var (_, sameIndustry) = await Compose();
         sameIndustry.Str("reference.company").ShouldBe("General Motors");
         sameIndustry.Str("warning").ShouldBe("<null>");
-        sameIndustry.Str("text").ShouldContain("the success we've had with General Motors: we cut line downtime by 12%.");
+        sameIndustry.Str("text").ShouldContain("our success with General Motors: we cut line downtime by 12%.");
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
@@ -185,7 +185,7 @@ public class CoachApiTests
         var templateId = template.Str("id");
 
         var (_, vague) = await freda.GetJsonAsync("/api/v1/templates?strategy=vague");
-        vague!.AsArray().Select(t => t.Str("name")).ShouldBe(["Short vague", "Vague (001)"]);
+        vague!.AsArray().Select(t => t.Str("name")).ShouldBe(["Short vague", "Vague"]);
         var (_, composed) = await freda.PostAsync($"/api/v1/contacts/{created.Str("contact.id")}/compose", new { strategy = "vague", nextCallAt = Now.AddDays(1) });
         composed.Str("text").ShouldStartWith("Hi Sue, Freda Whitehouse here, on 901-555-2120. Try me ");
         composed.Str("template.id").ShouldBe(templateId);

@@ -125,7 +125,7 @@ public class RepWorkflowTests
         await browser.RunAsync(nameof(Reference_clients_are_added_edited_and_deleted), async page =>
         {
             await browser.FirstRunAsync();
-            await page.GetByRole(AriaRole.Link, new() { Name = "Reference clients" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Reference clients", Exact = true }).ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
             await Expect(page.Locator("#Input-Industry-error")).ToHaveTextAsync("is required");
 

@@ -130,6 +130,18 @@
     poll();
   }
 
+  // The main menu folds on a phone: the button opens it.
+  document.documentElement.classList.add("js");
+  const toggle = document.querySelector(".menu-toggle");
+  const nav = document.getElementById("main-nav");
+  if (toggle && nav) {
+    toggle.hidden = false;
+    toggle.addEventListener("click", () => {
+      const open = nav.classList.toggle("open");
+      toggle.setAttribute("aria-expanded", String(open));
+    });
+  }
+
   // A form that cannot be taken back asks first.
   for (const form of document.querySelectorAll("form[data-confirm]")) {
     form.addEventListener("submit", event => { if (!confirm(form.dataset.confirm)) event.preventDefault(); });
