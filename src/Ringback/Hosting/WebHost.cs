@@ -101,6 +101,9 @@ public static class WebHost
         // A person who reaches a missing page sees it inside the app, with a way back; an API client still gets a problem document.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+
+        // Routing after the status code pages, so their re-execution of /error/404 is routed to the error page.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<SetupGate.Middleware>();
         app.UseAuthorization();

@@ -34,10 +34,16 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public TestDatabase Database => _database;
 
-    public static async Task<BrowserSession> StartAsync(int width = 1280, int height = 900)
+    /// <param name="prepare">Run against the database before the server starts (e.g. <c>ringback demo</c>).</param>
+    public static async Task<BrowserSession> StartAsync(int width = 1280, int height = 900, Func<RingbackProcess, Task>? prepare = null)
     {
         TestEnvironment.RequireTool(File.Exists(Chromium), "Chromium is not installed (apt-get install chromium)");
         var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        if (prepare is not null)
+        {
+            await prepare(new RingbackProcess(database));
+        }
+
         var server = await new RingbackProcess(database).ServeAsync();
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -67,6 +67,57 @@ public class LayoutTests
             await CheckAsync(page, device, "contact-abroad");
             await page.GotoAsync("/today");
             await CheckAsync(page, device, "today");
+
+            // Taking back a mistake, on its own pages: correcting a call, a likely duplicate, a page that is not there.
+            await page.GotoAsync("/contacts?q=Sue");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Sue Jones" }).ClickAsync();
+            await page.Locator(".timeline li").First.GetByRole(AriaRole.Link, new() { Name = "Correct" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("Correct a call") })).ToBeVisibleAsync();
+            await CheckAsync(page, device, "correct-call");
+            await page.GotoAsync("/today?day=2030-06-04");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tuesday 4 June" })).ToBeVisibleAsync();
+            await CheckAsync(page, device, "today-another-day");
+            await page.GotoAsync("/contacts/00000000-0000-0000-0000-000000000001");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not found" })).ToBeVisibleAsync();
+            await CheckAsync(page, device, "not-found");
+            if (width < 700)
+            {
+                await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Stats" })).ToBeHiddenAsync();
+                await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
+                await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Stats" })).ToBeVisibleAsync();
+                await CheckAsync(page, device, "menu-open");
+            }
+        });
+    }
+
+    /// <summary>The demo as a new user opens it, any day of the week: Today has calls, and no page scrolls sideways.</summary>
+    [Theory]
+    [InlineData("desktop", 1280, 900)]
+    [InlineData("phone", 390, 844)]
+    public async Task The_demo_is_alive_today_and_fits_the_screen(string device, int width, int height)
+    {
+        string? password = null;
+        await using var browser = await BrowserSession.StartAsync(width, height, async ringback =>
+        {
+            var demo = await ringback.RunAsync("demo", "--contacts", "1500", "--months", "3");
+            demo.ExitCode.ShouldBe(0, demo.Error);
+            password = System.Text.RegularExpressions.Regex.Match(demo.Out, "with the password (\\S+)").Groups[1].Value;
+        });
+        await browser.RunAsync($"demo-{device}", async page =>
+        {
+            await page.GotoAsync("/signin");
+            await page.GetByLabel("Email").FillAsync("owner@demo.ringback.example");
+            await page.GetByLabel("Password").FillAsync(password!);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/today$"));
+            (await page.Locator(".queue-item").CountAsync()).ShouldBeGreaterThan(0, "the demo plans calls relative to the day it is opened");
+            await CheckAsync(page, device, "demo-today");
+            await page.GotoAsync("/stats");
+            await CheckAsync(page, device, "demo-stats");
+            await page.GotoAsync("/contacts");
+            await CheckAsync(page, device, "demo-contacts");
+            await page.Locator("table a").First.ClickAsync();
+            await CheckAsync(page, device, "demo-contact");
         });
     }
 
