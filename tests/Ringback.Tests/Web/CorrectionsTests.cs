@@ -61,6 +61,27 @@ public class CorrectionsTests
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Call corrected");
             await Expect(page.Locator(".timeline li").First).ToContainTextAsync("They hung up before I answered");
 
+            // A gatekeeper's details corrected, then removed; the calls stay.
+            await page.GetByText("Add a gatekeeper").ClickAsync();
+            var add = page.Locator("form", new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Add gatekeeper" }) });
+            await add.GetByLabel("Name").FillAsync("Pat Smith");
+            await add.GetByRole(AriaRole.Button, new() { Name = "Add gatekeeper" }).ClickAsync();
+            await page.GetByText("Edit Pat Smith").ClickAsync();
+            await page.Locator(".edit-gatekeeper").GetByLabel("Name").FillAsync("Pat Smythe");
+            await page.Locator(".edit-gatekeeper").GetByLabel("Phone").FillAsync("415-616-24");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save Pat Smith" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Pat Smith was not changed: Phone");
+            await page.GetByText("Edit Pat Smith").ClickAsync();
+            await page.Locator(".edit-gatekeeper").GetByLabel("Name").FillAsync("Pat Smythe");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save Pat Smith" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved Pat Smythe.");
+            page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+            await page.GetByText("Edit Pat Smythe").ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Remove Pat Smythe" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Removed Pat Smythe.");
+            await Expect(page.Locator(".gatekeepers li")).ToHaveCountAsync(0);
+            await Expect(page.Locator(".timeline li")).ToHaveCountAsync(3);
+
             // A colleague saves the contact while the rep has it open: the rep is told what changed, nothing is lost.
             await page.GotoAsync(sueUrl + "/edit");
             var colleague = await browser.Context.NewPageAsync();
@@ -92,7 +113,6 @@ public class CorrectionsTests
             await Expect(page.Locator("[data-duplicates]")).ToHaveCountAsync(0);
 
             // And deleted, after a question.
-            page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Delete contact" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Deleted Susan Jones");
             await Expect(page.Locator("table a", new() { HasText = "Jones" })).ToHaveCountAsync(0);

@@ -1,12 +1,74 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Ringback.Contacts;
 using Ringback.Web;
 
 namespace Ringback.Pages.Contacts;
 
-/// <summary>Adding a gatekeeper from the contact page.</summary>
+/// <summary>Adding, correcting and removing a gatekeeper from the contact page.</summary>
 public sealed partial class DetailsModel
 {
+    [BindProperty]
+    public GatekeeperDraft EditGatekeeper { get; set; } = new();
+
+    public async Task<IActionResult> OnPostEditGatekeeperAsync(Guid gatekeeperId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var gatekeeper = await db.Gatekeepers.FirstOrDefaultAsync(g => g.Id == gatekeeperId && g.ContactId == Id, cancellationToken);
+        if (gatekeeper is null)
+        {
+            return NotFound();
+        }
+
+        var checkedFields = GatekeeperRules.Check(EditGatekeeper, options.Value.DefaultRegion);
+        if (!checkedFields.IsValid)
+        {
+            // Said in the form's words, next to the gatekeeper it is about.
+            Notice = $"{gatekeeper.Name} was not changed: " + string.Join("; ", checkedFields.Errors.Fields.Select(f => $"{GatekeeperLabel(f)} {string.Join(" ", checkedFields.Errors.For(f))}"));
+            return Redirect($"/contacts/{Id}#gatekeepers");
+        }
+
+        gatekeeper.Name = checkedFields.Value!.Name;
+        checkedFields.Value.ApplyTo(gatekeeper);
+        gatekeeper.UpdatedAt = Now;
+        await db.SaveChangesAsync(cancellationToken);
+        Notice = $"Saved {gatekeeper.Name}.";
+        return Redirect($"/contacts/{Id}#gatekeepers");
+    }
+
+    /// <summary>Removed from the contact; the calls they answered stay on the timeline without their name.</summary>
+    public async Task<IActionResult> OnPostRemoveGatekeeperAsync(Guid gatekeeperId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var name = await db.Gatekeepers.Where(g => g.Id == gatekeeperId && g.ContactId == Id).Select(g => g.Name).FirstOrDefaultAsync(cancellationToken);
+        if (name is null)
+        {
+            return NotFound();
+        }
+
+        await db.Gatekeepers.Where(g => g.Id == gatekeeperId).ExecuteDeleteAsync(cancellationToken);
+        Notice = $"Removed {name}.";
+        return Redirect($"/contacts/{Id}#gatekeepers");
+    }
+
+    private static string GatekeeperLabel(string field) => field switch
+    {
+        "name" => "Name",
+        "relationship" => "Relationship",
+        "phone" => "Phone",
+        "availabilityNote" => "When is the prospect available?",
+        "availableHours" => "As hours",
+        _ => field,
+    };
+
     public async Task<IActionResult> OnPostAddGatekeeperAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
