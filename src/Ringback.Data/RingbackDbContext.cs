@@ -83,6 +83,7 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
     public DbSet<Ringback.Callbacks.UnmatchedCall> UnmatchedCalls => Set<Ringback.Callbacks.UnmatchedCall>();
     public DbSet<Ringback.Callbacks.TelephonyHook> TelephonyHooks => Set<Ringback.Callbacks.TelephonyHook>();
     public DbSet<Requests.IdempotentRequest> IdempotentRequests => Set<Requests.IdempotentRequest>();
+    public DbSet<Commitment> Commitments => Set<Commitment>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -146,6 +147,7 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
         modelBuilder.Entity<Ringback.Callbacks.UnmatchedCall>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Ringback.Callbacks.TelephonyHook>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Requests.IdempotentRequest>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<Commitment>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
 
         SnakeCaseNames.Apply(modelBuilder);
     }

@@ -61,6 +61,7 @@ public static class CallLog
             call.DeletedByUserId = userId;
             await db.SaveChangesAsync(ct);
             await RewriteAsync(db, call.ContactId, now, planner ?? new(), ct);
+            await Planner.Commitments.SyncAsync(db, call, now, ct);
             return CallLogResult.Changed(call);
         }, r => r.IsValid && !r.Stale, cancellationToken);
 
@@ -80,6 +81,7 @@ public static class CallLog
                 call.DeletedByUserId = null;
                 await db.SaveChangesAsync(ct);
                 await RewriteAsync(db, call.ContactId, now, planner ?? new(), ct);
+                await Planner.Commitments.SyncAsync(db, call, now, ct);
             }
 
             return CallLogResult.Changed(call);
@@ -144,6 +146,7 @@ public static class CallLog
             await Planner.Plans.ReplanAsync(db, contactId, now, planner, cancellationToken);
         }
 
+        await Planner.Commitments.SyncAsync(db, call, now, cancellationToken);
         return new CallLogResult(call, errors, Created: true, NotFound: false);
     }
 
@@ -180,6 +183,7 @@ public static class CallLog
         }
 
         await RewriteAsync(db, contact.Id, now, planner, cancellationToken);
+        await Planner.Commitments.SyncAsync(db, call, now, cancellationToken);
         return CallLogResult.Changed(call);
     }
 

@@ -23,6 +23,24 @@ internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
     }
 }
 
+internal sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitment>
+{
+    public void Configure(EntityTypeBuilder<Commitment> builder)
+    {
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.BelongsToOrganization();
+        builder.HasOne<Contact>().WithMany().HasForeignKey(e => e.ContactId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Ringback.Calls.Call>().WithMany().HasForeignKey(e => e.CallId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<User>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(e => e.Text).HasMaxLength(ContactRules.NotesMax);
+
+        // Today: a rep's open commitments by when they fall due; one item per call.
+        builder.HasIndex(e => new { e.OrganizationId, e.UserId, e.DoneAt, e.DueAt });
+        builder.HasIndex(e => e.CallId).IsUnique();
+        builder.HasIndex(e => e.ContactId);
+    }
+}
+
 internal sealed class StoredCadenceConfiguration : IEntityTypeConfiguration<StoredCadence>
 {
     public void Configure(EntityTypeBuilder<StoredCadence> builder)

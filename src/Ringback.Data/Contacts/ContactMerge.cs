@@ -32,6 +32,7 @@ public static class ContactMerge
 
             await db.Calls.IgnoreQueryFilters([QueryFilters.Live]).Where(c => c.ContactId == otherId).ExecuteUpdateAsync(u => u.SetProperty(c => c.ContactId, keepId), ct);
             await db.Gatekeepers.Where(g => g.ContactId == otherId).ExecuteUpdateAsync(u => u.SetProperty(g => g.ContactId, keepId), ct);
+            await db.Commitments.Where(c => c.ContactId == otherId).ExecuteUpdateAsync(u => u.SetProperty(c => c.ContactId, keepId), ct);
             await db.Contacts.Where(c => c.ReferredByContactId == otherId).ExecuteUpdateAsync(u => u.SetProperty(c => c.ReferredByContactId, keepId), ct);
 
             // One cadence at a time: the kept contact's own, else the other's.

@@ -32,6 +32,41 @@ public sealed class FollowUp : IOrganizationOwned
     public int? CadenceStep { get; set; }
 }
 
+/// <summary>
+/// Something the rep promised to do on a call ("send Sue the fill-rate sheet"), open until ticked off. Seed 000:
+/// "be prepared to fulfill any commitments made to the contact during your call" — so it falls due before the next
+/// call promised on that call, or the day after the call when none was.
+/// </summary>
+public sealed class Commitment : IOrganizationOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public Guid ContactId { get; set; }
+
+    /// <summary>The call it was made on: the item follows that call's corrections, deletion and restoring.</summary>
+    public Guid CallId { get; set; }
+
+    /// <summary>The rep who made it, whose Today lists it.</summary>
+    public Guid UserId { get; set; }
+
+    public required string Text { get; set; }
+
+    public Instant DueAt { get; set; }
+
+    public Instant? DoneAt { get; set; }
+
+    public Instant CreatedAt { get; set; }
+
+    /// <summary>When a commitment made on a call falls due: before the call promised then, else a day after.</summary>
+    public static Instant DueFor(Call call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return call.PromisedNextCallAt ?? call.StartedAt + Duration.FromDays(1);
+    }
+}
+
 /// <summary>A cadence an organization uses, stored in its text form (see <see cref="Cadence"/>).</summary>
 public sealed class StoredCadence : IOrganizationOwned
 {

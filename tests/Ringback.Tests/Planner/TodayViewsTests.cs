@@ -20,7 +20,7 @@ public class TodayViewsTests
         var (logged, _) = await client.PostAsync($"/api/v1/contacts/{sue.Str("contact.id")}/calls", new
         {
             outcome = "voicemail-left", strategy = "vague", messageText = "Hi Sue, this is Freda Whitehouse at 901-555-2120. I'll call Tuesday at 9. 901-555-2120.",
-            startedAt = "2026-11-27T15:00:00Z", promisedNextCallAt = "2026-12-01T09:00:00-05:00",
+            startedAt = "2026-11-27T15:00:00Z", promisedNextCallAt = "2026-12-01T09:00:00-05:00", commitments = "Send Sue the fill-rate sheet",
         });
         logged.StatusCode.ShouldBe(HttpStatusCode.Created);
 
@@ -40,8 +40,23 @@ public class TodayViewsTests
         unplanned.ShouldContain("never called");
         unplanned.ShouldNotContain("Sue Jones");
 
+        today.ShouldNotContain("Send Sue the fill-rate sheet", Case.Sensitive, "due before Tuesday's call, not today");
         var tuesday = await pages.GetStringAsync("/today?day=2026-12-01");
         tuesday.ShouldContain("<h1>Tuesday 1 December</h1>");
+        var commitments = tuesday[tuesday.IndexOf("commitments-heading", StringComparison.Ordinal)..];
+        commitments.ShouldContain("Send Sue the fill-rate sheet");
+
+        // Ticked off from Today: gone from the list, shown as done on Sue's page.
+        var id = System.Text.RegularExpressions.Regex.Match(commitments, "name=\"commitmentId\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = System.Text.RegularExpressions.Regex.Match(tuesday, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using (var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["commitmentId"] = id, ["day"] = "2026-12-01", ["__RequestVerificationToken"] = token }))
+        {
+            (await pages.PostAsync("/today?handler=Done", form)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        (await pages.GetStringAsync("/today?day=2026-12-01")).ShouldNotContain("commitments-heading");
+        var suePage = await pages.GetStringAsync($"/contacts/{sue.Str("contact.id")}");
+        suePage.ShouldContain("class=\"done\" data-commitment");
         var queue = tuesday[tuesday.IndexOf("kind-promise", StringComparison.Ordinal)..];
         queue.ShouldContain(">Sue Jones<");
         queue.ShouldContain("Hi Sue, I&#x27;m calling as promised");

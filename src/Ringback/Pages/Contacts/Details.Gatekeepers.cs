@@ -5,7 +5,7 @@ using Ringback.Web;
 
 namespace Ringback.Pages.Contacts;
 
-/// <summary>Adding, correcting and removing a gatekeeper from the contact page.</summary>
+/// <summary>Adding, correcting and removing a gatekeeper from the contact page; ticking off a commitment.</summary>
 public sealed partial class DetailsModel
 {
     [BindProperty]
@@ -57,6 +57,23 @@ public sealed partial class DetailsModel
         await db.Gatekeepers.Where(g => g.Id == gatekeeperId).ExecuteDeleteAsync(cancellationToken);
         Notice = $"Removed {name}.";
         return Redirect($"/contacts/{Id}#gatekeepers");
+    }
+
+    /// <summary>A commitment ticked off, or opened again.</summary>
+    public async Task<IActionResult> OnPostCommitmentAsync(Guid commitmentId, bool done, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!await Data.Planner.Commitments.MarkAsync(db, commitmentId, done, Now, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Notice = done ? "Commitment done." : "Commitment open again.";
+        return Redirect($"/contacts/{Id}");
     }
 
     private static string GatekeeperLabel(string field) => field switch

@@ -52,7 +52,8 @@ public sealed partial class DetailsModel(RingbackDbContext db, IOptions<Ringback
 
     public TimelineEntry? NextPromise { get; private set; }
 
-    public List<TimelineEntry> Commitments { get; private set; } = [];
+    /// <summary>What the rep committed to on calls with this contact, open ones first.</summary>
+    public IReadOnlyList<OpenCommitment> Commitments { get; private set; } = [];
 
     public TimelineEntry? NextAppointment { get; private set; }
 
@@ -165,7 +166,7 @@ public sealed partial class DetailsModel(RingbackDbContext db, IOptions<Ringback
         await LoadDuplicatesAsync(cancellationToken);
         NextPromise = Timeline.Where(e => e.Call.PromisedNextCallAt > Now).MinBy(e => e.Call.PromisedNextCallAt);
         NextAppointment = Timeline.Where(e => e.Call.AppointmentStart > Now).MinBy(e => e.Call.AppointmentStart);
-        Commitments = Timeline.Where(e => e.Call.Commitments is not null).Take(5).ToList();
+        Commitments = await Data.Planner.Commitments.OfContactAsync(db, Id, cancellationToken);
         var facts = await FactsAsync(cancellationToken);
         Strategies = StrategyOptions.For(facts.Honesty);
         Templates = await VoicemailDesk.TemplatesAsync(db, Rep.Id, null, cancellationToken);

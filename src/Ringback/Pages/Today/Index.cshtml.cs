@@ -37,6 +37,9 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Plan
 
     public IReadOnlyList<Unplanned> NoNextStep { get; private set; } = [];
 
+    /// <summary>What the rep promised to do for prospects, due by the end of the day shown.</summary>
+    public IReadOnlyList<OpenCommitment> CommitmentsDue { get; private set; } = [];
+
     /// <summary>The rep's promises over the last 30 days: kept, missed, still to come.</summary>
     public RepPromises? Promises { get; private set; }
 
@@ -70,10 +73,17 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Plan
         var dayEnd = Shown.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
         Coming = await Outlook.ComingAsync(db, me, dayEnd, Shown.PlusDays(DaysAhead + 1).AtStartOfDayInZone(zone).ToInstant(), cancellationToken);
         NoNextStep = await Outlook.UnplannedAsync(db, me, cancellationToken);
+        CommitmentsDue = await Commitments.DueAsync(db, me.Id, dayEnd, cancellationToken);
         var promises = await PromiseStats.ForAsync(db, Now - Duration.FromDays(30), Now, Now, planner.Value.Settings.PromiseTolerance, cancellationToken);
         Promises = promises.FirstOrDefault(p => p.UserId == me.Id);
         InboxCount = await Data.Callbacks.Inbox.CountAsync(db, cancellationToken);
     }
+
+    /// <summary>Ticked off from Today.</summary>
+    public async Task<IActionResult> OnPostDoneAsync(Guid commitmentId, CancellationToken cancellationToken) =>
+        await Commitments.MarkAsync(db, commitmentId, done: true, clock.GetCurrentInstant(), cancellationToken)
+            ? Redirect(string.IsNullOrEmpty(Day) ? "/today" : $"/today?day={Uri.EscapeDataString(Day)}")
+            : NotFound();
 
     /// <summary>"overdue", "in 10 min", or nothing: how pressing a call is, as the card shows it.</summary>
     public (string? Label, bool Urgent) Pressing(QueueItem item)
