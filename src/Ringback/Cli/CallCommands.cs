@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using NodaTime;
 using Ringback.Calls;
 using Ringback.Data.Calls;
 
@@ -48,8 +46,8 @@ public static class CallCommands
             }
 
             var db = cli.Db;
-            var planner = cli.Services.GetRequiredService<IOptions<Data.Planner.PlannerOptions>>().Value;
-            var region = cli.Services.GetRequiredService<IOptions<Hosting.RingbackOptions>>().Value.DefaultRegion;
+            var planner = cli.Planner;
+            var region = cli.Region;
             var existing = await db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == parse.GetValue(id), ct);
             var target = existing is null ? null : await db.Contacts.FirstOrDefaultAsync(c => c.Id == existing.ContactId, ct);
             if (existing is null || target is null)
@@ -66,7 +64,7 @@ public static class CallCommands
             }
             else if (promiseText is not null)
             {
-                var (ok, promised) = await LogCallCommand.PromiseAsync(db, target, user, planner, promiseText, cli.Services.GetRequiredService<IClock>().GetCurrentInstant(), ct);
+                var (ok, promised) = await LogCallCommand.PromiseAsync(db, target, user, planner, promiseText, cli.Now, ct);
                 if (!ok)
                 {
                     return 1;
@@ -85,7 +83,7 @@ public static class CallCommands
                 Notes = parse.GetValue(notes) ?? draft.Notes,
                 Commitments = parse.GetValue(commitments) ?? draft.Commitments,
             };
-            var now = cli.Services.GetRequiredService<IClock>().GetCurrentInstant();
+            var now = cli.Now;
             var result = await CallLog.CorrectAsync(db, existing.Id, user.Id, draft, existing.Version, now, ct, planner, region);
             if (result.Stale)
             {
@@ -119,8 +117,8 @@ public static class CallCommands
                 return 1;
             }
 
-            var planner = cli.Services.GetRequiredService<IOptions<Data.Planner.PlannerOptions>>().Value;
-            var now = cli.Services.GetRequiredService<IClock>().GetCurrentInstant();
+            var planner = cli.Planner;
+            var now = cli.Now;
             var result = await CallLog.DeleteAsync(cli.Db, parse.GetValue(id), user.Id, expectedVersion: null, now, ct, planner);
             if (result.NotFound)
             {
@@ -147,8 +145,8 @@ public static class CallCommands
                 return 1;
             }
 
-            var planner = cli.Services.GetRequiredService<IOptions<Data.Planner.PlannerOptions>>().Value;
-            var now = cli.Services.GetRequiredService<IClock>().GetCurrentInstant();
+            var planner = cli.Planner;
+            var now = cli.Now;
             var result = await CallLog.RestoreAsync(cli.Db, parse.GetValue(id), now, ct, planner);
             if (result.NotFound)
             {

@@ -22,6 +22,14 @@ public sealed class CliServices : IAsyncDisposable
 
     public RingbackDbContext Db => Services.GetRequiredService<RingbackDbContext>();
 
+    /// <summary>Calling-hours rules and planner settings, as configured.</summary>
+    public Data.Planner.PlannerOptions Planner => Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Data.Planner.PlannerOptions>>().Value;
+
+    /// <summary>The country numbers without a country code are read in.</summary>
+    public string Region => Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Hosting.RingbackOptions>>().Value.DefaultRegion;
+
+    public NodaTime.Instant Now => Services.GetRequiredService<NodaTime.IClock>().GetCurrentInstant();
+
     public static async Task<CliServices> StartAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var configuration = new ConfigurationBuilder()

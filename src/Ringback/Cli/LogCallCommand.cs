@@ -1,11 +1,9 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using NodaTime;
 using Ringback.Calls;
 using Ringback.Contacts;
 using Ringback.Data;
-using Ringback.Hosting;
 using Ringback.Scheduling;
 using Ringback.Data.Calls;
 using Ringback.Data.Contacts;
@@ -48,8 +46,8 @@ public static class LogCallCommand
             }
 
             var db = cli.Db;
-            var planner = cli.Services.GetRequiredService<IOptions<Data.Planner.PlannerOptions>>().Value;
-            var region = cli.Services.GetRequiredService<IOptions<RingbackOptions>>().Value.DefaultRegion;
+            var planner = cli.Planner;
+            var region = cli.Region;
             var who = parse.GetValue(contact)!;
             var found = await FindContactAsync(db, who, region, ct);
             if (found.Count != 1)
@@ -75,8 +73,7 @@ public static class LogCallCommand
                 newGatekeeper = gatekeeperId is null ? new GatekeeperDraft { Name = gatekeeperName } : null;
             }
 
-            var clock = cli.Services.GetRequiredService<IClock>();
-            var (promiseOk, promised) = await PromiseAsync(db, target, user, planner, parse.GetValue(promise), clock.GetCurrentInstant(), ct);
+            var (promiseOk, promised) = await PromiseAsync(db, target, user, planner, parse.GetValue(promise), cli.Now, ct);
             if (!promiseOk)
             {
                 return 1;
@@ -97,7 +94,7 @@ public static class LogCallCommand
                 DncOverrideReason = parse.GetValue(dncOverride),
                 AskedNotToCall = parse.GetValue(askedNotToCall),
             };
-            var result = await CallLog.LogAsync(db, target.Id, user.Id, draft, id: null, clock.GetCurrentInstant(), ct, planner,
+            var result = await CallLog.LogAsync(db, target.Id, user.Id, draft, id: null, cli.Now, ct, planner,
                 region);
             if (!result.IsValid)
             {

@@ -57,6 +57,24 @@ public static class PageSupport
         return result.Success ? result.Value : null;
     }
 
+    /// <summary>A date-and-time field read as the instant it means in the zone; an unreadable one is named in the errors.</summary>
+    public static Instant? LocalInstant(ValidationErrors errors, string field, string? text, DateTimeZone zone)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (ParseLocal(text) is { } local)
+        {
+            return Scheduling.LocalTimes.Resolve(local, zone).ToInstant();
+        }
+
+        errors.Add(field, "is not a date and time");
+        return null;
+    }
+
     public static string ToInput(Instant instant, DateTimeZone zone) => InputPattern.Format(instant.InZone(zone).LocalDateTime);
 
     public static string Format(Instant instant, DateTimeZone zone) => Friendly.Format(instant.InZone(zone));

@@ -51,7 +51,10 @@ public sealed class RingbackProcess
         return new Server(Start(["serve", "--urls", url, .. StorageArgs], redirectInput: false), new Uri(url));
     }
 
-    private static Process Start(IEnumerable<string> args, bool redirectInput)
+    /// <summary>Environment variables every command this runs gets (e.g. <c>RINGBACK_USER</c>).</summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
+    private Process Start(IEnumerable<string> args, bool redirectInput)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = redirectInput, UseShellExecute = false };
         info.ArgumentList.Add(Dll);
@@ -62,6 +65,11 @@ public sealed class RingbackProcess
 
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in Environment)
+        {
+            info.Environment[name] = value;
+        }
+
         return Process.Start(info)!;
     }
 

@@ -10,7 +10,6 @@ using Ringback.Data;
 using Ringback.Data.Calls;
 using Ringback.Data.Planner;
 using Ringback.Hosting;
-using Ringback.Scheduling;
 using Ringback.Validation;
 using Ringback.Web;
 
@@ -226,21 +225,7 @@ public sealed class EditModel(RingbackDbContext db, IOptions<RingbackOptions> op
         public Ringback.Calls.CallDraft ToDraft(DateTimeZone repZone, DateTimeZone theirZone, ValidationErrors errors)
         {
             ArgumentNullException.ThrowIfNull(errors);
-            Instant? Local(string field, string? text, DateTimeZone zone)
-            {
-                if (string.IsNullOrWhiteSpace(text))
-                {
-                    return null;
-                }
-
-                if (PageSupport.ParseLocal(text) is { } local)
-                {
-                    return LocalTimes.Resolve(local, zone).ToInstant();
-                }
-
-                errors.Add(field, "is not a date and time");
-                return null;
-            }
+            Instant? Local(string field, string? text, DateTimeZone zone) => PageSupport.LocalInstant(errors, field, text, zone);
 
             var started = Local(nameof(StartedAt), StartedAt, repZone);
             if (string.IsNullOrWhiteSpace(StartedAt))

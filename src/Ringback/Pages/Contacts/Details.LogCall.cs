@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using Ringback.Calls;
 using Ringback.Contacts;
-using Ringback.Scheduling;
 using Ringback.Validation;
 using Ringback.Web;
 using Ringback.Data.Calls;
@@ -22,21 +21,7 @@ public sealed partial class DetailsModel
         ModelState.Clear();
         var errors = new ValidationErrors();
         var zone = Place.Zone;
-        Instant? Local(string field, string? text)
-        {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return null;
-            }
-
-            if (PageSupport.ParseLocal(text) is { } local)
-            {
-                return LocalTimes.Resolve(local, zone).ToInstant();
-            }
-
-            errors.Add(field, "is not a date and time");
-            return null;
-        }
+        Instant? Local(string field, string? text) => PageSupport.LocalInstant(errors, field, text, zone);
 
         var promised = Local("promisedNextCallAt", Call.PromisedNextCallAt);
         var start = Local("appointmentStart", Call.AppointmentStart);
