@@ -61,6 +61,19 @@ public class CorrectionsTests
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Call corrected");
             await Expect(page.Locator(".timeline li").First).ToContainTextAsync("They hung up before I answered");
 
+            // A message still holding a placeholder is logged only when the rep says it was left that way.
+            var log = page.Locator("form.log-call");
+            await log.GetByText("Voicemail left").ClickAsync();
+            await log.GetByLabel("Message left").FillAsync("Hi Sue, this is Freda Whitehouse at 901-555-2120, about [reason]. Again, 901-555-2120.");
+            await log.GetByRole(AriaRole.Button, new() { Name = "Log call" }).ClickAsync();
+            await Expect(page.Locator("#Call-MessageText-error")).ToContainTextAsync("still holds [reason]");
+            await Expect(page.Locator(".timeline li")).ToHaveCountAsync(3);
+            await page.GetByLabel("I left it just as written, with [reason] in it").CheckAsync();
+            await page.Locator("form.log-call").GetByRole(AriaRole.Button, new() { Name = "Log call" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Logged: voicemail left.");
+            await page.Locator(".timeline li").First.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+            await Expect(page.Locator(".timeline li")).ToHaveCountAsync(3);
+
             // A gatekeeper's details corrected, then removed; the calls stay.
             await page.GetByText("Add a gatekeeper").ClickAsync();
             var add = page.Locator("form", new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Add gatekeeper" }) });

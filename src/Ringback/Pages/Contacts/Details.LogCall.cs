@@ -36,6 +36,7 @@ public sealed partial class DetailsModel
             ProspectAvailable = Call.ProspectAvailable,
             Strategy = Call.Strategy,
             MessageText = Call.MessageText,
+            KeepPlaceholders = Call.KeepPlaceholders,
             Notes = Call.Notes,
             PromisedNextCallAt = promised,
             Commitments = Call.Commitments,

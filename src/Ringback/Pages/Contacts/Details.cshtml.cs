@@ -199,6 +199,9 @@ public sealed partial class DetailsModel(RingbackDbContext db, IOptions<Ringback
         /// <summary>For the composer: how the call helps them (002 THREE).</summary>
         public string? Benefit { get; set; }
         public string? MessageText { get; set; }
+
+        /// <summary>The rep confirms the message was left as written, placeholder and all.</summary>
+        public bool KeepPlaceholders { get; set; }
         public string? Notes { get; set; }
         public string? Commitments { get; set; }
         public string? PromisedNextCallAt { get; set; }
