@@ -3,7 +3,7 @@
 # $2 months (default 12), on SQLite, or on PostgreSQL when RINGBACK_POSTGRES is set to a connection string for an
 # empty database. Prints demo's wall time and peak memory, then the server time of the stats page, API and CSV,
 # Today and the inbox over ${RUNS:-5} requests each after a warm-up (curl time_starttransfer, loopback). KEEP=1 keeps
-# the work folder.
+# the work folder; PATHS="/today /api/v1/queue" times only those.
 set -euo pipefail
 contacts=${1:-1000000}
 months=${2:-12}
@@ -31,7 +31,8 @@ curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "__RequestVerification
 from=$(date -u -d "-$((months * 31)) days" +%Y-%m-%d)
 runs=${RUNS:-5}
 echo "Server time over $runs requests (the default 90 days, and the whole $months months from $from):"
-for path in "/stats" "/stats?rep=rep2@demo.ringback.example" "/api/v1/stats" "/api/v1/stats?from=$from" "/api/v1/stats.csv" "/today" "/inbox"; do
+read -r -a paths <<< "${PATHS:-/stats /stats?rep=rep2@demo.ringback.example /api/v1/stats /api/v1/stats?from=$from /api/v1/stats.csv /today /api/v1/queue /inbox}"
+for path in "${paths[@]}"; do
   url="http://127.0.0.1:$port$path"
   auth=(-b "$jar"); [[ $path == /api/* ]] && auth=(-H "Authorization: Bearer $token")
   code=$(curl -s "${auth[@]}" -o /dev/null -w '%{http_code}' "$url")

@@ -14,11 +14,13 @@ public sealed record RepPromises(Guid UserId, string Rep, int Kept, int Missed, 
 /// <summary>Promises kept and missed per rep, for promises falling due in a period.</summary>
 public static class PromiseStats
 {
-    public static async Task<List<RepPromises>> ForAsync(RingbackDbContext db, Instant from, Instant to, Instant now, Duration tolerance, CancellationToken cancellationToken)
+    /// <param name="userId">One rep's promises only (Today reads its own rep's); the whole team when null.</param>
+    public static async Task<List<RepPromises>> ForAsync(RingbackDbContext db, Instant from, Instant to, Instant now, Duration tolerance, CancellationToken cancellationToken,
+        Guid? userId = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var promises = await db.Calls.AsNoTracking()
-            .Where(c => c.PromisedNextCallAt != null && c.PromisedNextCallAt >= from && c.PromisedNextCallAt < to)
+            .Where(c => c.PromisedNextCallAt != null && c.PromisedNextCallAt >= from && c.PromisedNextCallAt < to && (userId == null || c.UserId == userId))
             .Select(c => new PromiseMade(c.UserId, c.ContactId, c.PromisedNextCallAt!.Value))
             .ToListAsync(cancellationToken);
         // The calls that may keep them: each promised contact's calls out around the period, found through the
@@ -27,6 +29,7 @@ public static class PromiseStats
         var windowEnd = to + tolerance;
         var calls = await (from promise in db.Calls.AsNoTracking()
                            where promise.PromisedNextCallAt != null && promise.PromisedNextCallAt >= @from && promise.PromisedNextCallAt < to
+                                 && (userId == null || promise.UserId == userId)
                            join call in db.Calls.AsNoTracking() on promise.ContactId equals call.ContactId
                            where call.Direction == CallDirection.Outbound && call.StartedAt >= windowStart && call.StartedAt <= windowEnd
                            select new { call.Id, call.ContactId, call.StartedAt })

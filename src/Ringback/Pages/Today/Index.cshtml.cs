@@ -35,7 +35,6 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Plan
 
     public IReadOnlyList<ComingCall> Coming { get; private set; } = [];
 
-    public IReadOnlyList<Unplanned> NoNextStep { get; private set; } = [];
 
     /// <summary>What the rep promised to do for prospects, due by the end of the day shown.</summary>
     public IReadOnlyList<OpenCommitment> CommitmentsDue { get; private set; } = [];
@@ -72,9 +71,8 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Plan
         Calls = await Data.Planner.Today.ForAsync(db, me, at, planner.Value, cancellationToken);
         var dayEnd = Shown.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
         Coming = await Outlook.ComingAsync(db, me, dayEnd, Shown.PlusDays(DaysAhead + 1).AtStartOfDayInZone(zone).ToInstant(), cancellationToken);
-        NoNextStep = await Outlook.UnplannedAsync(db, me, cancellationToken);
         CommitmentsDue = await Commitments.DueAsync(db, me.Id, dayEnd, cancellationToken);
-        var promises = await PromiseStats.ForAsync(db, Now - Duration.FromDays(30), Now, Now, planner.Value.Settings.PromiseTolerance, cancellationToken);
+        var promises = await PromiseStats.ForAsync(db, Now - Duration.FromDays(30), Now, Now, planner.Value.Settings.PromiseTolerance, cancellationToken, me.Id);
         Promises = promises.FirstOrDefault(p => p.UserId == me.Id);
         InboxCount = await Data.Callbacks.Inbox.CountAsync(db, cancellationToken);
     }
