@@ -119,7 +119,7 @@ public static class CallLog
             return CallLogResult.Missing;
         }
 
-        var (fields, met, errors) = await CheckAsync(db, contact, userId, draft, before: null, now, planner, defaultRegion, cancellationToken);
+        var (fields, errors) = await CheckAsync(db, contact, userId, draft, before: null, now, planner, defaultRegion, cancellationToken);
         if (id is { } newId && await db.Calls.IgnoreQueryFilters().AnyAsync(c => c.Id == newId, cancellationToken))
         {
             errors.Add("id", "is already used by another call");
@@ -168,7 +168,7 @@ public static class CallLog
         // A correction keeps what the rep did not mean to change: when the call started, and where a telephony
         // system's record of it came from (so its redelivery still finds it).
         draft = draft with { StartedAt = draft.StartedAt ?? call.StartedAt, ExternalId = call.ExternalId };
-        var (fields, met, errors) = await CheckAsync(db, contact, userId, draft, call, now, planner, defaultRegion, cancellationToken);
+        var (fields, errors) = await CheckAsync(db, contact, userId, draft, call, now, planner, defaultRegion, cancellationToken);
         if (!errors.IsEmpty)
         {
             return new CallLogResult(null, errors, false, false);
@@ -211,7 +211,7 @@ public static class CallLog
     /// a promise it does not move is not re-checked against today's calling hours, nor a do-not-call listing made
     /// after the call against a call that was already allowed.
     /// </summary>
-    private static async Task<(CallFields? Fields, Gatekeeper? Met, ValidationErrors Errors)> CheckAsync(RingbackDbContext db, Contact contact, Guid userId,
+    private static async Task<(CallFields? Fields, ValidationErrors Errors)> CheckAsync(RingbackDbContext db, Contact contact, Guid userId,
         CallDraft draft, Call? before, Instant now, Planner.PlannerOptions planner, string defaultRegion, CancellationToken cancellationToken)
     {
         // Whoever answered may be met for the first time on this call: they get their id now, so the call's rules
@@ -273,7 +273,7 @@ public static class CallLog
 
         if (!errors.IsEmpty)
         {
-            return (null, null, errors);
+            return (null, errors);
         }
 
         if (met is not null)
@@ -286,7 +286,7 @@ public static class CallLog
             answeredBy.UpdatedAt = now;
         }
 
-        return (fields, met, errors);
+        return (fields, errors);
     }
 
     /// <summary>A number on a do-not-call list is called only with a reason, which is kept with the call.</summary>

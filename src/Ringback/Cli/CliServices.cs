@@ -52,11 +52,17 @@ public sealed class CliServices : IAsyncDisposable
     /// <c>Ringback:User</c> (<c>RINGBACK_USER</c> in the environment), else the only user there is. Scopes the
     /// database to that user's organization.
     /// </summary>
+    /// <summary><c>Ringback:User</c>, or <c>RINGBACK_USER</c> as the environment names it; null when neither is set.</summary>
+    private string? RememberedEmail()
+    {
+        var configuration = Services.GetRequiredService<IConfiguration>();
+        return (configuration["Ringback:User"] ?? configuration["RINGBACK_USER"]) is { Length: > 0 } remembered ? remembered : null;
+    }
+
     /// <summary>The user <see cref="ActAsAsync"/> would pick, or null, saying nothing: for commands that only use a profile when there is one.</summary>
     public async Task<User?> FindUserAsync(string? email, CancellationToken cancellationToken)
     {
-        var configuration = Services.GetRequiredService<IConfiguration>();
-        email ??= (configuration["Ringback:User"] ?? configuration["RINGBACK_USER"]) is { Length: > 0 } remembered ? remembered : null;
+        email ??= RememberedEmail();
         var user = email is not null
             ? await Services.GetRequiredService<AccountService>().FindByEmailAsync(email, cancellationToken)
             : await Db.Users.IgnoreQueryFilters().Take(2).ToListAsync(cancellationToken) is [var only] ? only : null;
@@ -71,8 +77,7 @@ public sealed class CliServices : IAsyncDisposable
     public async Task<User?> ActAsAsync(string? email, CancellationToken cancellationToken)
     {
         User? user;
-        var configuration = Services.GetRequiredService<IConfiguration>();
-        email ??= (configuration["Ringback:User"] ?? configuration["RINGBACK_USER"]) is { Length: > 0 } remembered ? remembered : null;
+        email ??= RememberedEmail();
         if (email is not null)
         {
             user = await Services.GetRequiredService<AccountService>().FindByEmailAsync(email, cancellationToken);

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Ringback.Accounts;
-using Ringback.Calls;
 using Ringback.Contacts;
 using Ringback.Data;
 using Ringback.Data.Calls;
@@ -99,7 +98,7 @@ public sealed class EditModel(RingbackDbContext db, IOptions<RingbackOptions> op
             AppointmentStart = Input.AppointmentStart == shown.AppointmentStart ? call.AppointmentStart : draft.AppointmentStart,
             AppointmentEnd = Input.AppointmentEnd == shown.AppointmentEnd ? call.AppointmentEnd : draft.AppointmentEnd,
             DurationSeconds = Input.DurationMinutes == shown.DurationMinutes ? call.DurationSeconds : draft.DurationSeconds,
-            KeepPlaceholders = Input.MessageText == shown.MessageText && CallDraft.From(call).KeepPlaceholders,
+            KeepPlaceholders = Input.MessageText == shown.MessageText && Ringback.Coach.MessageCoach.PlaceholdersIn(call.MessageText ?? string.Empty).Count > 0,
         };
         if (errors.IsEmpty)
         {
