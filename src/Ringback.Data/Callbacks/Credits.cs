@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using NodaTime;
 using Ringback.Callbacks;
 using Ringback.Contacts;
 
@@ -12,12 +11,13 @@ public static class Credits
     /// Rewritten from the contact's calls every time one is logged, so a call logged late (a CDR import of last week)
     /// takes its place in the order and moves the credits it should.
     /// </summary>
-    public static async Task RecomputeAsync(RingbackDbContext db, Contact contact, Duration window, CancellationToken cancellationToken)
+    public static async Task RecomputeAsync(RingbackDbContext db, Contact contact, Planner.PlannerOptions planner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(contact);
+        ArgumentNullException.ThrowIfNull(planner);
         var calls = await db.Calls.Where(c => c.ContactId == contact.Id).ToListAsync(cancellationToken);
-        Attribution.Apply(calls, Planner.Places.Of(contact).Zone, window);
+        Attribution.Apply(calls, Planner.Places.Of(contact).Zone, planner.CreditWindow, planner.Settings.PromiseTolerance);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -36,10 +36,10 @@ public static class Credits
 
     /// <summary>
     /// Every contact with calls, rewritten from their timelines: after the credit window is changed
-    /// (<c>Ringback:Callbacks:CreditDays</c>), so old callbacks are counted by the new rule too.
+    /// (<c>Ringback:Callbacks:CreditDays</c>) or the promise tolerance, so old callbacks and promises are counted by the new rule too.
     /// </summary>
     /// <returns>How many contacts were rewritten, and how many calls in are credited afterwards.</returns>
-    public static async Task<(int Contacts, int Credited)> RecomputeAllAsync(RingbackDbContext db, Duration window, CancellationToken cancellationToken)
+    public static async Task<(int Contacts, int Credited)> RecomputeAllAsync(RingbackDbContext db, Planner.PlannerOptions planner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var done = 0;
@@ -58,7 +58,7 @@ public static class Credits
             var contacts = await db.Contacts.AsNoTracking().Include(c => c.Company).Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
             foreach (var contact in contacts)
             {
-                await RecomputeAsync(db, contact, window, cancellationToken);
+                await RecomputeAsync(db, contact, planner, cancellationToken);
             }
 
             db.ChangeTracker.Clear();

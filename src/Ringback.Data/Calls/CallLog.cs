@@ -136,7 +136,7 @@ public static class CallLog
         contact.Status = ContactProgress.AfterCall(contact.Status, fields.Direction, fields.Outcome, fields.AppointmentStart is not null);
         contact.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
-        await Callbacks.Credits.RecomputeAsync(db, contact, planner.CreditWindow, cancellationToken);
+        await Callbacks.Credits.RecomputeAsync(db, contact, planner, cancellationToken);
         if (draft.AskedNotToCall)
         {
             await Planner.DoNotCallRegister.MarkAsync(db, contact, reason: null, now, planner, cancellationToken);
@@ -202,7 +202,7 @@ public static class CallLog
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await Callbacks.Credits.RecomputeAsync(db, contact, planner.CreditWindow, cancellationToken);
+        await Callbacks.Credits.RecomputeAsync(db, contact, planner, cancellationToken);
         await Planner.Plans.ReplanAsync(db, contactId, now, planner, cancellationToken);
     }
 

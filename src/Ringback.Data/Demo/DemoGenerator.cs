@@ -13,7 +13,8 @@ namespace Ringback.Data.Demo;
 public sealed record DemoRep(Guid Id, string Name);
 
 /// <param name="CreditWindow">The callback credit window (<c>Ringback:Callbacks:CreditDays</c>), so the demo credits as the app does.</param>
-public sealed record DemoOptions(int Contacts, int Months, int Seed, Instant Now, Duration CreditWindow);
+/// <param name="PromiseTolerance">How near the promised minute a call keeps a promise (<c>Ringback:Planner:PromiseToleranceMinutes</c>).</param>
+public sealed record DemoOptions(int Contacts, int Months, int Seed, Instant Now, Duration CreditWindow, Duration PromiseTolerance);
 
 public sealed record DemoResult(int Companies, int Contacts, int Gatekeepers, int Calls, int Messages, int Callbacks, int Meetings, TimeSpan Elapsed);
 
@@ -275,7 +276,7 @@ public sealed class DemoGenerator(StorageOptions storage)
             : responded ? ContactStatus.Engaged
             : calls.Count(c => c.Direction == CallDirection.Outbound) == AttemptDays.Length && random.NextDouble() < 0.5 ? ContactStatus.MovedOn
             : ContactStatus.Working;
-        Attribution.Apply(calls, zone, options.CreditWindow);
+        Attribution.Apply(calls, zone, options.CreditWindow, options.PromiseTolerance);
         totals.Calls += calls.Count;
         return calls;
     }

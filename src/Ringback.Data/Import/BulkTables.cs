@@ -98,6 +98,7 @@ internal static class BulkTables
         new("external_id", BulkKind.Text, c => c.ExternalId),
         new("attempt_number", BulkKind.Integer, c => c.AttemptNumber),
         new("credited_call_id", BulkKind.Guid, c => c.CreditedCallId),
+        new("promise_kept_by_call_id", BulkKind.Guid, c => c.PromiseKeptByCallId),
         new("called_back_at", BulkKind.Timestamp, c => Utc(c.CalledBackAt)),
         new("meeting_booked_at", BulkKind.Timestamp, c => Utc(c.MeetingBookedAt)),
         new("local_hour", BulkKind.Integer, c => c.LocalHour),

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Ringback.Calls;
 using Ringback.Planner;
 
 namespace Ringback.Data.Planner;
@@ -14,30 +13,24 @@ public sealed record RepPromises(Guid UserId, string Rep, int Kept, int Missed, 
 /// <summary>Promises kept and missed per rep, for promises falling due in a period.</summary>
 public static class PromiseStats
 {
+    /// <summary>
+    /// Read from the promises alone: each promising call carries the call that kept it (kept with its credits), so
+    /// this is one range of the (organization, rep, promised) index and no look at the calls around each promise.
+    /// </summary>
     /// <param name="userId">One rep's promises only (Today reads its own rep's); the whole team when null.</param>
     public static async Task<List<RepPromises>> ForAsync(RingbackDbContext db, Instant from, Instant to, Instant now, Duration tolerance, CancellationToken cancellationToken,
         Guid? userId = null)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var promises = await db.Calls.AsNoTracking()
-            .Where(c => c.PromisedNextCallAt != null && c.PromisedNextCallAt >= from && c.PromisedNextCallAt < to && (userId == null || c.UserId == userId))
-            .Select(c => new PromiseMade(c.UserId, c.ContactId, c.PromisedNextCallAt!.Value))
-            .ToListAsync(cancellationToken);
-        // The calls that may keep them: each promised contact's calls out around the period, found through the
-        // contact's timeline index (a join, not a list of ids, which SQLite would read as a scan per batch).
-        var windowStart = from - tolerance;
-        var windowEnd = to + tolerance;
-        var calls = await (from promise in db.Calls.AsNoTracking()
-                           where promise.PromisedNextCallAt != null && promise.PromisedNextCallAt >= @from && promise.PromisedNextCallAt < to
-                                 && (userId == null || promise.UserId == userId)
-                           join call in db.Calls.AsNoTracking() on promise.ContactId equals call.ContactId
-                           where call.Direction == CallDirection.Outbound && call.StartedAt >= windowStart && call.StartedAt <= windowEnd
-                           select new { call.Id, call.ContactId, call.StartedAt })
-            .Distinct()
-            .ToListAsync(cancellationToken);
+        var promises = db.Calls.AsNoTracking().Where(c => c.PromisedNextCallAt != null && c.PromisedNextCallAt >= from && c.PromisedNextCallAt < to);
+        if (userId is { } one)
+        {
+            promises = promises.Where(c => c.UserId == one);
+        }
 
+        var made = await promises.Select(c => new PromiseMade(c.UserId, c.PromisedNextCallAt!.Value, c.PromiseKeptByCallId != null)).ToListAsync(cancellationToken);
         var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
-        return [.. PromiseKeeping.Tally(promises, calls.Select(c => new CallMade(c.ContactId, c.StartedAt)), tolerance, now)
+        return [.. PromiseKeeping.Tally(made, tolerance, now)
             .Select(t => new RepPromises(t.UserId, names.GetValueOrDefault(t.UserId, "?"), t.Kept, t.Missed, t.Pending))
             .OrderBy(r => r.Rep)];
     }

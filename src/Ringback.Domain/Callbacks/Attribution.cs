@@ -1,5 +1,6 @@
 using NodaTime;
 using Ringback.Calls;
+using Ringback.Planner;
 
 namespace Ringback.Callbacks;
 
@@ -48,12 +49,14 @@ public static class Attribution
     /// Writes each call's attempt number and credits, and the prospect's local hour and weekday (when their zone is
     /// known), from the contact's whole timeline: what a logged call, and the demo, keep true.
     /// </summary>
-    public static void Apply(IReadOnlyCollection<Call> contactCalls, DateTimeZone? prospectZone, Duration window)
+    public static void Apply(IReadOnlyCollection<Call> contactCalls, DateTimeZone? prospectZone, Duration window, Duration promiseTolerance)
     {
         ArgumentNullException.ThrowIfNull(contactCalls);
         var credits = Assign(contactCalls.Select(CallOnRecord.From), window).ToDictionary(c => c.CallId);
+        var outbound = contactCalls.Where(c => c.Direction == CallDirection.Outbound).Select(c => new CallMade(c.Id, c.StartedAt)).ToList();
         foreach (var call in contactCalls)
         {
+            call.PromiseKeptByCallId = call.PromisedNextCallAt is { } promised ? PromiseKeeping.KeptBy(promised, outbound, promiseTolerance) : null;
             var credit = credits[call.Id];
             call.AttemptNumber = credit.AttemptNumber;
             call.CreditedCallId = credit.CreditedCallId;

@@ -102,6 +102,13 @@ public sealed class Call : Accounts.IOrganizationOwned, Accounts.IVersioned
     /// <summary>For a callback, or a call that booked a meeting: the message it is credited to.</summary>
     public Guid? CreditedCallId { get; set; }
 
+    /// <summary>
+    /// For a call that promised the next one: the outbound call that kept the promise (within the tolerance of the
+    /// promised minute), if one did. Kept by <c>Attribution</c> with the credits, so promise keeping is read, not
+    /// worked out from every call around every promise each time a page asks.
+    /// </summary>
+    public Guid? PromiseKeptByCallId { get; set; }
+
     /// <summary>For a message: when it was first called back, if it was.</summary>
     public Instant? CalledBackAt { get; set; }
 

@@ -2,11 +2,11 @@ using NodaTime;
 
 namespace Ringback.Planner;
 
-/// <summary>A promise of a next call, by whom and to whom.</summary>
-public sealed record PromiseMade(Guid UserId, Guid ContactId, Instant PromisedAt);
+/// <summary>A promise of a next call, by whom, and whether a call kept it.</summary>
+public sealed record PromiseMade(Guid UserId, Instant PromisedAt, bool Kept);
 
 /// <summary>An outbound call that may keep a promise.</summary>
-public sealed record CallMade(Guid ContactId, Instant StartedAt);
+public sealed record CallMade(Guid CallId, Instant StartedAt);
 
 /// <summary>How one rep kept their word: kept, missed, and not yet due.</summary>
 public sealed record PromiseTally(Guid UserId, int Kept, int Missed, int Pending)
@@ -20,33 +20,23 @@ public sealed record PromiseTally(Guid UserId, int Kept, int Missed, int Pending
 /// </summary>
 public static class PromiseKeeping
 {
-    public static IReadOnlyList<PromiseTally> Tally(IEnumerable<PromiseMade> promises, IEnumerable<CallMade> calls, Duration tolerance, Instant now)
+    /// <summary>The first outbound call to the same contact within the tolerance of the promised minute, or null.</summary>
+    public static Guid? KeptBy(Instant promisedAt, IEnumerable<CallMade> outbound, Duration tolerance)
+    {
+        ArgumentNullException.ThrowIfNull(outbound);
+        return outbound.Where(c => c.StartedAt >= promisedAt - tolerance && c.StartedAt <= promisedAt + tolerance)
+            .OrderBy(c => c.StartedAt).ThenBy(c => c.CallId)
+            .Select(c => (Guid?)c.CallId).FirstOrDefault();
+    }
+
+    /// <summary>A promise not kept is missed once its tolerance has passed, and pending until then.</summary>
+    public static IReadOnlyList<PromiseTally> Tally(IEnumerable<PromiseMade> promises, Duration tolerance, Instant now)
     {
         ArgumentNullException.ThrowIfNull(promises);
-        ArgumentNullException.ThrowIfNull(calls);
-        var byContact = calls.GroupBy(c => c.ContactId).ToDictionary(g => g.Key, g => g.Select(c => c.StartedAt).Order().ToList());
-        return [.. promises.GroupBy(p => p.UserId).Select(g =>
-        {
-            int kept = 0, missed = 0, pending = 0;
-            foreach (var promise in g)
-            {
-                var made = byContact.TryGetValue(promise.ContactId, out var times)
-                    && times.Any(t => t >= promise.PromisedAt - tolerance && t <= promise.PromisedAt + tolerance);
-                if (made)
-                {
-                    kept++;
-                }
-                else if (promise.PromisedAt + tolerance < now)
-                {
-                    missed++;
-                }
-                else
-                {
-                    pending++;
-                }
-            }
-
-            return new PromiseTally(g.Key, kept, missed, pending);
-        }).OrderBy(t => t.UserId)];
+        return [.. promises.GroupBy(p => p.UserId).Select(g => new PromiseTally(g.Key,
+                g.Count(p => p.Kept),
+                g.Count(p => !p.Kept && p.PromisedAt + tolerance < now),
+                g.Count(p => !p.Kept && p.PromisedAt + tolerance >= now)))
+            .OrderBy(t => t.UserId)];
     }
 }

@@ -29,7 +29,7 @@ public static class CallbackCommands
             }
 
             var planner = cli.Services.GetRequiredService<IOptions<PlannerOptions>>().Value;
-            var (contacts, credited) = await Credits.RecomputeAllAsync(cli.Db, planner.CreditWindow, ct);
+            var (contacts, credited) = await Credits.RecomputeAllAsync(cli.Db, planner, ct);
             Console.WriteLine($"Recomputed {contacts} contacts with a {planner.Callbacks.CreditDays}-day window: {credited} calls in are credited to a message.");
             return 0;
         });

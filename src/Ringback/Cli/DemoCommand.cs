@@ -82,10 +82,10 @@ public static class DemoCommand
 
             await db.SaveChangesAsync(ct);
             var generator = new DemoGenerator(cli.Services.GetRequiredService<IOptions<StorageOptions>>().Value);
-            var result = await generator.FillAsync(organizationId, [.. team.Select(u => new DemoRep(u.Id, u.Name))], new DemoOptions(n, m, parse.GetValue(seed), now,
-                cli.Services.GetRequiredService<IOptions<Data.Planner.PlannerOptions>>().Value.CreditWindow), null, ct);
-
             var planner = cli.Services.GetRequiredService<IOptions<PlannerOptions>>().Value;
+            var result = await generator.FillAsync(organizationId, [.. team.Select(u => new DemoRep(u.Id, u.Name))],
+                new DemoOptions(n, m, parse.GetValue(seed), now, planner.CreditWindow, planner.Settings.PromiseTolerance), null, ct);
+
             var recent = await db.Calls.AsNoTracking().OrderByDescending(c => c.StartedAt).Select(c => c.ContactId).Take(Replanned * 4).ToListAsync(ct);
             foreach (var contactId in recent.Distinct().Take(Replanned))
             {

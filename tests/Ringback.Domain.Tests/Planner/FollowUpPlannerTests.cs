@@ -216,19 +216,31 @@ public class PromiseKeepingTests
     private static readonly Guid Dana = Guid.NewGuid();
 
     [Fact]
-    public void A_call_within_ten_minutes_keeps_a_promise_a_late_one_or_none_misses_it_and_a_future_one_is_pending()
+    public void The_first_call_within_the_tolerance_keeps_a_promise_and_a_call_just_outside_does_not()
     {
-        var sue = Guid.NewGuid();
-        var ann = Guid.NewGuid();
-        var bob = Guid.NewGuid();
+        var early = new CallMade(Guid.NewGuid(), Promised - Duration.FromMinutes(10));
+        var near = new CallMade(Guid.NewGuid(), Promised + Duration.FromMinutes(3));
+        var late = new CallMade(Guid.NewGuid(), Promised + Duration.FromMinutes(10) + Duration.FromSeconds(1));
+        var tolerance = Duration.FromMinutes(10);
+
+        PromiseKeeping.KeptBy(Promised, [late, near, early], tolerance).ShouldBe(early.CallId);
+        PromiseKeeping.KeptBy(Promised, [near, late], tolerance).ShouldBe(near.CallId);
+        PromiseKeeping.KeptBy(Promised, [late], tolerance).ShouldBeNull();
+        PromiseKeeping.KeptBy(Promised, [], tolerance).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_promise_not_kept_is_pending_until_its_tolerance_passes_then_missed()
+    {
+        var tolerance = Duration.FromMinutes(10);
         var tally = PromiseKeeping.Tally(
-            [new(Freda, sue, Promised), new(Freda, ann, Promised), new(Freda, bob, Promised + Duration.FromDays(2)), new(Dana, sue, Promised - Duration.FromDays(1))],
-            [new(sue, Promised + Duration.FromMinutes(9)), new(ann, Promised + Duration.FromMinutes(11))],
-            Duration.FromMinutes(10), Promised + Duration.FromHours(1));
+            [new(Freda, Promised, Kept: true), new(Freda, Promised, Kept: false), new(Freda, Promised + Duration.FromMinutes(55), Kept: false),
+             new(Dana, Promised - Duration.FromDays(1), Kept: false)],
+            tolerance, Promised + Duration.FromHours(1));
 
         var freda = tally.Single(t => t.UserId == Freda);
         (freda.Kept, freda.Missed, freda.Pending, freda.Due).ShouldBe((1, 1, 1, 2));
         var dana = tally.Single(t => t.UserId == Dana);
-        (dana.Kept, dana.Missed).ShouldBe((0, 1));
+        (dana.Kept, dana.Missed, dana.Pending).ShouldBe((0, 1, 0));
     }
 }

@@ -44,11 +44,11 @@ public class CreditsTests
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
 
-        var (contacts, credited) = await Credits.RecomputeAllAsync(db, planner.CreditWindow, default);
+        var (contacts, credited) = await Credits.RecomputeAllAsync(db, planner, default);
         (contacts, credited).ShouldBe((Credits.Batch + 3, Credits.Batch + 3));
         (await db.Calls.CountAsync(c => c.CalledBackAt != null)).ShouldBe(Credits.Batch + 3);
 
-        var (_, withAWeek) = await Credits.RecomputeAllAsync(db, Duration.FromDays(7), default);
+        var (_, withAWeek) = await Credits.RecomputeAllAsync(db, new PlannerOptions { Callbacks = new() { CreditDays = 7 } }, default);
         withAWeek.ShouldBe(0, "ten days is outside a seven-day window");
         (await db.Calls.CountAsync(c => c.CalledBackAt != null || c.CreditedCallId != null)).ShouldBe(0);
         (await db.Calls.Where(c => messages.Contains(c.Id)).Select(c => c.AttemptNumber).Distinct().ToListAsync()).ShouldBe([1]);

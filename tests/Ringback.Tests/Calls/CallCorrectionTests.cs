@@ -95,6 +95,35 @@ public class CallCorrectionTests
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_call_that_kept_a_promise_stops_counting_when_it_is_moved_away_from_the_minute_or_deleted(DatabaseProvider provider)
+    {
+        await using var app = await RingbackApiFactory.StartAsync(provider);
+        var (_, client) = await app.SignUpAsync();
+        var (_, sue) = await client.PostAsync("/api/v1/contacts", new { firstName = "Sue", lastName = "Jones", directPhone = "(212) 555-0147" });
+        var sueId = sue.Str("contact.id");
+        await client.PostAsync($"/api/v1/contacts/{sueId}/calls", new
+        {
+            outcome = "voicemail-left", strategy = "vague", startedAt = "2026-11-20T15:00:00Z", messageText = "Hi Sue, Freda here.",
+            promisedNextCallAt = "2026-11-23T10:00:00-05:00",
+        });
+        var (_, kept) = await client.PostAsync($"/api/v1/contacts/{sueId}/calls", new { outcome = "busy", startedAt = "2026-11-23T15:07:00Z" });
+        (await Kept(client)).ShouldBe(("1", "0"));
+
+        (await client.PutAsync($"/api/v1/calls/{kept.Str("id")}", new { outcome = "busy", startedAt = "2026-11-23T17:00:00Z" })).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Kept(client)).ShouldBe(("0", "1"));
+        (await client.PutAsync($"/api/v1/calls/{kept.Str("id")}", new { outcome = "busy", startedAt = "2026-11-23T14:52:00Z" })).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Kept(client)).ShouldBe(("1", "0"));
+        await client.SendAsync(HttpMethod.Delete, $"/api/v1/calls/{kept.Str("id")}");
+        (await Kept(client)).ShouldBe(("0", "1"));
+    }
+
+    private static async Task<(string Kept, string Missed)> Kept(HttpClient client)
+    {
+        var (_, promises) = await client.GetJsonAsync("/api/v1/promises");
+        return (promises.Str("0.kept"), promises.Str("0.missed"));
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Eight_simultaneous_edits_from_one_version_land_once_and_the_rest_get_412(DatabaseProvider provider)
     {
         await using var app = await RingbackApiFactory.StartAsync(provider);

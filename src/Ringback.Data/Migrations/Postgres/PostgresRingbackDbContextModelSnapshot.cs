@@ -429,6 +429,10 @@ namespace Ringback.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("outcome");
 
+                    b.Property<Guid?>("PromiseKeptByCallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("promise_kept_by_call_id");
+
                     b.Property<DateTime?>("PromisedNextCallAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("promised_next_call_at");

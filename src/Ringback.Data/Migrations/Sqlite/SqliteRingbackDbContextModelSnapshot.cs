@@ -424,6 +424,10 @@ namespace Ringback.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
+                    b.Property<Guid?>("PromiseKeptByCallId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promise_kept_by_call_id");
+
                     b.Property<DateTime?>("PromisedNextCallAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("promised_next_call_at");
