@@ -84,6 +84,9 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
     public DbSet<Ringback.Callbacks.TelephonyHook> TelephonyHooks => Set<Ringback.Callbacks.TelephonyHook>();
     public DbSet<Requests.IdempotentRequest> IdempotentRequests => Set<Requests.IdempotentRequest>();
     public DbSet<Commitment> Commitments => Set<Commitment>();
+    public DbSet<Ringback.Reminders.Reminder> Reminders => Set<Ringback.Reminders.Reminder>();
+    public DbSet<Ringback.Reminders.ReminderDelivery> ReminderDeliveries => Set<Ringback.Reminders.ReminderDelivery>();
+    public DbSet<Ringback.Reminders.PushSubscription> PushSubscriptions => Set<Ringback.Reminders.PushSubscription>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -116,6 +119,10 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
         configurationBuilder.Properties<Instant>().HaveConversion<InstantConverter>();
         configurationBuilder.Properties<WeeklyWindows>().HaveConversion<WeeklyWindowsConverter>().HaveMaxLength(500);
         configurationBuilder.Properties<ContactStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<Ringback.Reminders.ReminderKind>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<Ringback.Reminders.ReminderState>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<Ringback.Reminders.ReminderChannel>().HaveConversion<string>().HaveMaxLength(10);
+        configurationBuilder.Properties<Ringback.Reminders.DeliveryState>().HaveConversion<string>().HaveMaxLength(10);
         configurationBuilder.Properties<GatekeeperRelationship>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<CallDirection>().HaveConversion<string>().HaveMaxLength(10);
         configurationBuilder.Properties<CallOutcome>().HaveConversion<string>().HaveMaxLength(20);
@@ -148,6 +155,9 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
         modelBuilder.Entity<Ringback.Callbacks.TelephonyHook>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Requests.IdempotentRequest>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Commitment>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<Ringback.Reminders.Reminder>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<Ringback.Reminders.ReminderDelivery>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<Ringback.Reminders.PushSubscription>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
 
         SnakeCaseNames.Apply(modelBuilder);
     }

@@ -73,6 +73,8 @@ public static class CalendarFeed
                               Directions = call == null ? null : call.AppointmentDirections })
             .Take(2000).ToListAsync(cancellationToken);
 
+        // Each event alarms at the rep's reminder lead, so a calendar on any device reminds them too.
+        var lead = rep.Reminders.Lead;
         var events = rows.Select(r =>
         {
             var name = r.FirstName is null ? r.LastName : $"{r.FirstName} {r.LastName}";
@@ -80,9 +82,9 @@ public static class CalendarFeed
             return r.Kind == FollowUpKind.Promise
                 ? new CalendarEvent($"{r.Id}@ringback", r.DueAt, r.DueAt + Duration.FromMinutes(15), $"Call {name} (as promised)",
                     $"Hi {r.FirstName ?? r.LastName}, I'm calling as promised…\n{r.Why}" + (phone is null ? string.Empty : $"\nCall {phone}"),
-                    phone is null ? null : "tel:" + phone)
+                    phone is null ? null : "tel:" + phone, lead)
                 : new CalendarEvent($"{r.Id}@ringback", r.DueAt, r.End ?? r.DueAt + Duration.FromHours(1), $"Meeting: {name}",
-                    r.Directions is null ? r.Why : $"{r.Why}\nDirections: {r.Directions}", r.Place);
+                    r.Directions is null ? r.Why : $"{r.Why}\nDirections: {r.Directions}", r.Place, lead);
         });
         return ICalendar.Write($"Ringback: {rep.Name}", events, now);
     }

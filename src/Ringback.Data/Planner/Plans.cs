@@ -47,9 +47,10 @@ public static class Plans
         });
 
         await db.FollowUps.Where(f => f.ContactId == contactId).ExecuteDeleteAsync(cancellationToken);
+        var rows = new List<FollowUp>();
         foreach (var item in plan.Items)
         {
-            db.FollowUps.Add(new FollowUp
+            rows.Add(new FollowUp
             {
                 Id = Guid.CreateVersion7(),
                 ContactId = contactId,
@@ -62,6 +63,10 @@ public static class Plans
                 CadenceStep = item.CadenceStep,
             });
         }
+
+        db.FollowUps.AddRange(rows);
+        // The reminders follow the plan in the same transaction: a promise saved is a reminder saved.
+        await Data.Reminders.ReminderBook.SyncAsync(db, contactId, rows, now, cancellationToken);
 
         if (plan.Ended is { } ended && open is not null)
         {

@@ -121,7 +121,7 @@ public static class Today
                              && (f.Kind != FollowUpKind.Appointment || f.DueAt >= dayStart)
                        select f;
         var candidates = await dueQuery
-            .OrderBy(f => f.Kind == FollowUpKind.Promise ? 0 : f.Kind == FollowUpKind.Appointment ? 1 : f.Kind == FollowUpKind.ExpectedCallback ? 2 : 3)
+            .OrderBy(f => f.Kind == FollowUpKind.Promise || f.Kind == FollowUpKind.MissedPromise ? 0 : f.Kind == FollowUpKind.Appointment ? 1 : f.Kind == FollowUpKind.ExpectedCallback ? 2 : 3)
             .ThenBy(f => f.DueAt)
             .Take(MaxItems * 2).ToListAsync(cancellationToken);
         var dueContacts = new Dictionary<Guid, Contact>();

@@ -47,6 +47,20 @@ public sealed class User : IOrganizationOwned
     public string? PasswordHash { get; set; }
 
     public Instant CreatedAt { get; set; }
+
+    /// <summary>Minutes before a promised call or appointment that the rep is reminded.</summary>
+    public int ReminderLeadMinutes { get; set; } = Ringback.Reminders.ReminderSettings.DefaultLeadMinutes;
+
+    public bool RemindInApp { get; set; } = true;
+
+    public bool RemindByEmail { get; set; } = true;
+
+    public bool RemindByPush { get; set; } = true;
+
+    /// <summary>No reminders of appointments outside working hours; promised calls are always reminded.</summary>
+    public bool RemindInWorkingHoursOnly { get; set; }
+
+    public Ringback.Reminders.ReminderSettings Reminders => new(ReminderLeadMinutes, RemindInApp, RemindByEmail, RemindByPush, RemindInWorkingHoursOnly);
 }
 
 /// <summary>A personal API token. Only a SHA-256 hash is kept: the token itself is shown once, when made.</summary>

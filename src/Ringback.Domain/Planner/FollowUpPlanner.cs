@@ -13,6 +13,8 @@ public enum FollowUpKind
     ExpectedCallback,
     CadenceStep,
     NewContact,
+    /// <summary>A promised minute that passed with no call: the next lawful time is proposed, without "as promised".</summary>
+    MissedPromise,
 }
 
 /// <summary>A call as the planner needs it.</summary>
@@ -125,6 +127,14 @@ public static class FollowUpPlanner
         if (since.Any(c => c.IsResponse || (c.Direction == CallDirection.Outbound && c.StartedAt >= promised - input.Settings.PromiseTolerance)))
         {
             return null;
+        }
+
+        if (input.Now > promised + input.Settings.PromiseTolerance)
+        {
+            // Missed: the call is still owed, at the next lawful minute; "as promised" would no longer be true.
+            var next = CallingTimes.NextAllowed(input.Now, input.Lawful) ?? input.Now;
+            return new PlannedFollowUp(FollowUpKind.MissedPromise, promising.UserId, next, null,
+                $"Promised for {Local(promised, input.ProspectZone)} their time and not called then; next lawful time {Local(next, input.ProspectZone)}", promising.Id);
         }
 
         return new PlannedFollowUp(FollowUpKind.Promise, promising.UserId, promised, Strategy.AsPromised,

@@ -1,3 +1,5 @@
+using Ical.Net;
+using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using NodaTime;
@@ -7,7 +9,8 @@ using IcalEvent = Ical.Net.CalendarComponents.CalendarEvent;
 namespace Ringback.Planner;
 
 /// <summary>One event in a rep's calendar feed.</summary>
-public sealed record CalendarEvent(string Uid, Instant Start, Instant End, string Summary, string? Description = null, string? Location = null);
+/// <param name="Alarm">How long before the start the calendar alarms (VALARM), the rep's reminder lead; none when null.</param>
+public sealed record CalendarEvent(string Uid, Instant Start, Instant End, string Summary, string? Description = null, string? Location = null, NodaTime.Duration? Alarm = null);
 
 /// <summary>
 /// Writes an iCalendar (RFC 5545) document with Ical.Net, which folds, escapes and ends lines as the RFC says.
@@ -25,7 +28,7 @@ public static class ICalendar
         calendar.AddProperty("X-WR-CALNAME", calendarName);
         foreach (var e in events)
         {
-            calendar.Events.Add(new IcalEvent
+            var added = new IcalEvent
             {
                 Uid = e.Uid,
                 DtStamp = Utc(stamp),
@@ -34,7 +37,18 @@ public static class ICalendar
                 Summary = e.Summary,
                 Description = string.IsNullOrEmpty(e.Description) ? null : e.Description,
                 Location = string.IsNullOrEmpty(e.Location) ? null : e.Location,
-            });
+            };
+            if (e.Alarm is { } lead)
+            {
+                added.Alarms.Add(new Alarm
+                {
+                    Action = AlarmAction.Display,
+                    Description = e.Summary,
+                    Trigger = new Trigger(Ical.Net.DataTypes.Duration.FromSeconds(-(int)lead.TotalSeconds)),
+                });
+            }
+
+            calendar.Events.Add(added);
         }
 
         return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;

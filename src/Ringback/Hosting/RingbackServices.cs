@@ -4,6 +4,7 @@ using NodaTime;
 using Ringback.Accounts;
 using Ringback.Data;
 using Ringback.Data.Import;
+using Ringback.Reminders;
 
 namespace Ringback.Hosting;
 
@@ -40,6 +41,7 @@ public static class RingbackServices
         services.AddScoped(sp => new AccountService(
             sp.GetRequiredService<RingbackDbContext>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<IOptions<RingbackOptions>>().Value.DefaultRegion));
         services.AddScoped(sp => new ContactImporter(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<IClock>()));
+        services.AddRingbackReminders(configuration);
         return services;
     }
 

@@ -13,6 +13,7 @@ using Ringback.Contacts;
 using Ringback.Data;
 using Ringback.Import;
 using Ringback.Planner;
+using Ringback.Reminders;
 
 namespace Ringback.Hosting;
 
@@ -41,6 +42,8 @@ public static class WebHost
         var services = builder.Services;
         services.AddRingbackCore(builder.Configuration);
         services.AddHostedService<PrepareOnStart>();
+        // After the start-up work, so the database is migrated before Quartz reads its tables.
+        services.AddReminderScheduler(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddScoped(sp => new OrganizationScope(() => RingbackClaims.OrganizationOf(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User)));
         services.AddProblemDetails();

@@ -95,7 +95,7 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Plan
         var until = item.DueAt - Now;
         if (until < Duration.Zero)
         {
-            return ("overdue", item.Kind is Ringback.Planner.FollowUpKind.Promise or Ringback.Planner.FollowUpKind.Appointment);
+            return ("overdue", item.Kind is Ringback.Planner.FollowUpKind.Promise or Ringback.Planner.FollowUpKind.MissedPromise or Ringback.Planner.FollowUpKind.Appointment);
         }
 
         return until <= Soon ? ($"in {Math.Max(1, (int)until.TotalMinutes)} min", true) : (null, false);

@@ -1,0 +1,410 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Ringback.Accounts;
+using Ringback.Data.Planner;
+using Ringback.Planner;
+using Ringback.Reminders;
+
+namespace Ringback.Data.Reminders;
+
+/// <summary>One delivery to make, with what it says and to whom.</summary>
+public sealed record Outgoing(Reminder Reminder, ReminderDelivery Delivery, User Rep, PushSubscription? Subscription);
+
+/// <summary>How one delivery went: sent, failed (to retry), or gone (a push subscription the service no longer knows).</summary>
+public sealed record DeliveryOutcome(Guid DeliveryId, bool Sent, string? Error = null, bool Gone = false);
+
+/// <summary>A way to reach the rep. Each channel sends a batch its own way (one SMTP connection for many mails).</summary>
+public interface IReminderChannel
+{
+    ReminderChannel Channel { get; }
+
+    /// <summary>Whether it is set up here (an SMTP host, VAPID keys); a channel that is not is skipped, not failed.</summary>
+    bool Ready { get; }
+
+    Task<IReadOnlyList<DeliveryOutcome>> SendAsync(IReadOnlyList<Outgoing> batch, CancellationToken cancellationToken);
+}
+
+/// <summary>What one pass did.</summary>
+public sealed record SendReport(int Sent, int Failed, int MissedWhileDown, int MissedPromises, int Digests)
+{
+    public static SendReport operator +(SendReport a, SendReport b) =>
+        new(a.Sent + b.Sent, a.Failed + b.Failed, a.MissedWhileDown + b.MissedWhileDown, a.MissedPromises + b.MissedPromises, a.Digests + b.Digests);
+}
+
+/// <summary>
+/// One pass of the reminder work, as of an instant: reminders past their use are recorded as missed while down,
+/// due ones become one delivery per channel, deliveries are claimed and sent, promises whose minute passed are
+/// marked missed and replanned, and digests are made at the start of each rep's day. Run by the scheduler every few
+/// seconds and by <c>ringback reminders send-due</c>. Each claim is a conditional update only one process can win;
+/// a delivery whose process died is taken over when its lease runs out.
+/// </summary>
+public sealed class ReminderSender(Func<RingbackDbContext> contexts, IReadOnlyList<IReminderChannel> channels, PlannerOptions planner)
+{
+    /// <summary>Rows handled per statement batch; a burst of 10,000 reminders in one minute is worked through in passes of this size.</summary>
+    public const int Batch = 500;
+
+    public async Task<SendReport> RunAsync(Instant now, CancellationToken cancellationToken)
+    {
+        var report = new SendReport(0, 0, 0, 0, 0);
+        report += await ExpandDueAsync(now, cancellationToken);
+        report += await MissedPromisesAsync(now, cancellationToken);
+        report += await DigestsAsync(now, cancellationToken);
+        report += await ExpandDueAsync(now, cancellationToken);
+        report += await DeliverAsync(now, cancellationToken);
+        return report;
+    }
+
+    /// <summary>Due reminders: past their use → missed while down; else written and given a delivery per channel the rep has on.</summary>
+    private async Task<SendReport> ExpandDueAsync(Instant now, CancellationToken cancellationToken)
+    {
+        int missed = 0;
+        while (true)
+        {
+            await using var db = contexts();
+            var due = await db.Reminders.IgnoreQueryFilters().AsNoTracking()
+                .Where(r => r.State == ReminderState.Scheduled && r.RemindAt <= now).OrderBy(r => r.RemindAt).Take(Batch).ToListAsync(cancellationToken);
+            if (due.Count == 0)
+            {
+                return new SendReport(0, 0, missed, 0, 0);
+            }
+
+            foreach (var reminder in due)
+            {
+                if (ReminderRules.PastUse(reminder.Kind, reminder.DueAt, now, planner.Settings.PromiseTolerance))
+                {
+                    missed += await db.Reminders.IgnoreQueryFilters().Where(r => r.Id == reminder.Id && r.State == ReminderState.Scheduled)
+                        .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ReminderState.MissedWhileDown), cancellationToken);
+                    continue;
+                }
+
+                db.OrganizationId = reminder.OrganizationId;
+                await ExpandAsync(db, reminder, now, cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task ExpandAsync(RingbackDbContext db, Reminder reminder, Instant now, CancellationToken cancellationToken)
+    {
+        var rep = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == reminder.UserId, cancellationToken);
+        var message = rep is null ? null : await ComposeAsync(db, reminder, rep, now, cancellationToken);
+        await db.InTransactionAsync(async ct =>
+        {
+            // Only one process turns a scheduled reminder into deliveries.
+            var won = await db.Reminders.Where(r => r.Id == reminder.Id && r.State == ReminderState.Scheduled)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, message is null ? ReminderState.Cancelled : ReminderState.Sent)
+                    .SetProperty(r => r.SentAt, now)
+                    .SetProperty(r => r.Title, message == null ? null : message.Title)
+                    .SetProperty(r => r.Text, message == null ? null : message.Text)
+                    .SetProperty(r => r.TelUri, message == null ? null : message.TelUri), ct);
+            if (won == 0 || message is null || rep is null)
+            {
+                return false;
+            }
+
+            foreach (var (channel, subscription) in await ChannelsForAsync(db, reminder, rep, ct))
+            {
+                db.ReminderDeliveries.Add(new ReminderDelivery
+                {
+                    Id = Guid.CreateVersion7(), OrganizationId = reminder.OrganizationId, ReminderId = reminder.Id, Channel = channel,
+                    PushSubscriptionId = subscription, State = DeliveryState.Pending, NextAttemptAt = now,
+                });
+            }
+
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, _ => true, cancellationToken);
+    }
+
+    private async Task<List<(ReminderChannel, Guid?)>> ChannelsForAsync(RingbackDbContext db, Reminder reminder, User rep, CancellationToken cancellationToken)
+    {
+        var ready = channels.Where(c => c.Ready).Select(c => c.Channel).ToHashSet();
+        var settings = rep.Reminders;
+        var list = new List<(ReminderChannel, Guid?)>();
+        // The digest is an email; everything else goes wherever the rep has it on.
+        if (settings.App && reminder.Kind != ReminderKind.Digest)
+        {
+            list.Add((ReminderChannel.App, null));
+        }
+
+        if ((settings.Email || reminder.Kind == ReminderKind.Digest) && ready.Contains(ReminderChannel.Email))
+        {
+            list.Add((ReminderChannel.Email, null));
+        }
+
+        if (settings.Push && reminder.Kind != ReminderKind.Digest && ready.Contains(ReminderChannel.Push))
+        {
+            foreach (var id in await db.PushSubscriptions.Where(p => p.UserId == rep.Id).Select(p => p.Id).ToListAsync(cancellationToken))
+            {
+                list.Add((ReminderChannel.Push, id));
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>The words, read now from the contact, its place and the call that made the promise.</summary>
+    private async Task<ReminderMessage?> ComposeAsync(RingbackDbContext db, Reminder reminder, User rep, Instant now, CancellationToken cancellationToken)
+    {
+        var repZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(rep.TimeZone) ?? DateTimeZone.Utc;
+        if (reminder.Kind == ReminderKind.Digest)
+        {
+            return await DigestAsync(db, rep, reminder.DueAt, repZone, cancellationToken);
+        }
+
+        var contact = reminder.ContactId is { } contactId
+            ? await db.Contacts.AsNoTracking().Include(c => c.Company).FirstOrDefaultAsync(c => c.Id == contactId, cancellationToken)
+            : null;
+        if (contact is null)
+        {
+            return null;
+        }
+
+        var place = Places.For(contact, rep, planner);
+        var promising = await db.Calls.AsNoTracking()
+            .Where(c => c.ContactId == contact.Id && (c.PromisedNextCallAt == reminder.DueAt || c.AppointmentStart == reminder.DueAt))
+            .OrderByDescending(c => c.StartedAt).FirstOrDefaultAsync(cancellationToken);
+        var blocking = CallingTimes.Blocking(reminder.DueAt, place.Lawful);
+        var phone = contact.DirectPhone ?? contact.MobilePhone ?? contact.AfterHoursPhone;
+        return ReminderRules.Compose(new ReminderFacts
+        {
+            Kind = reminder.Kind,
+            ProspectName = contact.DisplayName,
+            ProspectFirstName = contact.FirstName ?? (contact.Salutation is null ? null : $"{contact.Salutation} {contact.LastName}"),
+            Company = contact.Company?.Name,
+            Phone = phone,
+            PhoneShown = phone,
+            ProspectZone = place.Zone,
+            RepZone = repZone,
+            DueAt = reminder.DueAt,
+            RepName = rep.Name,
+            RepCompany = rep.CompanyName,
+            LawfulAtDue = blocking is null,
+            Forbidding = blocking?.Name,
+            PromisedLastTime = promising?.Commitments,
+            NextLawful = reminder.Kind == ReminderKind.MissedPromise ? CallingTimes.NextAllowed(now, place.Lawful) : null,
+        });
+    }
+
+    private async Task<ReminderMessage> DigestAsync(RingbackDbContext db, User rep, Instant dayStart, DateTimeZone repZone, CancellationToken cancellationToken)
+    {
+        var list = await Today.ForAsync(db, rep, dayStart, planner, cancellationToken);
+        var date = dayStart.InZone(repZone).Date;
+        var lines = new List<string>();
+        foreach (var item in list.Items.Where(i => i.Kind != FollowUpKind.NewContact))
+        {
+            lines.Add($"{item.DueAt.InZone(repZone):HH:mm} your time — {item.ContactName}{(item.Phone is null ? "" : $", {item.Phone}")}: {item.Why}");
+            lines.Add($"    Open with: \"{item.Opener}\"");
+        }
+
+        var fresh = list.Items.Count(i => i.Kind == FollowUpKind.NewContact);
+        if (fresh > 0)
+        {
+            lines.Add($"And {Validation.Words.Count(fresh, "new contact")} to call.");
+        }
+
+        var promised = list.Items.Count(i => i.Kind is FollowUpKind.Promise or FollowUpKind.Appointment or FollowUpKind.MissedPromise);
+        return new ReminderMessage($"Your calls for {date:dddd d MMMM}: {Validation.Words.Count(promised, "promise or appointment", "promises and appointments")}",
+            lines.Count == 0 ? "Nothing is planned today." : string.Join('\n', lines), null, null, null);
+    }
+
+    /// <summary>Promises whose minute passed beyond the tolerance with no call: replanned to the next lawful time and told once.</summary>
+    private async Task<SendReport> MissedPromisesAsync(Instant now, CancellationToken cancellationToken)
+    {
+        var before = now - planner.Settings.PromiseTolerance;
+        int told = 0;
+        while (true)
+        {
+            await using var db = contexts();
+            var missed = await db.FollowUps.IgnoreQueryFilters().AsNoTracking()
+                .Where(f => f.Kind == FollowUpKind.Promise && f.DueAt < before && f.UserId != null)
+                .OrderBy(f => f.DueAt).Take(Batch).Select(f => new { f.OrganizationId, f.ContactId, UserId = f.UserId!.Value, f.DueAt }).ToListAsync(cancellationToken);
+            if (missed.Count == 0)
+            {
+                return new SendReport(0, 0, 0, told, 0);
+            }
+
+            foreach (var m in missed)
+            {
+                db.OrganizationId = m.OrganizationId;
+                told += await db.InTransactionAsync(async ct =>
+                {
+                    await Plans.ReplanAsync(db, m.ContactId, now, planner, ct);
+                    var already = await db.Reminders.AnyAsync(r => r.ContactId == m.ContactId && r.Kind == ReminderKind.MissedPromise && r.DueAt == m.DueAt, ct);
+                    if (!already)
+                    {
+                        db.Reminders.Add(new Reminder
+                        {
+                            Id = Guid.CreateVersion7(), OrganizationId = m.OrganizationId, UserId = m.UserId, ContactId = m.ContactId, Kind = ReminderKind.MissedPromise,
+                            DueAt = m.DueAt, RemindAt = now, State = ReminderState.Scheduled, CreatedAt = now,
+                        });
+                        await db.SaveChangesAsync(ct);
+                    }
+
+                    return already ? 0 : 1;
+                }, _ => true, cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>A digest for each rep with email on, once a day, when their working day has started.</summary>
+    private async Task<SendReport> DigestsAsync(Instant now, CancellationToken cancellationToken)
+    {
+        if (!channels.Any(c => c.Channel == ReminderChannel.Email && c.Ready))
+        {
+            return new SendReport(0, 0, 0, 0, 0);
+        }
+
+        await using var db = contexts();
+        var reps = await db.Users.IgnoreQueryFilters().AsNoTracking().Where(u => u.RemindByEmail).ToListAsync(cancellationToken);
+        int made = 0;
+        foreach (var rep in reps)
+        {
+            var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(rep.TimeZone) ?? DateTimeZone.Utc;
+            var start = ReminderRules.WorkdayStart(now.InZone(zone).Date, rep.WorkingHours, zone);
+            if (now < start || now > start + ReminderRules.DigestUse
+                || await db.Reminders.IgnoreQueryFilters().AnyAsync(r => r.UserId == rep.Id && r.Kind == ReminderKind.Digest && r.DueAt == start, cancellationToken))
+            {
+                continue;
+            }
+
+            db.Reminders.Add(new Reminder
+            {
+                Id = Guid.CreateVersion7(), OrganizationId = rep.OrganizationId, UserId = rep.Id, Kind = ReminderKind.Digest, DueAt = start, RemindAt = start,
+                State = ReminderState.Scheduled, CreatedAt = now,
+            });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                made++;
+            }
+            catch (DbUpdateException)
+            {
+                // Another process made it first (the unique index on rep, kind and minute): one digest all the same.
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return new SendReport(0, 0, 0, 0, made);
+    }
+
+    /// <summary>Claims deliveries due (new, to retry, or abandoned by a process that died), sends them per channel, records how each went.</summary>
+    private async Task<SendReport> DeliverAsync(Instant now, CancellationToken cancellationToken)
+    {
+        int sent = 0, failed = 0;
+        while (true)
+        {
+            await using var db = contexts();
+            var candidates = await db.ReminderDeliveries.IgnoreQueryFilters().AsNoTracking()
+                .Where(d => (d.State == DeliveryState.Pending || d.State == DeliveryState.Failed) && d.NextAttemptAt <= now
+                    || d.State == DeliveryState.Sending && d.LeaseUntil < now)
+                .OrderBy(d => d.NextAttemptAt).Take(Batch).ToListAsync(cancellationToken);
+            if (candidates.Count == 0)
+            {
+                return new SendReport(sent, failed, 0, 0, 0);
+            }
+
+            var leaseUntil = now + ReminderRules.Lease;
+            var mine = new List<ReminderDelivery>();
+            await db.InTransactionAsync(async ct =>
+            {
+                foreach (var d in candidates)
+                {
+                    // The same test as the query, re-checked by the update itself: of two processes, one wins each row.
+                    var won = await db.ReminderDeliveries.IgnoreQueryFilters()
+                        .Where(x => x.Id == d.Id && ((x.State == DeliveryState.Pending || x.State == DeliveryState.Failed) && x.NextAttemptAt <= now
+                            || x.State == DeliveryState.Sending && x.LeaseUntil < now))
+                        .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, DeliveryState.Sending).SetProperty(x => x.LeaseUntil, leaseUntil)
+                            .SetProperty(x => x.Attempts, x => x.Attempts + 1), ct);
+                    if (won == 1)
+                    {
+                        d.Attempts++;
+                        mine.Add(d);
+                    }
+                }
+
+                return true;
+            }, _ => true, cancellationToken);
+
+            var reminderIds = mine.Select(d => d.ReminderId).Distinct().ToList();
+            var reminders = await db.Reminders.IgnoreQueryFilters().AsNoTracking().Where(r => reminderIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+            var userIds = reminders.Values.Select(r => r.UserId).Distinct().ToList();
+            var reps = await db.Users.IgnoreQueryFilters().AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+            var subscriptionIds = mine.Select(d => d.PushSubscriptionId).OfType<Guid>().ToList();
+            var subscriptions = await db.PushSubscriptions.IgnoreQueryFilters().AsNoTracking().Where(p => subscriptionIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+
+            var outcomes = new List<(ReminderDelivery Delivery, DeliveryOutcome Outcome)>();
+            var work = new List<Outgoing>();
+            foreach (var d in mine)
+            {
+                var reminder = reminders[d.ReminderId];
+                if (ReminderRules.PastUse(reminder.Kind, reminder.DueAt, now, planner.Settings.PromiseTolerance))
+                {
+                    outcomes.Add((d, new DeliveryOutcome(d.Id, false, "past its use: the minute went by before it could be sent")));
+                }
+                else if (d.Channel == ReminderChannel.Push && (d.PushSubscriptionId is not { } sid || !subscriptions.ContainsKey(sid)))
+                {
+                    outcomes.Add((d, new DeliveryOutcome(d.Id, false, "the device was removed", Gone: true)));
+                }
+                else
+                {
+                    work.Add(new Outgoing(reminder, d, reps[reminder.UserId], d.PushSubscriptionId is { } id ? subscriptions[id] : null));
+                }
+            }
+
+            // Channels run side by side, so a push service that hangs does not hold up the mail, and the reverse.
+            var results = await Task.WhenAll(work.GroupBy(o => o.Delivery.Channel).Select(async group =>
+            {
+                var channel = channels.FirstOrDefault(c => c.Channel == group.Key);
+                if (channel is null || !channel.Ready)
+                {
+                    return group.Select(o => new DeliveryOutcome(o.Delivery.Id, false, $"{group.Key} is not set up here")).ToList();
+                }
+
+                try
+                {
+                    return [.. await channel.SendAsync([.. group], cancellationToken)];
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    return group.Select(o => new DeliveryOutcome(o.Delivery.Id, false, e.Message)).ToList();
+                }
+            }));
+            var byId = mine.ToDictionary(d => d.Id);
+            outcomes.AddRange(results.SelectMany(r => r).Select(o => (byId[o.DeliveryId], o)));
+
+            foreach (var (delivery, outcome) in outcomes)
+            {
+                var error = outcome.Error is { Length: > 500 } long_ ? long_[..500] : outcome.Error;
+                var giveUp = !outcome.Sent && (outcome.Gone || delivery.Attempts >= ReminderRules.MaxAttempts || error?.StartsWith("past its use", StringComparison.Ordinal) == true);
+                var state = outcome.Sent ? DeliveryState.Sent : giveUp ? DeliveryState.GaveUp : DeliveryState.Failed;
+                await db.ReminderDeliveries.IgnoreQueryFilters().Where(x => x.Id == delivery.Id && x.State == DeliveryState.Sending && x.LeaseUntil == leaseUntil)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, state)
+                        .SetProperty(x => x.SentAt, outcome.Sent ? now : null)
+                        .SetProperty(x => x.LastError, error)
+                        .SetProperty(x => x.LeaseUntil, (Instant?)null)
+                        .SetProperty(x => x.NextAttemptAt, state == DeliveryState.Failed ? ReminderRules.NextAttempt(now, delivery.Attempts) : null), cancellationToken);
+                if (outcome.Gone && delivery.PushSubscriptionId is { } gone)
+                {
+                    await db.PushSubscriptions.IgnoreQueryFilters().Where(p => p.Id == gone).ExecuteDeleteAsync(cancellationToken);
+                }
+
+                if (outcome.Sent)
+                {
+                    sent++;
+                }
+                else
+                {
+                    failed++;
+                }
+            }
+
+            if (mine.Count == 0)
+            {
+                // Everything due was taken by another process.
+                return new SendReport(sent, failed, 0, 0, 0);
+            }
+        }
+    }
+}

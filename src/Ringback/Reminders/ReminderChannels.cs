@@ -1,0 +1,106 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Ringback.Data.Reminders;
+using Ringback.Hosting;
+
+namespace Ringback.Reminders;
+
+/// <summary>The banner on every open page: delivered the moment it is made, shown until the rep closes it.</summary>
+public sealed class AppChannel : IReminderChannel
+{
+    public ReminderChannel Channel => ReminderChannel.App;
+
+    public bool Ready => true;
+
+    public Task<IReadOnlyList<DeliveryOutcome>> SendAsync(IReadOnlyList<Outgoing> batch, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<DeliveryOutcome>>([.. batch.Select(o => new DeliveryOutcome(o.Delivery.Id, true))]);
+}
+
+/// <summary>
+/// Email through any SMTP server with MailKit, one connection for a whole batch. Each mail's Message-ID is made
+/// from its reminder, so if a process dies after the server took a mail and before it was recorded, the resend
+/// another process makes is recognisably the same message.
+/// </summary>
+public sealed class EmailChannel(IOptions<SmtpOptions> options, IOptions<RingbackOptions> ringback) : IReminderChannel
+{
+    public ReminderChannel Channel => ReminderChannel.Email;
+
+    public bool Ready => options.Value.Configured;
+
+    public async Task<IReadOnlyList<DeliveryOutcome>> SendAsync(IReadOnlyList<Outgoing> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var smtp = options.Value;
+        using var client = new SmtpClient { Timeout = 30_000 };
+        try
+        {
+            await client.ConnectAsync(smtp.Host!, smtp.Port, smtp.Security switch
+            {
+                SmtpSecurity.None => SecureSocketOptions.None,
+                SmtpSecurity.Ssl => SecureSocketOptions.SslOnConnect,
+                _ => SecureSocketOptions.StartTls,
+            }, cancellationToken);
+            if (!string.IsNullOrEmpty(smtp.User))
+            {
+                await client.AuthenticateAsync(smtp.User, smtp.Password ?? string.Empty, cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The server is down or refuses us: every mail of the batch is tried again later; nothing secret in the words.
+            return [.. batch.Select(o => new DeliveryOutcome(o.Delivery.Id, false, $"SMTP server {smtp.Host}:{smtp.Port}: {e.Message}"))];
+        }
+
+        var outcomes = new List<DeliveryOutcome>();
+        foreach (var item in batch)
+        {
+            try
+            {
+                await client.SendAsync(Message(item, smtp, ringback.Value.PublicUrl), cancellationToken);
+                outcomes.Add(new DeliveryOutcome(item.Delivery.Id, true));
+            }
+            catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or ParseException)
+            {
+                outcomes.Add(new DeliveryOutcome(item.Delivery.Id, false, $"SMTP: {e.Message}"));
+                if (!client.IsConnected)
+                {
+                    outcomes.AddRange(batch.SkipWhile(o => o != item).Skip(1).Select(o => new DeliveryOutcome(o.Delivery.Id, false, "SMTP: the connection closed")));
+                    break;
+                }
+            }
+        }
+
+        if (client.IsConnected)
+        {
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>The mail: subject, plain text and HTML with the number as a tel: link and a link to the contact.</summary>
+    public static MimeMessage Message(Outgoing item, SmtpOptions smtp, string? publicUrl)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(smtp);
+        var reminder = item.Reminder;
+        var message = new MimeMessage
+        {
+            MessageId = $"reminder-{reminder.Id:N}@ringback",
+            Subject = reminder.Title ?? "Ringback reminder",
+        };
+        message.From.Add(MailboxAddress.Parse(smtp.From));
+        message.To.Add(new MailboxAddress(item.Rep.Name, item.Rep.Email));
+        message.Headers.Add("X-Ringback-Reminder", reminder.Id.ToString());
+        var site = (publicUrl ?? WebHost.DefaultUrl).TrimEnd('/');
+        var contactUrl = reminder.ContactId is { } id ? $"{site}/contacts/{id}" : $"{site}/today";
+        var text = (reminder.Text ?? string.Empty) + (reminder.TelUri is { } tel ? $"\n\nDial: {tel}" : "") + $"\nOpen in Ringback: {contactUrl}\n";
+        var html = "<p>" + string.Join("<br>", (reminder.Text ?? string.Empty).Split('\n').Select(System.Net.WebUtility.HtmlEncode)) + "</p>"
+            + (reminder.TelUri is { } dial ? $"<p><a href=\"{System.Net.WebUtility.HtmlEncode(dial)}\">Dial {System.Net.WebUtility.HtmlEncode(dial[4..])}</a></p>" : "")
+            + $"<p><a href=\"{System.Net.WebUtility.HtmlEncode(contactUrl)}\">Open in Ringback</a></p>";
+        message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
+        return message;
+    }
+}
