@@ -39,6 +39,7 @@ public static class CliApp
         root.Subcommands.Add(LogCallCommand.Create());
         root.Subcommands.Add(CallCommands.Create());
         root.Subcommands.Add(CoachCommand.Create());
+        root.Subcommands.Add(ReminderCommands.Create());
         foreach (var command in CallbackCommands.Create())
         {
             root.Subcommands.Add(command);

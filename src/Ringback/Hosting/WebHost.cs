@@ -43,7 +43,7 @@ public static class WebHost
         services.AddRingbackCore(builder.Configuration);
         services.AddHostedService<PrepareOnStart>();
         // After the start-up work, so the database is migrated before Quartz reads its tables.
-        services.AddReminderScheduler(builder.Configuration);
+        services.AddReminderScheduler();
         services.AddHttpContextAccessor();
         services.AddScoped(sp => new OrganizationScope(() => RingbackClaims.OrganizationOf(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User)));
         services.AddProblemDetails();

@@ -48,43 +48,69 @@ public static class ReminderServices
     }
 
     /// <summary>Quartz with its persistent store in Ringback's database, clustered on PostgreSQL; off when <c>Ringback:Reminders:Scheduler</c> is false.</summary>
-    public static IServiceCollection AddReminderScheduler(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddReminderScheduler(this IServiceCollection services) => services.AddHostedService<ReminderScheduler>();
+}
+
+/// <summary>
+/// Starts Quartz when the host starts, from the options as they finally stand (a test's or an operator's
+/// overrides included, which the host's builder does not see yet when services are registered).
+/// </summary>
+public sealed class ReminderScheduler(IOptions<ReminderOptions> options, IOptions<StorageOptions> storage, ReminderSender sender, IClock clock,
+    ILoggerFactory loggers) : IHostedService
+{
+    private StandaloneSchedulerFactory? _factory;
+    private IScheduler? _scheduler;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var options = configuration.GetSection(ReminderOptions.Section).Get<ReminderOptions>() ?? new ReminderOptions();
-        if (!options.Scheduler)
+        if (!options.Value.Scheduler)
         {
-            return services;
+            return;
         }
 
-        var storage = new StorageOptions();
-        configuration.GetSection("Ringback").Bind(storage);
-        services.AddQuartz(q =>
+        var store = storage.Value;
+        var interval = TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalSeconds));
+        _factory = QuartzSchedulerBuilder.Create(q =>
         {
+            q.Services.AddSingleton(sender);
+            q.Services.AddSingleton(clock);
+            q.Services.AddSingleton(loggers);
+            q.Services.AddLogging();
             q.ConfigureScheduler(o =>
             {
                 o.InstanceName = "ringback";
                 o.GenerateInstanceId = true;
             });
-            q.UsePersistentStore(store =>
+            q.UsePersistentStore(s =>
             {
-                store.UseSystemTextJsonSerializer();
-                store.ProvisionSchema();
-                if (storage.Provider == DatabaseProvider.Postgres)
+                s.UseSystemTextJsonSerializer();
+                // Quartz makes its own tables (QRTZ_*), for its own version, beside Ringback's.
+                s.ProvisionSchema();
+                if (store.Provider == DatabaseProvider.Postgres)
                 {
-                    store.UsePostgres(storage.Postgres!);
-                    store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(5));
+                    s.UsePostgres(store.Postgres!);
+                    s.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(5));
                 }
                 else
                 {
-                    store.UseSqlite(storage.SqliteConnectionString);
+                    s.UseSqlite(store.SqliteConnectionString);
                 }
             });
             q.AddJob<SendDueRemindersJob>(j => j.WithIdentity(SendDueRemindersJob.Key).StoreDurably().RequestRecovery().DisallowConcurrentExecution());
             q.AddTrigger(t => t.ForJob(SendDueRemindersJob.Key).WithIdentity("every-few-seconds", "ringback").StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(Math.Max(1, options.IntervalSeconds))).RepeatForever()
-                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
-        });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-        return services;
+                .WithSimpleSchedule(x => x.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        }).Build();
+        _scheduler = await _factory.GetScheduler(cancellationToken);
+        await _scheduler.Start(cancellationToken);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_scheduler is not null)
+        {
+            await _scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
+        }
+
+        (_factory as IDisposable)?.Dispose();
     }
 }

@@ -49,15 +49,21 @@ public class FollowUpPlannerTests
     {
         var promise = Ny(11, 24, 8, 15);
         var plan = Plan(Ny(11, 24, 9), Call(promise + Duration.FromMinutes(minutesFromPromise), CallOutcome.NoAnswer), Call(Ny(11, 23, 11), promise: promise));
-        plan.Items.Any(i => i.Kind == FollowUpKind.Promise).ShouldBe(stillDue);
+        // At 09:00 the promised 08:15 is past its tolerance: a promise not kept is still owed, as a missed one.
+        plan.Items.Any(i => i.Kind == FollowUpKind.MissedPromise).ShouldBe(stillDue);
     }
 
     [Fact]
-    public void A_missed_promise_stays_in_the_queue_until_a_call_is_made_and_a_callback_clears_it()
+    public void A_missed_promise_stays_in_the_queue_at_the_next_lawful_time_without_as_promised_until_a_call_is_made_and_a_callback_clears_it()
     {
         var promise = Ny(11, 24, 8, 15);
         var promising = Call(Ny(11, 23, 11), promise: promise);
-        Plan(Ny(11, 25, 9), promising).Items.Single().Kind.ShouldBe(FollowUpKind.Promise);
+        Plan(Ny(11, 24, 8, 20), promising).Items.Single().Kind.ShouldBe(FollowUpKind.Promise, "within the tolerance it is still the promise");
+        var missed = Plan(Ny(11, 25, 9), promising).Items.Single();
+        (missed.Kind, missed.DueAt, missed.Strategy).ShouldBe((FollowUpKind.MissedPromise, Ny(11, 25, 9), (Strategy?)null));
+        missed.Why.ShouldContain("not called then");
+        // Missed at 22:00 their time: the next lawful minute is 08:00 the next morning (US federal hours).
+        Plan(Ny(11, 24, 22), promising).Items.Single().DueAt.ShouldBe(Ny(11, 25, 8));
         Plan(Ny(11, 24, 8), Call(Ny(11, 23, 16), CallOutcome.Connected, CallDirection.Inbound), promising).Items.ShouldBeEmpty();
     }
 

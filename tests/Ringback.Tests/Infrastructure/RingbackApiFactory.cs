@@ -53,6 +53,8 @@ public sealed class RingbackApiFactory : WebApplicationFactory<Program>
             ["Ringback:DataDirectory"] = _database.Storage.DataDirectory,
             ["Ringback:Postgres"] = _database.Storage.Postgres,
             ["Ringback:DefaultRegion"] = "US",
+            // Tests send reminders as of the fake clock themselves (ReminderSender.RunAsync); a test of the scheduler turns it on.
+            ["Ringback:Reminders:Scheduler"] = "false",
         }).AddInMemoryCollection(_settings));
         builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
     }

@@ -14,7 +14,7 @@ namespace Ringback.Pages.Settings;
 
 /// <summary>The rep's profile: what every message they leave says about them.</summary>
 public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> options, NodaTime.IClock clock,
-    Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection) : PageModel
+    Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection, IOptions<Ringback.Reminders.SmtpOptions> smtp) : PageModel
 {
     /// <summary>The Twilio auth token as typed; never shown back.</summary>
     [BindProperty]
@@ -31,6 +31,16 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
     [TempData]
     public string? Notice { get; set; }
 
+    /// <summary>The reminder settings as the form holds them.</summary>
+    [BindProperty]
+    public ReminderForm Reminders { get; set; } = new();
+
+    /// <summary>Whether email reminders can go out from this server (an SMTP host is set).</summary>
+    public bool EmailReady { get; private set; }
+
+    /// <summary>The latest reminders and how each channel went, failures first in mind.</summary>
+    public IReadOnlyList<Data.Reminders.ReminderEntry> RecentReminders { get; private set; } = [];
+
     /// <summary>A new calendar link, shown once, right after it is made.</summary>
     public string? CalendarUrl { get; private set; }
 
@@ -41,7 +51,34 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
         var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == RingbackClaims.UserOf(User), cancellationToken);
         Input = ProfileDraft.From(me, options.Value.DefaultRegion);
         HasCalendar = me.CalendarTokenHash is not null;
+        Reminders = ReminderForm.From(me.Reminders);
         await LoadTwilioAsync(cancellationToken);
+        await LoadRemindersAsync(me, cancellationToken);
+    }
+
+    private async Task LoadRemindersAsync(User me, CancellationToken cancellationToken)
+    {
+        EmailReady = smtp.Value.Configured;
+        RecentReminders = await Data.Reminders.ReminderBook.ListAsync(db, me.Id, clock.GetCurrentInstant(), 10, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRemindersAsync(CancellationToken cancellationToken)
+    {
+        var me = await db.Users.SingleAsync(u => u.Id == RingbackClaims.UserOf(User), cancellationToken);
+        var settings = Reminders.ToSettings();
+        if (settings is null || Data.Reminders.ReminderBook.Check(settings) is { } problem)
+        {
+            ModelState.AddModelError("Reminders.LeadMinutes", $"Remind me must be a whole number of minutes from 0 to {Ringback.Reminders.ReminderSettings.MaxLeadMinutes}.");
+            Input = ProfileDraft.From(me, options.Value.DefaultRegion);
+            HasCalendar = me.CalendarTokenHash is not null;
+            await LoadTwilioAsync(cancellationToken);
+            await LoadRemindersAsync(me, cancellationToken);
+            return Page();
+        }
+
+        await Data.Reminders.ReminderBook.SaveSettingsAsync(db, me, settings, cancellationToken);
+        Notice = "Reminder settings saved.";
+        return Redirect("/settings#reminders-heading");
     }
 
     private async Task LoadTwilioAsync(CancellationToken cancellationToken)
@@ -106,7 +143,9 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
         {
             ModelState.AddErrors(errors);
             HasCalendar = me.CalendarTokenHash is not null;
+            Reminders = ReminderForm.From(me.Reminders);
             await LoadTwilioAsync(cancellationToken);
+            await LoadRemindersAsync(me, cancellationToken);
             return Page();
         }
 
@@ -114,4 +153,29 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
         Notice = "Saved.";
         return Redirect("/settings");
     }
+}
+
+/// <summary>The reminders form: the lead as typed, so a bad value is said back rather than lost.</summary>
+public sealed class ReminderForm
+{
+    public string? LeadMinutes { get; set; }
+
+    public bool App { get; set; }
+
+    public bool Email { get; set; }
+
+    public bool Push { get; set; }
+
+    public bool WorkingHoursOnly { get; set; }
+
+    public static ReminderForm From(Ringback.Reminders.ReminderSettings settings) => new()
+    {
+        LeadMinutes = settings.LeadMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        App = settings.App, Email = settings.Email, Push = settings.Push, WorkingHoursOnly = settings.WorkingHoursOnly,
+    };
+
+    public Ringback.Reminders.ReminderSettings? ToSettings() =>
+        int.TryParse(LeadMinutes?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var lead)
+            ? new(lead, App, Email, Push, WorkingHoursOnly)
+            : null;
 }

@@ -156,4 +156,56 @@
 
   // After a failed submit, move focus to the message that says what to fix.
   document.querySelector("[data-focus]")?.focus();
+  // Reminders (issue 13): every open page asks every 15 seconds for reminders sent and not yet closed, and shows
+  // each with the number to dial and one click to the contact's log-call form.
+  const reminders = document.getElementById("reminders");
+  if (reminders) {
+    const token = () => document.querySelector("input[name='__RequestVerificationToken']")?.value ?? "";
+    const seen = id => fetch(`/reminders/live?handler=Seen&id=${encodeURIComponent(id)}`, {
+      method: "POST", headers: { "Accept": "application/json", "RequestVerificationToken": token() },
+    });
+    const render = list => {
+      reminders.replaceChildren(...list.map(r => {
+        const card = document.createElement("div");
+        card.className = "reminder";
+        card.setAttribute("role", "alert");
+        card.dataset.id = r.id;
+        const title = document.createElement("strong");
+        title.textContent = r.title;
+        const text = document.createElement("p");
+        text.textContent = r.text;
+        const actions = document.createElement("div");
+        actions.className = "actions";
+        const open = document.createElement("a");
+        open.href = r.open;
+        open.className = "button";
+        open.textContent = "Open and log the call";
+        open.addEventListener("click", () => { seen(r.id); });
+        actions.append(open);
+        if (r.tel) {
+          const dial = document.createElement("a");
+          dial.href = r.tel;
+          dial.textContent = `Dial ${r.tel.slice(4)}`;
+          actions.append(dial);
+        }
+        const close = document.createElement("button");
+        close.type = "button";
+        close.className = "link";
+        close.textContent = "Dismiss";
+        close.addEventListener("click", async () => { card.remove(); reminders.hidden = !reminders.children.length; await seen(r.id); });
+        actions.append(close);
+        card.append(title, text, actions);
+        return card;
+      }));
+      reminders.hidden = list.length === 0;
+    };
+    const poll = async () => {
+      try {
+        const response = await fetch(reminders.dataset.reminders, { headers: { "Accept": "application/json" } });
+        if (response.ok) render(await response.json());
+      } catch { /* offline for a moment: the next poll tries again */ }
+    };
+    poll();
+    setInterval(poll, 15000);
+  }
 })();
