@@ -164,7 +164,8 @@ public sealed class ReminderSender(Func<RingbackDbContext> contexts, IReadOnlyLi
         var promising = await db.Calls.AsNoTracking()
             .Where(c => c.ContactId == contact.Id && (c.PromisedNextCallAt == reminder.DueAt || c.AppointmentStart == reminder.DueAt))
             .OrderByDescending(c => c.StartedAt).FirstOrDefaultAsync(cancellationToken);
-        var blocking = CallingTimes.Blocking(reminder.DueAt, place.Lawful);
+        // Whether the law allows the call then (the rep's own hours aside: a promise may fall before they start work).
+        var blocking = CallingTimes.Blocking(reminder.DueAt, place.Law);
         var phone = contact.DirectPhone ?? contact.MobilePhone ?? contact.AfterHoursPhone;
         return ReminderRules.Compose(new ReminderFacts
         {

@@ -144,7 +144,7 @@ public static class ReminderRules
                 // Seed 004: no reproach and no apology on the next call; and not "as promised", which would no longer be true.
                 $"Hi {first}, it's {repFirst}{from}.",
                 $"You promised to call at {theirs} their time and no call was logged. "
-                + (facts.NextLawful is { } next ? $"Next time the law allows a call: {Time(next, facts.ProspectZone)} their time ({Time(next, facts.RepZone)} yours)." : "No lawful time in the next two weeks.")),
+                + (facts.NextLawful is { } next ? $"Next lawful time you can call: {Time(next, facts.ProspectZone)} their time ({Time(next, facts.RepZone)} yours)." : "No lawful time in the next two weeks.")),
             _ => ("Your calls today", null, ""),
         };
 

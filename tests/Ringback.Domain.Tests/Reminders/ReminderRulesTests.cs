@@ -84,7 +84,7 @@ public class ReminderRulesTests
         });
 
         message.Title.ShouldBe("The Wed 08:15 EST call to Sue Jones was not made");
-        message.Text.ShouldContain("Next time the law allows a call: Wed 10:15 EST their time (Wed 09:15 CST yours).");
+        message.Text.ShouldContain("Next lawful time you can call: Wed 10:15 EST their time (Wed 09:15 CST yours).");
         message.Opener.ShouldBe("Hi Sue, it's Freda.");
         foreach (var words in new[] { "as promised", "sorry", "apolog", "missed you", "didn't get back" })
         {

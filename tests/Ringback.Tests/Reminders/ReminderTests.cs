@@ -1,0 +1,97 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Ringback.Data;
+using Ringback.Data.Reminders;
+using Ringback.Reminders;
+using Ringback.Tests.Infrastructure;
+
+namespace Ringback.Tests.Reminders;
+
+/// <summary>A promise made through the API reaches the rep by email and in the app at the lead time, once; a missed one is told and replanned.</summary>
+public class ReminderTests
+{
+    private static readonly Instant Promised = Instant.FromUtc(2026, 11, 25, 13, 15); // Wednesday 08:15 in New York
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_promise_is_reminded_once_by_email_at_the_lead_time_moves_with_the_plan_and_is_told_when_missed(DatabaseProvider provider)
+    {
+        await using var smtp = await SmtpSink.StartAsync();
+        await using var app = await RingbackApiFactory.StartAsync(provider, new Dictionary<string, string?>
+        {
+            ["Ringback:Smtp:Host"] = "127.0.0.1",
+            ["Ringback:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Ringback:Smtp:Security"] = "None",
+            ["Ringback:Smtp:From"] = "Ringback <reminders@abc.example>",
+        });
+        var (me, client) = await app.SignUpAsync();
+        var (_, sue) = await client.PostAsync("/api/v1/contacts", new { firstName = "Sue", lastName = "Jones", company = "Acme Freight", directPhone = "(212) 555-0147" });
+        var sueId = sue.Str("contact.id");
+        var (logged, _) = await client.PostAsync($"/api/v1/contacts/{sueId}/calls", new
+        {
+            outcome = "voicemail-left", strategy = "vague", messageText = "Hi Sue, Freda here.", promisedNextCallAt = "2026-11-25T08:15:00-05:00",
+            commitments = "send the fill-rate sheet",
+        });
+        logged.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var sender = app.Services.GetRequiredService<ReminderSender>();
+
+        (await sender.RunAsync(Promised - Duration.FromMinutes(6), default)).Sent.ShouldBe(0, "six minutes before, a five-minute reminder is not due");
+        var due = await sender.RunAsync(Promised - Duration.FromMinutes(5), default);
+        due.Sent.ShouldBe(2, "in the app and by email");
+        (await sender.RunAsync(Promised - Duration.FromMinutes(4), default)).Sent.ShouldBe(0, "nothing twice");
+
+        var mail = smtp.Messages().ShouldHaveSingleItem();
+        mail.To.Mailboxes.Single().Address.ShouldBe("freda@abc.example");
+        mail.Subject.ShouldBe("Call Sue Jones at Wed 08:15 EST their time, as promised");
+        mail.MessageId.ShouldStartWith("reminder-");
+        mail.TextBody!.ShouldContain("Hi Sue, this is Freda from ABC Company, calling as promised.");
+        mail.TextBody!.ShouldContain("(Wed 07:15 CST yours)");
+        mail.TextBody!.ShouldContain("Lawful to call then.");
+        mail.TextBody!.ShouldContain("Last time you promised: send the fill-rate sheet");
+        mail.HtmlBody!.ShouldContain("href=\"tel:+12125550147\"");
+        mail.HtmlBody!.ShouldContain($"/contacts/{sueId}");
+
+        // Not kept: past the tolerance the rep is told once, and the call is planned at the next lawful minute, not "as promised".
+        var missed = await sender.RunAsync(Promised + Duration.FromMinutes(11), default);
+        (missed.MissedPromises, missed.Sent).ShouldBe((1, 2));
+        (await sender.RunAsync(Promised + Duration.FromMinutes(12), default)).MissedPromises.ShouldBe(0);
+        smtp.Messages()[^1].Subject.ShouldBe("The Wed 08:15 EST call to Sue Jones was not made");
+        smtp.Messages()[^1].TextBody!.ShouldNotContain("as promised");
+        var (_, queue) = await client.GetJsonAsync($"/api/v1/queue?at={Promised + Duration.FromMinutes(12)}");
+        queue.Str("items.0.kind").ShouldBe("missed-promise");
+
+        // A promise moved moves its reminder; the mail server down: the mail waits and is retried, the banner still shows it.
+        var (_, ann) = await client.PostAsync("/api/v1/contacts", new { firstName = "Ann", lastName = "Lee", directPhone = "(212) 555-0199" });
+        var (_, call) = await client.PostAsync($"/api/v1/contacts/{ann.Str("contact.id")}/calls", new
+        {
+            outcome = "voicemail-left", messageText = "Hi Ann, Freda here.", promisedNextCallAt = "2026-11-26T10:00:00-05:00",
+        });
+        (await client.PutAsync($"/api/v1/calls/{call.Str("id")}", new { outcome = "voicemail-left", messageText = "Hi Ann, Freda here.", promisedNextCallAt = "2026-11-26T11:00:00-05:00" }))
+            .Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var moved = Instant.FromUtc(2026, 11, 26, 16, 0);
+        await using (var db = Data.Storage.NewContext(app.Database.Storage, OrganizationScope.Fixed(me.OrganizationId)))
+        {
+            var list = await ReminderBook.ListAsync(db, me.Id, Promised, 10, default);
+            list.Where(r => r.ContactName == "Ann Lee" && r.State == ReminderState.Scheduled).Select(r => r.RemindAt).ShouldBe([moved - Duration.FromMinutes(5)]);
+        }
+
+        await smtp.DownAsync();
+        var failing = await sender.RunAsync(moved - Duration.FromMinutes(5), default);
+        // In the app it is shown; by email it fails, and so does the day's digest (09:00 in Chicago, made at this pass).
+        (failing.Sent, failing.Failed, failing.Digests).ShouldBe((1, 2, 1));
+        await using (var db = Data.Storage.NewContext(app.Database.Storage, OrganizationScope.Fixed(me.OrganizationId)))
+        {
+            var email = (await ReminderBook.ListAsync(db, me.Id, moved, 10, default)).First(r => r.ContactName == "Ann Lee").Deliveries.Single(d => d.Channel == ReminderChannel.Email);
+            (email.State, email.Attempts).ShouldBe((DeliveryState.Failed, 1));
+            email.LastError!.ShouldContain($"SMTP server 127.0.0.1:{smtp.Port}");
+            email.NextAttemptAt.ShouldBe(moved - Duration.FromMinutes(4));
+        }
+
+        await smtp.UpAsync();
+        (await sender.RunAsync(moved - Duration.FromMinutes(4), default)).Sent.ShouldBe(2);
+        var subjects = smtp.Messages().Select(m => m.Subject).ToList();
+        subjects.ShouldContain("Call Ann Lee at Thu 11:00 EST their time, as promised");
+        subjects.ShouldContain("Your calls for Thursday 26 November: 2 promises and appointments", "Ann's promise, and Sue's still owed");
+        smtp.Messages().Single(m => m.Subject?.StartsWith("Your calls", StringComparison.Ordinal) == true).TextBody!.ShouldContain("Ann Lee");
+    }
+}
