@@ -32,7 +32,9 @@ public static class ReminderBook
             .Select(f => new PlannedCall(f.Kind == FollowUpKind.Promise ? ReminderKind.Promise : ReminderKind.Appointment, f.UserId!.Value, f.DueAt))
             .ToList();
         var userIds = calls.Select(c => c.UserId).Distinct().ToList();
-        var reps = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        // Most replans (a message left, no promise) plan nothing to remind: no need to read the reps.
+        var reps = userIds.Count == 0 ? []
+            : await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
         var wanted = ReminderRules.Wanted(calls, id => reps.TryGetValue(id, out var u)
             ? (u.Reminders, u.WorkingHours, DateTimeZoneProviders.Tzdb.GetZoneOrNull(u.TimeZone) ?? DateTimeZone.Utc)
             : (ReminderSettings.Default, WeeklyWindows.None, DateTimeZone.Utc))

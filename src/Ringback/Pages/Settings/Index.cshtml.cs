@@ -66,7 +66,7 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
     {
         var me = await db.Users.SingleAsync(u => u.Id == RingbackClaims.UserOf(User), cancellationToken);
         var settings = Reminders.ToSettings();
-        if (settings is null || Data.Reminders.ReminderBook.Check(settings) is { } problem)
+        if (settings is null || Data.Reminders.ReminderBook.Check(settings) is not null)
         {
             ModelState.AddModelError("Reminders.LeadMinutes", $"Remind me must be a whole number of minutes from 0 to {Ringback.Reminders.ReminderSettings.MaxLeadMinutes}.");
             Input = ProfileDraft.From(me, options.Value.DefaultRegion);
