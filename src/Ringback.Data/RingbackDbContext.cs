@@ -50,7 +50,7 @@ public static class QueryFilters
 /// exactly what this model describes.
 /// </para>
 /// </remarks>
-public abstract class RingbackDbContext(DbContextOptions options, OrganizationScope? scope = null) : DbContext(options)
+public abstract class RingbackDbContext(DbContextOptions options, OrganizationScope? scope = null) : DbContext(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     private Guid? _organizationId;
     private bool _organizationSet;
@@ -87,6 +87,11 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
     public DbSet<Ringback.Reminders.Reminder> Reminders => Set<Ringback.Reminders.Reminder>();
     public DbSet<Ringback.Reminders.ReminderDelivery> ReminderDeliveries => Set<Ringback.Reminders.ReminderDelivery>();
     public DbSet<Ringback.Reminders.PushSubscription> PushSubscriptions => Set<Ringback.Reminders.PushSubscription>();
+    public DbSet<Ringback.Secrets.ServerSecret> ServerSecrets => Set<Ringback.Secrets.ServerSecret>();
+
+    /// <summary>The data-protection key ring, when it is kept in the database (PostgreSQL: every node must share it).</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
+        Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -35,8 +35,9 @@ internal sealed class ReminderDeliveryConfiguration : IEntityTypeConfiguration<R
         builder.BelongsToOrganization();
         builder.HasOne<PushSubscription>().WithMany().HasForeignKey(e => e.PushSubscriptionId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(e => e.LastError).HasMaxLength(500);
+        builder.Property(e => e.LeasedBy).HasMaxLength(100);
         builder.HasIndex(e => new { e.State, e.NextAttemptAt });
-        builder.HasIndex(e => new { e.ReminderId, e.Channel, e.PushSubscriptionId }).IsUnique();
+        builder.HasIndex(e => new { e.ReminderId, e.Round, e.Channel, e.PushSubscriptionId }).IsUnique();
         builder.HasIndex(e => e.PushSubscriptionId);
     }
 }
@@ -54,5 +55,15 @@ internal sealed class PushSubscriptionConfiguration : IEntityTypeConfiguration<P
         builder.Property(e => e.Device).HasMaxLength(200);
         builder.HasIndex(e => e.Endpoint).IsUnique();
         builder.HasIndex(e => e.UserId);
+    }
+}
+
+internal sealed class ServerSecretConfiguration : IEntityTypeConfiguration<Ringback.Secrets.ServerSecret>
+{
+    public void Configure(EntityTypeBuilder<Ringback.Secrets.ServerSecret> builder)
+    {
+        builder.HasKey(e => e.Name);
+        builder.Property(e => e.Name).HasMaxLength(50);
+        builder.Property(e => e.ProtectedValue).HasMaxLength(4000);
     }
 }

@@ -68,7 +68,7 @@ public static class CalendarFeed
                           join call in db.Calls.IgnoreQueryFilters() on f.SourceCallId equals call.Id into calls
                           from call in calls.DefaultIfEmpty()
                           orderby f.DueAt
-                          select new { f.Id, f.Kind, f.DueAt, f.Why, c.FirstName, c.LastName, c.Salutation, c.DirectPhone, c.MobilePhone,
+                          select new { ContactId = c.Id, CallId = call == null ? (Guid?)null : call.Id, f.Kind, f.DueAt, f.Why, c.FirstName, c.LastName, c.Salutation, c.DirectPhone, c.MobilePhone,
                               End = call == null ? null : call.AppointmentEnd, Place = call == null ? null : call.AppointmentPlace,
                               Directions = call == null ? null : call.AppointmentDirections })
             .Take(2000).ToListAsync(cancellationToken);
@@ -79,13 +79,19 @@ public static class CalendarFeed
         {
             var name = r.FirstName is null ? r.LastName : $"{r.FirstName} {r.LastName}";
             var phone = r.DirectPhone ?? r.MobilePhone;
+            var greeting = r.FirstName ?? (r.Salutation is null ? r.LastName : $"{r.Salutation} {r.LastName}");
+            // The UID names the call itself, not the plan row (rewritten at every replan), so a calendar keeps one event per call.
             return r.Kind == FollowUpKind.Promise
-                ? new CalendarEvent($"{r.Id}@ringback", r.DueAt, r.DueAt + Duration.FromMinutes(15), $"Call {name} (as promised)",
-                    $"Hi {r.FirstName ?? r.LastName}, I'm calling as promised…\n{r.Why}" + (phone is null ? string.Empty : $"\nCall {phone}"),
+                ? new CalendarEvent($"promise-{r.ContactId:N}-{r.DueAt.ToUnixTimeSeconds()}@ringback", r.DueAt, r.DueAt + Duration.FromMinutes(15), $"Call {name} (as promised)",
+                    Openers.For(FollowUpKind.Promise, greeting, rep.Name, rep.CompanyName) + $"\n{r.Why}" + (phone is null ? string.Empty : $"\nCall {phone}"),
                     phone is null ? null : "tel:" + phone, lead)
-                : new CalendarEvent($"{r.Id}@ringback", r.DueAt, r.End ?? r.DueAt + Duration.FromHours(1), $"Meeting: {name}",
+                : new CalendarEvent(AppointmentUid(r.CallId, r.ContactId, r.DueAt), r.DueAt, r.End ?? r.DueAt + Duration.FromHours(1), $"Meeting: {name}",
                     r.Directions is null ? r.Why : $"{r.Why}\nDirections: {r.Directions}", r.Place, lead);
         });
         return ICalendar.Write($"Ringback: {rep.Name}", events, now);
     }
+
+    /// <summary>An appointment's UID: the call that booked it, the same in the rep's feed and in the invitation the prospect got.</summary>
+    public static string AppointmentUid(Guid? callId, Guid contactId, Instant start) =>
+        callId is { } id ? $"appointment-{id:N}@ringback" : $"appointment-{contactId:N}-{start.ToUnixTimeSeconds()}@ringback";
 }

@@ -214,13 +214,6 @@ public static class Today
         ArgumentNullException.ThrowIfNull(contact);
         ArgumentNullException.ThrowIfNull(rep);
         var name = contact.FirstName ?? (contact.Salutation is null ? contact.LastName : $"{contact.Salutation} {contact.LastName}");
-        var me = rep.CompanyName is null ? rep.Name : $"{rep.Name} with {rep.CompanyName}";
-        return kind switch
-        {
-            FollowUpKind.Promise => $"Hi {name}, I'm calling as promised…",
-            FollowUpKind.Appointment => $"Meeting with {contact.DisplayName} at {dueAt.InZone(zone):HH:mm} their time.",
-            FollowUpKind.ExpectedCallback => $"Hi {name}, this is {me}; I'm following up on my message, and I have just two minutes of news for you.",
-            _ => $"Hi {name}, this is {me}.",
-        };
+        return Openers.For(kind, name, rep.Name, rep.CompanyName, dueAt.InZone(zone).TimeOfDay);
     }
 }

@@ -46,7 +46,8 @@ public static class ReminderBook
         {
             if (wanted.FirstOrDefault(w => w.UserId == reminder.UserId && w.Kind == reminder.Kind && w.DueAt == reminder.DueAt) is { } still)
             {
-                reminder.RemindAt = still.RemindAt;
+                // A snoozed reminder keeps the minute the rep snoozed it to.
+                reminder.RemindAt = reminder.Round == 0 ? still.RemindAt : reminder.RemindAt;
             }
             else
             {
@@ -109,6 +110,32 @@ public static class ReminderBook
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.SeenAt, now), cancellationToken) == 1;
     }
 
+    /// <summary>
+    /// "Snooze 5 minutes" on a notification: the reminder is sent again, on every channel, five minutes from now —
+    /// unless by then the promised minute will have passed beyond the tolerance (the missed-promise notice comes instead).
+    /// Asked by the service worker with a token made for this reminder and rep, so it works from a locked phone.
+    /// </summary>
+    public static async Task<string?> SnoozeAsync(RingbackDbContext db, Guid userId, Guid reminderId, Instant now, Duration tolerance, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var reminder = await db.Reminders.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.Id == reminderId && r.UserId == userId, cancellationToken);
+        if (reminder is null)
+        {
+            return "That reminder is not yours or no longer exists.";
+        }
+
+        var again = now + ReminderRules.Snooze;
+        if (reminder.Kind is ReminderKind.Promise or ReminderKind.Appointment && ReminderRules.PastUse(reminder.Kind, reminder.DueAt, again, tolerance))
+        {
+            return "Too late to snooze: the promised minute will have passed.";
+        }
+
+        var moved = await db.Reminders.IgnoreQueryFilters().Where(r => r.Id == reminderId && r.UserId == userId && r.State == ReminderState.Sent)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ReminderState.Scheduled).SetProperty(r => r.RemindAt, again)
+                .SetProperty(r => r.Round, r => r.Round + 1).SetProperty(r => r.SeenAt, (Instant?)null), cancellationToken);
+        return moved == 1 ? null : "That reminder is already snoozed or was cancelled.";
+    }
+
     /// <summary>The user's own reminder settings, checked: lead 0 to 1,440 minutes.</summary>
     public static string? Check(ReminderSettings settings) =>
         settings is null ? null
@@ -126,7 +153,7 @@ public static class ReminderBook
         rep.RemindByEmail = settings.Email;
         rep.RemindByPush = settings.Push;
         rep.RemindInWorkingHoursOnly = settings.WorkingHoursOnly;
-        foreach (var reminder in await db.Reminders.Where(r => r.UserId == rep.Id && r.State == ReminderState.Scheduled && r.Kind != ReminderKind.Digest).ToListAsync(cancellationToken))
+        foreach (var reminder in await db.Reminders.Where(r => r.UserId == rep.Id && r.State == ReminderState.Scheduled && r.Kind != ReminderKind.Digest && r.Round == 0).ToListAsync(cancellationToken))
         {
             reminder.RemindAt = reminder.DueAt - settings.Lead;
         }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ringback.Accounts;
+using Ringback.Calls;
+using Ringback.Contacts;
 using Ringback.Data.Planner;
 using Ringback.Planner;
 using Ringback.Reminders;
@@ -38,10 +40,15 @@ public sealed record SendReport(int Sent, int Failed, int MissedWhileDown, int M
 /// seconds and by <c>ringback reminders send-due</c>. Each claim is a conditional update only one process can win;
 /// a delivery whose process died is taken over when its lease runs out.
 /// </summary>
-public sealed class ReminderSender(Func<RingbackDbContext> contexts, IReadOnlyList<IReminderChannel> channels, PlannerOptions planner)
+public sealed class ReminderSender(Func<RingbackDbContext> contexts, IReadOnlyList<IReminderChannel> channels, PlannerOptions planner, Duration? lease = null)
 {
     /// <summary>Rows handled per statement batch; a burst of 10,000 reminders in one minute is worked through in passes of this size.</summary>
     public const int Batch = 500;
+
+    /// <summary>Who holds a lease: this host and process, for an operator reading the table after a crash.</summary>
+    private static readonly string Me = $"{Environment.MachineName}:{Environment.ProcessId}"[..Math.Min(100, $"{Environment.MachineName}:{Environment.ProcessId}".Length)];
+
+    private readonly Duration _lease = lease ?? ReminderRules.Lease;
 
     public async Task<SendReport> RunAsync(Instant now, CancellationToken cancellationToken)
     {
@@ -52,6 +59,44 @@ public sealed class ReminderSender(Func<RingbackDbContext> contexts, IReadOnlyLi
         report += await ExpandDueAsync(now, cancellationToken);
         report += await DeliverAsync(now, cancellationToken);
         return report;
+    }
+
+    /// <summary>
+    /// Sends a test reminder on one channel now, from Settings, through the same deliveries as a real one (so a
+    /// refusing SMTP server is shown exactly as it would fail at 08:10). Returns how each delivery went.
+    /// </summary>
+    public async Task<IReadOnlyList<DeliveryEntry>> TestAsync(Guid organizationId, Guid userId, ReminderChannel channel, Instant now, CancellationToken cancellationToken)
+    {
+        await using var db = contexts();
+        db.OrganizationId = organizationId;
+        var rep = await db.Users.AsNoTracking().FirstAsync(u => u.Id == userId, cancellationToken);
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(rep.TimeZone) ?? DateTimeZone.Utc;
+        var message = ReminderRules.Compose(new ReminderFacts
+        {
+            Kind = ReminderKind.Test, ProspectName = rep.Name, ProspectZone = zone, RepZone = zone, DueAt = now, RepName = rep.Name,
+        });
+        var reminder = new Reminder
+        {
+            Id = Guid.CreateVersion7(), OrganizationId = organizationId, UserId = userId, Kind = ReminderKind.Test, DueAt = now, RemindAt = now,
+            State = ReminderState.Sent, SentAt = now, CreatedAt = now, Title = message.Title, Text = message.Text,
+        };
+        db.Reminders.Add(reminder);
+        var targets = channel == ReminderChannel.Push
+            ? await db.PushSubscriptions.Where(p => p.UserId == userId).Select(p => (Guid?)p.Id).ToListAsync(cancellationToken)
+            : [null];
+        foreach (var subscription in targets)
+        {
+            db.ReminderDeliveries.Add(new ReminderDelivery
+            {
+                Id = Guid.CreateVersion7(), OrganizationId = organizationId, ReminderId = reminder.Id, Channel = channel, PushSubscriptionId = subscription,
+                State = DeliveryState.Pending, NextAttemptAt = now,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await DeliverAsync(now, cancellationToken);
+        return [.. (await db.ReminderDeliveries.AsNoTracking().Where(d => d.ReminderId == reminder.Id).ToListAsync(cancellationToken))
+            .Select(d => new DeliveryEntry(d.Channel, d.State, d.Attempts, d.LastError, d.SentAt, d.NextAttemptAt))];
     }
 
     /// <summary>Due reminders: past their use → missed while down; else written and given a delivery per channel the rep has on.</summary>
@@ -68,102 +113,122 @@ public sealed class ReminderSender(Func<RingbackDbContext> contexts, IReadOnlyLi
                 return new SendReport(0, 0, missed, 0, 0);
             }
 
-            foreach (var reminder in due)
+            var late = due.Where(r => ReminderRules.PastUse(r.Kind, r.DueAt, now, planner.Settings.PromiseTolerance)).Select(r => r.Id).ToList();
+            if (late.Count > 0)
             {
-                if (ReminderRules.PastUse(reminder.Kind, reminder.DueAt, now, planner.Settings.PromiseTolerance))
+                missed += await db.Reminders.IgnoreQueryFilters().Where(r => late.Contains(r.Id) && r.State == ReminderState.Scheduled)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ReminderState.MissedWhileDown), cancellationToken);
+            }
+
+            // Everything the batch's words come from, in a few queries rather than a few per reminder.
+            var live = due.Where(r => !late.Contains(r.Id)).ToList();
+            var facts = await FactsAsync(db, live, cancellationToken);
+            var ready = channels.Where(c => c.Ready).Select(c => c.Channel).ToHashSet();
+            await db.InTransactionAsync(async ct =>
+            {
+                db.ChangeTracker.Clear();
+                foreach (var reminder in live)
                 {
-                    missed += await db.Reminders.IgnoreQueryFilters().Where(r => r.Id == reminder.Id && r.State == ReminderState.Scheduled)
-                        .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ReminderState.MissedWhileDown), cancellationToken);
-                    continue;
+                    var rep = facts.Reps.GetValueOrDefault(reminder.UserId);
+                    var message = rep is null ? null : Compose(reminder, rep, facts, now);
+                    // Only one process turns a scheduled reminder into deliveries.
+                    var won = await db.Reminders.IgnoreQueryFilters().Where(r => r.Id == reminder.Id && r.State == ReminderState.Scheduled)
+                        .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, message is null ? ReminderState.Cancelled : ReminderState.Sent)
+                            .SetProperty(r => r.SentAt, now)
+                            .SetProperty(r => r.Title, message == null ? null : message.Title)
+                            .SetProperty(r => r.Text, message == null ? null : message.Text)
+                            .SetProperty(r => r.TelUri, message == null ? null : message.TelUri), ct);
+                    if (won == 0 || message is null || rep is null)
+                    {
+                        continue;
+                    }
+
+                    foreach (var (channel, subscription) in ChannelsFor(reminder, rep, ready, facts.Devices))
+                    {
+                        db.ReminderDeliveries.Add(new ReminderDelivery
+                        {
+                            Id = Guid.CreateVersion7(), OrganizationId = reminder.OrganizationId, ReminderId = reminder.Id, Round = reminder.Round, Channel = channel,
+                            PushSubscriptionId = subscription, State = DeliveryState.Pending, NextAttemptAt = now,
+                        });
+                    }
                 }
 
-                db.OrganizationId = reminder.OrganizationId;
-                await ExpandAsync(db, reminder, now, cancellationToken);
-                db.ChangeTracker.Clear();
-            }
+                await db.SaveChangesAsync(ct);
+                return true;
+            }, _ => true, cancellationToken);
+            db.ChangeTracker.Clear();
         }
     }
 
-    private async Task ExpandAsync(RingbackDbContext db, Reminder reminder, Instant now, CancellationToken cancellationToken)
+    /// <summary>What a batch of reminders is written from.</summary>
+    private sealed record BatchFacts(Dictionary<Guid, User> Reps, Dictionary<Guid, Contact> Contacts, ILookup<Guid, Call> PromisingCalls,
+        ILookup<Guid, Guid> Devices, Dictionary<Guid, ReminderMessage> Digests);
+
+    private async Task<BatchFacts> FactsAsync(RingbackDbContext db, List<Reminder> reminders, CancellationToken cancellationToken)
     {
-        var rep = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == reminder.UserId, cancellationToken);
-        var message = rep is null ? null : await ComposeAsync(db, reminder, rep, now, cancellationToken);
-        await db.InTransactionAsync(async ct =>
+        var userIds = reminders.Select(r => r.UserId).Distinct().ToList();
+        var contactIds = reminders.Select(r => r.ContactId).OfType<Guid>().Distinct().ToList();
+        var reps = await db.Users.IgnoreQueryFilters().AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var contacts = contactIds.Count == 0 ? []
+            : await db.Contacts.IgnoreQueryFilters().AsNoTracking().Include(c => c.Company).Where(c => contactIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var calls = contactIds.Count == 0 ? []
+            : await db.Calls.IgnoreQueryFilters([QueryFilters.Tenant]).AsNoTracking()
+                .Where(c => contactIds.Contains(c.ContactId) && (c.PromisedNextCallAt != null || c.AppointmentStart != null)).ToListAsync(cancellationToken);
+        var devices = await db.PushSubscriptions.IgnoreQueryFilters().AsNoTracking().Where(p => userIds.Contains(p.UserId))
+            .Select(p => new { p.UserId, p.Id }).ToListAsync(cancellationToken);
+        // A digest reads the rep's whole day: one Today per digest (a few hundred a day at most, one per rep).
+        var digests = new Dictionary<Guid, ReminderMessage>();
+        foreach (var digest in reminders.Where(r => r.Kind == ReminderKind.Digest))
         {
-            // Only one process turns a scheduled reminder into deliveries.
-            var won = await db.Reminders.Where(r => r.Id == reminder.Id && r.State == ReminderState.Scheduled)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, message is null ? ReminderState.Cancelled : ReminderState.Sent)
-                    .SetProperty(r => r.SentAt, now)
-                    .SetProperty(r => r.Title, message == null ? null : message.Title)
-                    .SetProperty(r => r.Text, message == null ? null : message.Text)
-                    .SetProperty(r => r.TelUri, message == null ? null : message.TelUri), ct);
-            if (won == 0 || message is null || rep is null)
+            if (reps.GetValueOrDefault(digest.UserId) is { } rep)
             {
-                return false;
+                db.OrganizationId = rep.OrganizationId;
+                digests[digest.Id] = await DigestAsync(db, rep, digest.DueAt, DateTimeZoneProviders.Tzdb.GetZoneOrNull(rep.TimeZone) ?? DateTimeZone.Utc, cancellationToken);
             }
+        }
 
-            foreach (var (channel, subscription) in await ChannelsForAsync(db, reminder, rep, ct))
-            {
-                db.ReminderDeliveries.Add(new ReminderDelivery
-                {
-                    Id = Guid.CreateVersion7(), OrganizationId = reminder.OrganizationId, ReminderId = reminder.Id, Channel = channel,
-                    PushSubscriptionId = subscription, State = DeliveryState.Pending, NextAttemptAt = now,
-                });
-            }
-
-            await db.SaveChangesAsync(ct);
-            return true;
-        }, _ => true, cancellationToken);
+        return new BatchFacts(reps, contacts, calls.OrderByDescending(c => c.StartedAt).ToLookup(c => c.ContactId), devices.ToLookup(d => d.UserId, d => d.Id), digests);
     }
 
-    private async Task<List<(ReminderChannel, Guid?)>> ChannelsForAsync(RingbackDbContext db, Reminder reminder, User rep, CancellationToken cancellationToken)
+    private static IEnumerable<(ReminderChannel, Guid?)> ChannelsFor(Reminder reminder, User rep, HashSet<ReminderChannel> ready, ILookup<Guid, Guid> devices)
     {
-        var ready = channels.Where(c => c.Ready).Select(c => c.Channel).ToHashSet();
         var settings = rep.Reminders;
-        var list = new List<(ReminderChannel, Guid?)>();
         // The digest is an email; everything else goes wherever the rep has it on.
         if (settings.App && reminder.Kind != ReminderKind.Digest)
         {
-            list.Add((ReminderChannel.App, null));
+            yield return (ReminderChannel.App, null);
         }
 
         if ((settings.Email || reminder.Kind == ReminderKind.Digest) && ready.Contains(ReminderChannel.Email))
         {
-            list.Add((ReminderChannel.Email, null));
+            yield return (ReminderChannel.Email, null);
         }
 
         if (settings.Push && reminder.Kind != ReminderKind.Digest && ready.Contains(ReminderChannel.Push))
         {
-            foreach (var id in await db.PushSubscriptions.Where(p => p.UserId == rep.Id).Select(p => p.Id).ToListAsync(cancellationToken))
+            foreach (var id in devices[rep.Id])
             {
-                list.Add((ReminderChannel.Push, id));
+                yield return (ReminderChannel.Push, id);
             }
         }
-
-        return list;
     }
 
-    /// <summary>The words, read now from the contact, its place and the call that made the promise.</summary>
-    private async Task<ReminderMessage?> ComposeAsync(RingbackDbContext db, Reminder reminder, User rep, Instant now, CancellationToken cancellationToken)
+    /// <summary>The words, from the contact as it is now, its place and the call that made the promise.</summary>
+    private ReminderMessage? Compose(Reminder reminder, User rep, BatchFacts facts, Instant now)
     {
-        var repZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(rep.TimeZone) ?? DateTimeZone.Utc;
         if (reminder.Kind == ReminderKind.Digest)
         {
-            return await DigestAsync(db, rep, reminder.DueAt, repZone, cancellationToken);
+            return facts.Digests.GetValueOrDefault(reminder.Id);
         }
 
-        var contact = reminder.ContactId is { } contactId
-            ? await db.Contacts.AsNoTracking().Include(c => c.Company).FirstOrDefaultAsync(c => c.Id == contactId, cancellationToken)
-            : null;
-        if (contact is null)
+        if (reminder.ContactId is not { } contactId || facts.Contacts.GetValueOrDefault(contactId) is not { } contact)
         {
             return null;
         }
 
+        var repZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(rep.TimeZone) ?? DateTimeZone.Utc;
         var place = Places.For(contact, rep, planner);
-        var promising = await db.Calls.AsNoTracking()
-            .Where(c => c.ContactId == contact.Id && (c.PromisedNextCallAt == reminder.DueAt || c.AppointmentStart == reminder.DueAt))
-            .OrderByDescending(c => c.StartedAt).FirstOrDefaultAsync(cancellationToken);
+        var promising = facts.PromisingCalls[contactId].FirstOrDefault(c => c.PromisedNextCallAt == reminder.DueAt || c.AppointmentStart == reminder.DueAt);
         // Whether the law allows the call then (the rep's own hours aside: a promise may fall before they start work).
         var blocking = CallingTimes.Blocking(reminder.DueAt, place.Law);
         var phone = contact.DirectPhone ?? contact.MobilePhone ?? contact.AfterHoursPhone;
@@ -306,7 +371,7 @@ public sealed class ReminderSender(Func<RingbackDbContext> contexts, IReadOnlyLi
                 return new SendReport(sent, failed, 0, 0, 0);
             }
 
-            var leaseUntil = now + ReminderRules.Lease;
+            var leaseUntil = now + _lease;
             var mine = new List<ReminderDelivery>();
             await db.InTransactionAsync(async ct =>
             {
@@ -316,7 +381,7 @@ public sealed class ReminderSender(Func<RingbackDbContext> contexts, IReadOnlyLi
                     var won = await db.ReminderDeliveries.IgnoreQueryFilters()
                         .Where(x => x.Id == d.Id && ((x.State == DeliveryState.Pending || x.State == DeliveryState.Failed) && x.NextAttemptAt <= now
                             || x.State == DeliveryState.Sending && x.LeaseUntil < now))
-                        .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, DeliveryState.Sending).SetProperty(x => x.LeaseUntil, leaseUntil)
+                        .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, DeliveryState.Sending).SetProperty(x => x.LeaseUntil, leaseUntil).SetProperty(x => x.LeasedBy, Me)
                             .SetProperty(x => x.Attempts, x => x.Attempts + 1), ct);
                     if (won == 1)
                     {
@@ -385,6 +450,7 @@ public sealed class ReminderSender(Func<RingbackDbContext> contexts, IReadOnlyLi
                         .SetProperty(x => x.SentAt, outcome.Sent ? now : null)
                         .SetProperty(x => x.LastError, error)
                         .SetProperty(x => x.LeaseUntil, (Instant?)null)
+                        .SetProperty(x => x.LeasedBy, (string?)null)
                         .SetProperty(x => x.NextAttemptAt, state == DeliveryState.Failed ? ReminderRules.NextAttempt(now, delivery.Attempts) : null), cancellationToken);
                 if (outcome.Gone && delivery.PushSubscriptionId is { } gone)
                 {

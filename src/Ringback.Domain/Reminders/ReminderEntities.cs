@@ -12,6 +12,8 @@ public enum ReminderKind
     MissedPromise,
     /// <summary>The day's promises, appointments and calls due, at the start of the rep's working day.</summary>
     Digest,
+    /// <summary>Sent from Settings to try a channel now.</summary>
+    Test,
 }
 
 public enum ReminderState
@@ -83,6 +85,9 @@ public sealed class Reminder : IOrganizationOwned
     /// <summary>When the rep closed the banner or opened the contact from it.</summary>
     public Instant? SeenAt { get; set; }
 
+    /// <summary>How many times it was snoozed: each snooze sends it again, as a new round of deliveries.</summary>
+    public int Round { get; set; }
+
     public List<ReminderDelivery> Deliveries { get; set; } = [];
 }
 
@@ -97,6 +102,9 @@ public sealed class ReminderDelivery : IOrganizationOwned
 
     public ReminderChannel Channel { get; set; }
 
+    /// <summary>The reminder's round it belongs to (0, then one more per snooze).</summary>
+    public int Round { get; set; }
+
     /// <summary>For push, the device's subscription.</summary>
     public Guid? PushSubscriptionId { get; set; }
 
@@ -105,6 +113,9 @@ public sealed class ReminderDelivery : IOrganizationOwned
     public int Attempts { get; set; }
 
     public Instant? LeaseUntil { get; set; }
+
+    /// <summary>The process holding the lease (host and process id), so an operator can tell who was sending when one died.</summary>
+    public string? LeasedBy { get; set; }
 
     public Instant? NextAttemptAt { get; set; }
 

@@ -68,6 +68,9 @@ public static class ReminderRules
     /// </summary>
     public static readonly Duration Lease = Duration.FromSeconds(60);
 
+    /// <summary>"Snooze" on a notification: the reminder comes again this much later.</summary>
+    public static readonly Duration Snooze = Duration.FromMinutes(5);
+
     /// <summary>A digest sent more than this after the working day started is no longer a start-of-day digest.</summary>
     public static readonly Duration DigestUse = Duration.FromHours(2);
 
@@ -126,8 +129,7 @@ public static class ReminderRules
     {
         ArgumentNullException.ThrowIfNull(facts);
         var first = string.IsNullOrWhiteSpace(facts.ProspectFirstName) ? facts.ProspectName : facts.ProspectFirstName.Trim();
-        var repFirst = facts.RepName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? facts.RepName;
-        var from = string.IsNullOrWhiteSpace(facts.RepCompany) ? "" : $" from {facts.RepCompany.Trim()}";
+        var theirTime = facts.DueAt.InZone(facts.ProspectZone).TimeOfDay;
         var theirs = Time(facts.DueAt, facts.ProspectZone);
         var mine = Time(facts.DueAt, facts.RepZone);
         var who = facts.Company is { Length: > 0 } company ? $"{facts.ProspectName} ({company})" : facts.ProspectName;
@@ -135,16 +137,17 @@ public static class ReminderRules
         var (title, opener, when) = facts.Kind switch
         {
             ReminderKind.Promise => ($"Call {facts.ProspectName} at {theirs} their time, as promised",
-                $"Hi {first}, this is {repFirst}{from}, calling as promised.",
+                Planner.Openers.For(Planner.FollowUpKind.Promise, first, facts.RepName, facts.RepCompany),
                 $"You promised to call at {theirs} their time ({mine} yours)."),
             ReminderKind.Appointment => ($"Appointment with {facts.ProspectName} at {theirs} their time",
-                $"Hi {first}, it's {repFirst}{from}, for our appointment at {theirs}.",
+                Planner.Openers.For(Planner.FollowUpKind.Appointment, first, facts.RepName, facts.RepCompany, theirTime),
                 $"Appointment at {theirs} their time ({mine} yours)."),
             ReminderKind.MissedPromise => ($"The {theirs} call to {facts.ProspectName} was not made",
                 // Seed 004: no reproach and no apology on the next call; and not "as promised", which would no longer be true.
-                $"Hi {first}, it's {repFirst}{from}.",
+                Planner.Openers.For(Planner.FollowUpKind.MissedPromise, first, facts.RepName, facts.RepCompany),
                 $"You promised to call at {theirs} their time and no call was logged. "
                 + (facts.NextLawful is { } next ? $"Next lawful time you can call: {Time(next, facts.ProspectZone)} their time ({Time(next, facts.RepZone)} yours)." : "No lawful time in the next two weeks.")),
+            ReminderKind.Test => ("Test reminder from Ringback", null, "This is how a reminder reaches you. Reminders of promised calls come with the number to dial and the opener."),
             _ => ("Your calls today", null, ""),
         };
 

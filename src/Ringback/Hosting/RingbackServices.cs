@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -42,7 +43,26 @@ public static class RingbackServices
             sp.GetRequiredService<RingbackDbContext>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<IOptions<RingbackOptions>>().Value.DefaultRegion));
         services.AddScoped(sp => new ContactImporter(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<IClock>()));
         services.AddRingbackReminders(configuration);
+        services.AddRingbackKeyRing();
         return services;
+    }
+
+    /// <summary>
+    /// The data-protection key ring that encrypts cookies and stored secrets (the Twilio token, the VAPID key, the
+    /// SMTP password). On SQLite (one machine) it lives in the data directory, apart from the database; on
+    /// PostgreSQL in the database, because every node must read what another encrypted and a cookie one node
+    /// issued must work on the next. A restart signs nobody out either way. Chosen from the final options, when
+    /// first used, so a test's or an operator's overrides count.
+    /// </summary>
+    private static void AddRingbackKeyRing(this IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName("ringback");
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<IOptions<StorageOptions>, ILoggerFactory, IServiceProvider>((o, storage, loggers, provider) =>
+                o.XmlRepository = storage.Value.Provider == DatabaseProvider.Postgres
+                    ? new Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.EntityFrameworkCoreXmlRepository<RingbackDbContext>(provider, loggers)
+                    : new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
+                        new DirectoryInfo(Path.Combine(storage.Value.ResolvedDataDirectory, "keys")), loggers));
     }
 
     /// <summary>Checks settings and brings the schema up to date; both fail loudly rather than start half-configured.</summary>

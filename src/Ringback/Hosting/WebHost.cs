@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Ringback.Accounts;
 using Ringback.Callbacks;
@@ -73,11 +72,7 @@ public static class WebHost
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(ApiPolicy, new AuthorizationPolicyBuilder(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build());
-        var storage = builder.Configuration.GetSection(RingbackOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
 
-        // Keys in the data directory: a restart does not sign everyone out.
-        services.AddDataProtection().SetApplicationName("ringback")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.ResolvedDataDirectory, "keys")));
         services.AddRazorPages(o =>
         {
             o.Conventions.AllowAnonymousToFolder("/Account");
@@ -135,6 +130,7 @@ public static class WebHost
         api.MapTelephonyApi();
         app.MapCalendarFeed();
         app.MapTelephonyWebhooks();
+        app.MapReminderEndpoints();
         return app;
     }
 

@@ -1,8 +1,11 @@
 using MailKit.Net.Smtp;
+using Microsoft.AspNetCore.DataProtection;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Ringback.Data;
 using Ringback.Data.Reminders;
+using Ringback.Data.Secrets;
 using Ringback.Hosting;
 
 namespace Ringback.Reminders;
@@ -23,7 +26,8 @@ public sealed class AppChannel : IReminderChannel
 /// from its reminder, so if a process dies after the server took a mail and before it was recorded, the resend
 /// another process makes is recognisably the same message.
 /// </summary>
-public sealed class EmailChannel(IOptions<SmtpOptions> options, IOptions<RingbackOptions> ringback) : IReminderChannel
+public sealed class EmailChannel(IOptions<SmtpOptions> options, IOptions<RingbackOptions> ringback, IOptions<StorageOptions> storage,
+    IDataProtectionProvider protection) : IReminderChannel
 {
     public ReminderChannel Channel => ReminderChannel.Email;
 
@@ -44,7 +48,7 @@ public sealed class EmailChannel(IOptions<SmtpOptions> options, IOptions<Ringbac
             }, cancellationToken);
             if (!string.IsNullOrEmpty(smtp.User))
             {
-                await client.AuthenticateAsync(smtp.User, smtp.Password ?? string.Empty, cancellationToken);
+                await client.AuthenticateAsync(smtp.User, smtp.Password ?? await StoredPasswordAsync(cancellationToken) ?? string.Empty, cancellationToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -78,6 +82,14 @@ public sealed class EmailChannel(IOptions<SmtpOptions> options, IOptions<Ringbac
         }
 
         return outcomes;
+    }
+
+    /// <summary>The password <c>ringback smtp password</c> stored encrypted, used when the configuration gives none.</summary>
+    private async Task<string?> StoredPasswordAsync(CancellationToken cancellationToken)
+    {
+        await using var db = Storage.NewContext(storage.Value, null);
+        var protector = protection.CreateProtector(ServerSecrets.Purpose);
+        return await ServerSecrets.ReadAsync(db, ServerSecrets.SmtpPassword, protector.Unprotect, cancellationToken);
     }
 
     /// <summary>The mail: subject, plain text and HTML with the number as a tel: link and a link to the contact.</summary>

@@ -36,13 +36,17 @@ public static class ReminderServices
     {
         services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
         services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
+        services.Configure<PushOptions>(configuration.GetSection(PushOptions.Section));
+        services.AddSingleton<PushKeys>();
         services.AddSingleton<IReminderChannel, AppChannel>();
         services.AddSingleton<IReminderChannel, EmailChannel>();
+        services.AddSingleton<IReminderChannel, PushChannel>();
         services.AddSingleton(sp =>
         {
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var reminders = sp.GetRequiredService<IOptions<ReminderOptions>>().Value;
             return new ReminderSender(() => Storage.NewContext(storage, null), [.. sp.GetServices<IReminderChannel>()],
-                sp.GetRequiredService<IOptions<Data.Planner.PlannerOptions>>().Value);
+                sp.GetRequiredService<IOptions<Data.Planner.PlannerOptions>>().Value, Duration.FromSeconds(Math.Max(5, reminders.LeaseSeconds)));
         });
         return services;
     }

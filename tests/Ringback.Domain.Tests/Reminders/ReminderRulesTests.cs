@@ -67,7 +67,7 @@ public class ReminderRulesTests
         });
 
         message.Title.ShouldBe("Call Sue Jones at Wed 08:15 EST their time, as promised");
-        message.Opener.ShouldBe("Hi Sue, this is Freda from ABC Company, calling as promised.");
+        message.Opener.ShouldBe("Hi Sue, I'm calling as promised…");
         message.TelUri.ShouldBe("tel:+12125550147");
         message.Text.ShouldContain("(Wed 07:15 CST yours)");
         message.Text.ShouldContain("Lawful to call then.");
@@ -85,7 +85,7 @@ public class ReminderRulesTests
 
         message.Title.ShouldBe("The Wed 08:15 EST call to Sue Jones was not made");
         message.Text.ShouldContain("Next lawful time you can call: Wed 10:15 EST their time (Wed 09:15 CST yours).");
-        message.Opener.ShouldBe("Hi Sue, it's Freda.");
+        message.Opener.ShouldBe("Hi Sue, this is Freda Whitehouse.");
         foreach (var words in new[] { "as promised", "sorry", "apolog", "missed you", "didn't get back" })
         {
             message.Opener!.ToLowerInvariant().ShouldNotContain(words);

@@ -44,7 +44,7 @@ public class ReminderTests
         mail.To.Mailboxes.Single().Address.ShouldBe("freda@abc.example");
         mail.Subject.ShouldBe("Call Sue Jones at Wed 08:15 EST their time, as promised");
         mail.MessageId.ShouldStartWith("reminder-");
-        mail.TextBody!.ShouldContain("Hi Sue, this is Freda from ABC Company, calling as promised.");
+        mail.TextBody!.ShouldContain("Hi Sue, I'm calling as promised…");
         mail.TextBody!.ShouldContain("(Wed 07:15 CST yours)");
         mail.TextBody!.ShouldContain("Lawful to call then.");
         mail.TextBody!.ShouldContain("Last time you promised: send the fill-rate sheet");

@@ -22,6 +22,28 @@ namespace Ringback.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys");
+                });
+
             modelBuilder.Entity("Ringback.Accounts.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1296,6 +1318,10 @@ namespace Ringback.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("remind_at");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("integer")
+                        .HasColumnName("round");
+
                     b.Property<DateTime?>("SeenAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("seen_at");
@@ -1367,6 +1393,11 @@ namespace Ringback.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lease_until");
 
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("leased_by");
+
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
@@ -1382,6 +1413,10 @@ namespace Ringback.Data.Migrations.Postgres
                     b.Property<Guid>("ReminderId")
                         .HasColumnType("uuid")
                         .HasColumnName("reminder_id");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer")
+                        .HasColumnName("round");
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone")
@@ -1401,10 +1436,32 @@ namespace Ringback.Data.Migrations.Postgres
 
                     b.HasIndex("State", "NextAttemptAt");
 
-                    b.HasIndex("ReminderId", "Channel", "PushSubscriptionId")
+                    b.HasIndex("ReminderId", "Round", "Channel", "PushSubscriptionId")
                         .IsUnique();
 
                     b.ToTable("reminder_deliveries");
+                });
+
+            modelBuilder.Entity("Ringback.Secrets.ServerSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("protected_value");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("server_secrets");
                 });
 
             modelBuilder.Entity("Ringback.Accounts.ApiToken", b =>

@@ -17,6 +17,26 @@ namespace Ringback.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys");
+                });
+
             modelBuilder.Entity("Ringback.Accounts.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1291,6 +1311,10 @@ namespace Ringback.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("remind_at");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("round");
+
                     b.Property<DateTime?>("SeenAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("seen_at");
@@ -1362,6 +1386,11 @@ namespace Ringback.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("lease_until");
 
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("leased_by");
+
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("next_attempt_at");
@@ -1377,6 +1406,10 @@ namespace Ringback.Data.Migrations.Sqlite
                     b.Property<Guid>("ReminderId")
                         .HasColumnType("TEXT")
                         .HasColumnName("reminder_id");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("round");
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT")
@@ -1396,10 +1429,32 @@ namespace Ringback.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "NextAttemptAt");
 
-                    b.HasIndex("ReminderId", "Channel", "PushSubscriptionId")
+                    b.HasIndex("ReminderId", "Round", "Channel", "PushSubscriptionId")
                         .IsUnique();
 
                     b.ToTable("reminder_deliveries");
+                });
+
+            modelBuilder.Entity("Ringback.Secrets.ServerSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_value");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("server_secrets");
                 });
 
             modelBuilder.Entity("Ringback.Accounts.ApiToken", b =>

@@ -14,7 +14,8 @@ namespace Ringback.Pages.Settings;
 
 /// <summary>The rep's profile: what every message they leave says about them.</summary>
 public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> options, NodaTime.IClock clock,
-    Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection, IOptions<Ringback.Reminders.SmtpOptions> smtp) : PageModel
+    Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection, IOptions<Ringback.Reminders.SmtpOptions> smtp,
+    Data.Reminders.ReminderSender sender, Ringback.Reminders.PushKeys pushKeys, IOptions<Ringback.Reminders.PushOptions> push) : PageModel
 {
     /// <summary>The Twilio auth token as typed; never shown back.</summary>
     [BindProperty]
@@ -38,6 +39,12 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
     /// <summary>Whether email reminders can go out from this server (an SMTP host is set).</summary>
     public bool EmailReady { get; private set; }
 
+    /// <summary>The rep's devices that take push reminders.</summary>
+    public IReadOnlyList<Data.Reminders.PushDevice> Devices { get; private set; } = [];
+
+    /// <summary>The server's VAPID public key, which a browser's push subscription is made for; null when push is off here.</summary>
+    public string? PushPublicKey { get; private set; }
+
     /// <summary>The latest reminders and how each channel went, failures first in mind.</summary>
     public IReadOnlyList<Data.Reminders.ReminderEntry> RecentReminders { get; private set; } = [];
 
@@ -60,6 +67,55 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
     {
         EmailReady = smtp.Value.Configured;
         RecentReminders = await Data.Reminders.ReminderBook.ListAsync(db, me.Id, clock.GetCurrentInstant(), 10, cancellationToken);
+        Devices = await Data.Reminders.PushDevices.ListAsync(db, me.Id, cancellationToken);
+        PushPublicKey = push.Value.Enabled ? (await pushKeys.GetAsync(cancellationToken)).PublicKey : null;
+    }
+
+    /// <summary>"Turn on reminders on this device": the browser's push subscription, posted by the page's script.</summary>
+    public async Task<IActionResult> OnPostSubscribeAsync([FromBody] BrowserSubscription? body, CancellationToken cancellationToken)
+    {
+        var input = new Data.Reminders.PushSubscriptionInput(body?.Endpoint, body?.Keys?.P256dh, body?.Keys?.Auth,
+            body?.Device ?? Web.UserAgents.Describe(Request.Headers.UserAgent.ToString()));
+        var result = await Data.Reminders.PushDevices.SubscribeAsync(db, RingbackClaims.OrganizationOf(User)!.Value, RingbackClaims.UserOf(User), input,
+            clock.GetCurrentInstant(), cancellationToken);
+        return result.IsValid
+            ? new JsonResult(new { id = result.Value!.Id, device = result.Value.Device })
+            : new BadRequestObjectResult(new ValidationProblemDetails(result.Errors.ToDictionary()) { Title = "That is not a push subscription Ringback can use." });
+    }
+
+    public async Task<IActionResult> OnPostRevokeDeviceAsync(Guid id, CancellationToken cancellationToken)
+    {
+        Notice = await Data.Reminders.PushDevices.RevokeAsync(db, RingbackClaims.UserOf(User), id, cancellationToken)
+            ? "That device gets no more reminders." : "That device was already removed.";
+        return Redirect("/settings#reminders-heading");
+    }
+
+    /// <summary>"Send a test": one reminder on one channel, now, through the real delivery; says how it went.</summary>
+    public async Task<IActionResult> OnPostTestReminderAsync(Ringback.Reminders.ReminderChannel channel, CancellationToken cancellationToken)
+    {
+        var name = Ringback.Validation.Words.Of(channel);
+        if (!Enum.IsDefined(channel))
+        {
+            Notice = "Choose a channel to test.";
+        }
+        else if (channel == Ringback.Reminders.ReminderChannel.Email && !smtp.Value.Configured)
+        {
+            Notice = "Email is not set up on this server: its operator sets Ringback:Smtp:Host (see the README).";
+        }
+        else
+        {
+            var outcomes = await sender.TestAsync(RingbackClaims.OrganizationOf(User)!.Value, RingbackClaims.UserOf(User), channel, clock.GetCurrentInstant(), cancellationToken);
+            Notice = outcomes.Count == 0
+                ? "No device takes push reminders yet: turn them on on this device first."
+                : string.Join(" ", outcomes.Select(o => o.State switch
+                {
+                    Ringback.Reminders.DeliveryState.Sent => $"{name} test sent.",
+                    Ringback.Reminders.DeliveryState.Pending or Ringback.Reminders.DeliveryState.Sending => $"{name} test is being sent.",
+                    _ => $"{name} test failed: {o.LastError}",
+                }));
+        }
+
+        return Redirect("/settings#reminders-heading");
     }
 
     public async Task<IActionResult> OnPostRemindersAsync(CancellationToken cancellationToken)
@@ -154,6 +210,11 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
         return Redirect("/settings");
     }
 }
+
+/// <summary>A browser's <c>PushSubscription.toJSON()</c>, with the device's name if the page gives one.</summary>
+public sealed record BrowserSubscription(string? Endpoint, BrowserSubscriptionKeys? Keys, string? Device);
+
+public sealed record BrowserSubscriptionKeys(string? P256dh, string? Auth);
 
 /// <summary>The reminders form: the lead as typed, so a bad value is said back rather than lost.</summary>
 public sealed class ReminderForm

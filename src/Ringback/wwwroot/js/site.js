@@ -208,4 +208,43 @@
     poll();
     setInterval(poll, 15000);
   }
+
+  // The service worker makes Ringback installable and shows pushed reminders on the lock screen.
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => { /* no service worker over plain http off localhost */ });
+  }
+
+  // Settings: "Turn on reminders on this device" asks the browser for a push subscription made for this server's
+  // VAPID key and hands it to Ringback; the page then lists the device.
+  const subscribe = document.querySelector("[data-push-subscribe]");
+  const status = document.querySelector("[data-push-status]");
+  if (subscribe && "serviceWorker" in navigator && "PushManager" in window && "Notification" in window) {
+    subscribe.hidden = false;
+    const key = Uint8Array.from(atob(subscribe.dataset.key.replace(/-/g, "+").replace(/_/g, "/")), c => c.charCodeAt(0));
+    subscribe.addEventListener("click", async () => {
+      subscribe.disabled = true;
+      try {
+        if (await Notification.requestPermission() !== "granted") {
+          status.textContent = "Notifications are blocked for Ringback in this browser: allow them in the browser's site settings, then try again.";
+          return;
+        }
+        const registration = await navigator.serviceWorker.ready;
+        const subscription = await registration.pushManager.getSubscription()
+          ?? await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+        const response = await fetch("/settings?handler=Subscribe", {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "RequestVerificationToken": document.querySelector("input[name='__RequestVerificationToken']")?.value ?? "" },
+          body: JSON.stringify(subscription.toJSON()),
+        });
+        if (!response.ok) throw new Error((await response.json()).title);
+        location.reload();
+      } catch (e) {
+        status.textContent = `This browser could not turn on push reminders: ${e.message}`;
+      } finally {
+        subscribe.disabled = false;
+      }
+    });
+  } else if (subscribe && status) {
+    status.textContent = "This browser cannot take push reminders; the in-page banner and email still reach you.";
+  }
 })();
