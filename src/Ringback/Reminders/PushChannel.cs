@@ -76,6 +76,24 @@ public sealed class PushKeys(IOptions<StorageOptions> storage, IDataProtectionPr
     }
 }
 
+/// <summary>
+/// Signs each request's VAPID token for the push resource's origin with its port (RFC 8292 §2: "aud" is the origin),
+/// where Lib.Net.Http.WebPush leaves a non-default port out and a push service that checks would refuse it.
+/// </summary>
+internal sealed class OriginAudience(VapidAuthentication vapid) : DelegatingHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.RequestUri is { } uri)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("vapid",
+                vapid.GetVapidSchemeAuthenticationHeaderValueParameter(uri.GetLeftPart(UriPartial.Authority)));
+        }
+
+        return base.SendAsync(request, cancellationToken);
+    }
+}
+
 /// <summary>What the service worker gets, decrypted on the device: enough to show the notification and act on it.</summary>
 public sealed record PushPayload(string Title, string Body, string Url, string? Tel, string Tag, string? Snooze);
 
@@ -104,7 +122,7 @@ public sealed class PushChannel(PushKeys keys, IOptions<PushOptions> options, IO
         var (publicKey, privateKey) = await keys.GetAsync(cancellationToken);
         using var vapid = new VapidAuthentication(publicKey, privateKey) { Subject = Subject() };
         var timeout = TimeSpan.FromSeconds(Math.Max(1, options.Value.TimeoutSeconds));
-        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        using var http = new HttpClient(new OriginAudience(vapid) { InnerHandler = new SocketsHttpHandler() }) { Timeout = Timeout.InfiniteTimeSpan };
         var client = new PushServiceClient(http) { DefaultAuthentication = vapid, AutoRetryAfter = false };
         var snooze = protection.CreateProtector(SnoozePurpose).ToTimeLimitedDataProtector();
         using var gate = new SemaphoreSlim(SideBySide);
