@@ -121,7 +121,7 @@ public class LayoutTests
         });
     }
 
-    private static async Task CheckAsync(IPage page, string device, string name, ILocator? part = null)
+    internal static async Task CheckAsync(IPage page, string device, string name, ILocator? part = null)
     {
         var unlabelled = await page.EvaluateAsync<string[]>("""
             [...document.querySelectorAll("input:not([type=hidden]), select, textarea")]

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using NodaTime;
+using NodaTime.Text;
+using Ringback.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Ringback.Tests.Web;
+
+/// <summary>
+/// In Chromium against the real server with its scheduler running: a promise logged in the web is reminded in the
+/// banner of the open page, the app installs (manifest, icons, service worker), and a push reaching the service
+/// worker becomes a notification with its two actions.
+/// </summary>
+public class ReminderBrowserTests
+{
+    [Theory]
+    [InlineData("desktop", 1280, 900)]
+    [InlineData("phone", 390, 844)]
+    public async Task A_promise_logged_in_the_web_shows_in_the_banner_and_a_push_becomes_a_notification(string device, int width, int height)
+    {
+        await using var browser = await BrowserSession.StartAsync(width, height);
+        await browser.RunAsync($"reminders-{device}", async page =>
+        {
+            await browser.FirstRunAsync();
+
+            // Remind ten minutes ahead, so a promise eight minutes away is due at once.
+            await page.GotoAsync("/settings");
+            await page.GetByLabel("Remind me (minutes before)").FillAsync("10");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save reminder settings" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Reminder settings saved.");
+
+            await page.GotoAsync("/contacts/new");
+            await page.GetByLabel("First name").FillAsync("Maximiliane");
+            await page.GetByLabel("Last name").FillAsync("Wolfeschlegelsteinhausen-Bergerdorff");
+            await page.GetByLabel("Company").FillAsync("Internationale Spedition und Lagerhaus Gesellschaft mbH");
+            await page.GetByLabel("Direct phone").FillAsync("+44 20 7946 0958");
+            await page.GetByLabel("Time zone").FillAsync("Europe/London");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Maximiliane Wolfeschlegelsteinhausen-Bergerdorff" })).ToBeVisibleAsync();
+            var contactUrl = new Uri(page.Url).AbsolutePath;
+
+            var london = DateTimeZoneProviders.Tzdb["Europe/London"];
+            var promised = SystemClock.Instance.GetCurrentInstant().Plus(Duration.FromMinutes(8)).InZone(london).LocalDateTime;
+            var log = page.Locator("form.log-call");
+            await log.GetByText("Voicemail left").ClickAsync();
+            await log.GetByLabel("Message left").FillAsync("Hi Maximiliane, this is Freda Whitehouse at 901-555-2120; I'll call you again in a few minutes. 901-555-2120.");
+            await log.GetByLabel("Promised call").FillAsync(LocalDateTimePattern.CreateWithInvariantCulture("yyyy-MM-dd'T'HH:mm").Format(promised));
+            await log.GetByRole(AriaRole.Button, new() { Name = "Log call" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Logged: voicemail left.");
+
+            // The server's scheduler (Quartz, every 10 s) sends it; the open page asks every 15 s.
+            var banner = page.Locator("#reminders .reminder");
+            await Expect(banner).ToBeVisibleAsync(new() { Timeout = 45_000 });
+            await Expect(banner).ToContainTextAsync("Call Maximiliane Wolfeschlegelsteinhausen-Bergerdorff at");
+            await Expect(banner).ToContainTextAsync("Hi Maximiliane, I'm calling as promised…");
+            await Expect(banner.GetByRole(AriaRole.Link, new() { Name = "Open and log the call" })).ToHaveAttributeAsync("href", $"{contactUrl}#log-call");
+            await Expect(banner.GetByRole(AriaRole.Link, new() { Name = "Dial +442079460958" })).ToHaveAttributeAsync("href", "tel:+442079460958");
+            await LayoutTests.CheckAsync(page, device, "reminder-banner");
+
+            // Dismissed, it stays dismissed on the next page.
+            await banner.GetByRole(AriaRole.Button, new() { Name = "Dismiss" }).ClickAsync();
+            await Expect(banner).ToHaveCountAsync(0);
+            await page.GotoAsync("/today");
+            await page.WaitForTimeoutAsync(500);
+            await Expect(page.Locator("#reminders .reminder")).ToHaveCountAsync(0);
+
+            // Installable: the manifest and its icons load, and the service worker runs.
+            var manifest = await page.EvaluateAsync<JsonElement>("fetch('/manifest.webmanifest').then(r => r.json())");
+            foreach (var icon in manifest.GetProperty("icons").EnumerateArray())
+            {
+                var src = icon.GetProperty("src").GetString();
+                (await page.EvaluateAsync<int>($"fetch('{src}').then(r => r.status)")).ShouldBe(200, src);
+            }
+
+            manifest.GetProperty("icons").EnumerateArray().Select(i => i.GetProperty("sizes").GetString()).ShouldContain("512x512");
+            (await page.EvaluateAsync<string>("navigator.serviceWorker.ready.then(r => r.active.scriptURL)")).ShouldEndWith("/sw.js");
+
+            // A push reaching the service worker becomes a notification with "open" and "snooze".
+            await browser.Context.GrantPermissionsAsync(["notifications"]);
+            var cdp = await browser.Context.NewCDPSessionAsync(page);
+            var registration = new TaskCompletionSource<string>();
+            cdp.Event("ServiceWorker.workerRegistrationUpdated").OnEvent += (_, e) =>
+            {
+                foreach (var r in e!.Value.GetProperty("registrations").EnumerateArray().Where(r => !r.GetProperty("isDeleted").GetBoolean()))
+                {
+                    registration.TrySetResult(r.GetProperty("registrationId").GetString()!);
+                }
+            };
+            await cdp.SendAsync("ServiceWorker.enable");
+            var payload = JsonSerializer.Serialize(new
+            {
+                title = "Call Maximiliane Wolfeschlegelsteinhausen-Bergerdorff at Wed 08:15 GMT their time, as promised",
+                body = "Open with: \"Hi Maximiliane, I'm calling as promised…\"", url = $"{contactUrl}#log-call", tel = "tel:+442079460958", tag = "r1", snooze = "token",
+            });
+            await cdp.SendAsync("ServiceWorker.deliverPushMessage", new()
+            {
+                ["origin"] = browser.BaseUrl.GetLeftPart(UriPartial.Authority), ["registrationId"] = await registration.Task.WaitAsync(TimeSpan.FromSeconds(10)), ["data"] = payload,
+            });
+            var shown = await page.EvaluateAsync<JsonElement>("""
+                (async () => {
+                  const r = await navigator.serviceWorker.ready;
+                  for (let i = 0; i < 50; i++) {
+                    const n = await r.getNotifications();
+                    if (n.length) return n.map(x => ({ title: x.title, body: x.body, actions: x.actions.map(a => a.action), url: x.data.url }));
+                    await new Promise(ok => setTimeout(ok, 100));
+                  }
+                  return [];
+                })()
+                """);
+            var notification = shown.EnumerateArray().ShouldHaveSingleItem();
+            notification.GetProperty("title").GetString()!.ShouldStartWith("Call Maximiliane");
+            notification.GetProperty("url").GetString().ShouldBe($"{contactUrl}#log-call");
+            notification.GetProperty("actions").EnumerateArray().Select(a => a.GetString()).ShouldBe(["open", "snooze"]);
+
+            // Settings shows the reminder that went out and on which channels.
+            await page.GotoAsync("/settings");
+            var section = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Reminders", Exact = true }) });
+            await Expect(section.Locator(".reminder-log")).ToContainTextAsync("App: sent");
+            await LayoutTests.CheckAsync(page, device, "settings-reminders", section);
+        });
+    }
+}
