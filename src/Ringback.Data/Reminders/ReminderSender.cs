@@ -239,7 +239,8 @@ public sealed class ReminderSender(Func<RingbackDbContext> contexts, IReadOnlyLi
             ProspectFirstName = contact.FirstName ?? (contact.Salutation is null ? null : $"{contact.Salutation} {contact.LastName}"),
             Company = contact.Company?.Name,
             Phone = phone,
-            PhoneShown = phone,
+            // International form ("+44 20 7946 0958"): the rep may read it anywhere, and it dials from anywhere.
+            PhoneShown = Phones.PhoneFormat.Shown(phone, "ZZ"),
             ProspectZone = place.Zone,
             RepZone = repZone,
             DueAt = reminder.DueAt,

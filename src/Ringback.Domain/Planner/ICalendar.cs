@@ -54,5 +54,35 @@ public static class ICalendar
         return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
     }
 
+    /// <summary>
+    /// An invitation to one appointment (iTIP METHOD:REQUEST, RFC 5546), for the prospect's mail program to add to
+    /// their calendar and answer. The UID is the appointment's, so a second invitation after the time moved updates
+    /// the same event; its SEQUENCE grows with the time it was sent, as RFC 5546 asks of a revision.
+    /// </summary>
+    public static string Invitation(CalendarEvent appointment, (string Name, string Email) organizer, (string Name, string Email) attendee, Instant stamp)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        var calendar = new IcalCalendar { ProductId = ProductId, Method = "REQUEST" };
+        var invited = new IcalEvent
+        {
+            Uid = appointment.Uid,
+            DtStamp = Utc(stamp),
+            DtStart = Utc(appointment.Start),
+            DtEnd = Utc(appointment.End),
+            Summary = appointment.Summary,
+            Description = string.IsNullOrEmpty(appointment.Description) ? null : appointment.Description,
+            Location = string.IsNullOrEmpty(appointment.Location) ? null : appointment.Location,
+            Status = "CONFIRMED",
+            Sequence = (int)((stamp - Instant.FromUtc(2026, 1, 1, 0, 0)).TotalMinutes),
+            Organizer = new Organizer($"mailto:{organizer.Email}") { CommonName = organizer.Name },
+        };
+        invited.Attendees.Add(new Attendee($"mailto:{attendee.Email}")
+        {
+            CommonName = attendee.Name, Rsvp = true, ParticipationStatus = "NEEDS-ACTION", Role = "REQ-PARTICIPANT",
+        });
+        calendar.Events.Add(invited);
+        return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
+    }
+
     private static CalDateTime Utc(Instant instant) => new(instant.ToDateTimeUtc());
 }

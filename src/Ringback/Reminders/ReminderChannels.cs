@@ -1,11 +1,7 @@
 using MailKit.Net.Smtp;
-using Microsoft.AspNetCore.DataProtection;
-using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using Ringback.Data;
 using Ringback.Data.Reminders;
-using Ringback.Data.Secrets;
 using Ringback.Hosting;
 
 namespace Ringback.Reminders;
@@ -26,30 +22,20 @@ public sealed class AppChannel : IReminderChannel
 /// from its reminder, so if a process dies after the server took a mail and before it was recorded, the resend
 /// another process makes is recognisably the same message.
 /// </summary>
-public sealed class EmailChannel(IOptions<SmtpOptions> options, IOptions<RingbackOptions> ringback, IOptions<StorageOptions> storage,
-    IDataProtectionProvider protection) : IReminderChannel
+public sealed class EmailChannel(Mailer mailer, IOptions<RingbackOptions> ringback) : IReminderChannel
 {
     public ReminderChannel Channel => ReminderChannel.Email;
 
-    public bool Ready => options.Value.Configured;
+    public bool Ready => mailer.Configured;
 
     public async Task<IReadOnlyList<DeliveryOutcome>> SendAsync(IReadOnlyList<Outgoing> batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var smtp = options.Value;
-        using var client = new SmtpClient { Timeout = 30_000 };
+        var smtp = mailer.Settings;
+        SmtpClient client;
         try
         {
-            await client.ConnectAsync(smtp.Host!, smtp.Port, smtp.Security switch
-            {
-                SmtpSecurity.None => SecureSocketOptions.None,
-                SmtpSecurity.Ssl => SecureSocketOptions.SslOnConnect,
-                _ => SecureSocketOptions.StartTls,
-            }, cancellationToken);
-            if (!string.IsNullOrEmpty(smtp.User))
-            {
-                await client.AuthenticateAsync(smtp.User, smtp.Password ?? await StoredPasswordAsync(cancellationToken) ?? string.Empty, cancellationToken);
-            }
+            client = await mailer.ConnectAsync(cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -57,6 +43,7 @@ public sealed class EmailChannel(IOptions<SmtpOptions> options, IOptions<Ringbac
             return [.. batch.Select(o => new DeliveryOutcome(o.Delivery.Id, false, $"SMTP server {smtp.Host}:{smtp.Port}: {e.Message}"))];
         }
 
+        using var connected = client;
         var outcomes = new List<DeliveryOutcome>();
         foreach (var item in batch)
         {
@@ -82,14 +69,6 @@ public sealed class EmailChannel(IOptions<SmtpOptions> options, IOptions<Ringbac
         }
 
         return outcomes;
-    }
-
-    /// <summary>The password <c>ringback smtp password</c> stored encrypted, used when the configuration gives none.</summary>
-    private async Task<string?> StoredPasswordAsync(CancellationToken cancellationToken)
-    {
-        await using var db = Storage.NewContext(storage.Value, null);
-        var protector = protection.CreateProtector(ServerSecrets.Purpose);
-        return await ServerSecrets.ReadAsync(db, ServerSecrets.SmtpPassword, protector.Unprotect, cancellationToken);
     }
 
     /// <summary>The mail: subject, plain text and HTML with the number as a tel: link and a link to the contact.</summary>

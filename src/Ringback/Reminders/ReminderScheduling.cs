@@ -38,6 +38,7 @@ public static class ReminderServices
         services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
         services.Configure<PushOptions>(configuration.GetSection(PushOptions.Section));
         services.AddSingleton<PushKeys>();
+        services.AddSingleton<Mailer>();
         services.AddSingleton<IReminderChannel, AppChannel>();
         services.AddSingleton<IReminderChannel, EmailChannel>();
         services.AddSingleton<IReminderChannel, PushChannel>();

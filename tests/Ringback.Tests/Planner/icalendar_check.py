@@ -21,5 +21,8 @@ for event in calendar.walk("VEVENT"):
         "end": event.decoded("DTEND").isoformat(),
         "location": str(event.get("LOCATION")) if event.get("LOCATION") is not None else None,
         "description": str(event.get("DESCRIPTION")) if event.get("DESCRIPTION") is not None else None,
+        "organizer": str(event.get("ORGANIZER")) if event.get("ORGANIZER") is not None else None,
+        "attendees": [str(a) for a in (event.get("ATTENDEE") if isinstance(event.get("ATTENDEE"), list) else [event.get("ATTENDEE")] if event.get("ATTENDEE") is not None else [])],
+        "sequence": event.get("SEQUENCE"),
     })
-print(json.dumps({"name": str(calendar.get("X-WR-CALNAME")), "events": events}))
+print(json.dumps({"name": str(calendar.get("X-WR-CALNAME")), "method": str(calendar.get("METHOD")), "events": events}))

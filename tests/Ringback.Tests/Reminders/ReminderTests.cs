@@ -94,4 +94,62 @@ public class ReminderTests
         subjects.ShouldContain("Your calls for Thursday 26 November: 2 promises and appointments", "Ann's promise, and Sue's still owed");
         smtp.Messages().Single(m => m.Subject?.StartsWith("Your calls", StringComparison.Ordinal) == true).TextBody!.ShouldContain("Ann Lee");
     }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_appointment_is_sent_to_the_prospect_as_a_calendar_invitation_that_a_calendar_library_reads(DatabaseProvider provider)
+    {
+        await using var smtp = await SmtpSink.StartAsync();
+        await using var app = await RingbackApiFactory.StartAsync(provider, new Dictionary<string, string?>
+        {
+            ["Ringback:Smtp:Host"] = "127.0.0.1",
+            ["Ringback:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Ringback:Smtp:Security"] = "None",
+            ["Ringback:Smtp:From"] = "Ringback <reminders@abc.example>",
+        });
+        var (_, api) = await app.SignUpAsync();
+        var (_, sue) = await api.PostAsync("/api/v1/contacts", new
+        {
+            firstName = "Sue", lastName = "Jones", company = "Acme Freight", email = "sue.jones@acme-freight.example", directPhone = "(212) 555-0147",
+        });
+        var sueId = sue.Str("contact.id");
+        var (_, call) = await api.PostAsync($"/api/v1/contacts/{sueId}/calls", new
+        {
+            outcome = "connected", appointmentStart = "2026-12-02T10:00:00-05:00", appointmentEnd = "2026-12-02T11:00:00-05:00",
+            appointmentPlace = "Acme Freight, 3rd floor", appointmentDirections = "Visitor parking behind building B",
+        });
+        var callId = call.Str("id");
+
+        var pages = await app.SignInToPagesAsync();
+        var page = await pages.GetStringAsync($"/contacts/{sueId}");
+        page.ShouldContain("Send an invitation to sue.jones@acme-freight.example");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using (var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }))
+        {
+            var sent = await pages.PostAsync($"/contacts/{sueId}?handler=Invite&callId={callId}", form);
+            var status = System.Text.RegularExpressions.Regex.Match(await sent.Content.ReadAsStringAsync(), "role=\"status\">([^<]*)<").Groups[1].Value;
+            System.Net.WebUtility.HtmlDecode(status).ShouldBe("Invitation sent to sue.jones@acme-freight.example.");
+        }
+
+        var mail = smtp.Messages().ShouldHaveSingleItem();
+        mail.To.Mailboxes.Single().Address.ShouldBe("sue.jones@acme-freight.example");
+        mail.ReplyTo.Mailboxes.Single().Address.ShouldBe("freda@abc.example");
+        mail.Subject.ShouldBe("Invitation: Meeting with Freda Whitehouse (ABC Company) — Wednesday 2 December 2026, 10:00 (EST)");
+        var part = mail.BodyParts.OfType<MimeKit.TextPart>().First(p => p.ContentType.MimeType == "text/calendar");
+        part.ContentType.Parameters["method"].ShouldBe("REQUEST");
+
+        // Read back by Debian's python3-icalendar, as another program would.
+        // The Maildir keeps the mail with local (LF) line ends; iCalendar's are CRLF, as they went over SMTP.
+        var ics = part.Text.ReplaceLineEndings("\r\n");
+        var (exit, output, error) = await DebianPython.RunScriptAsync(Path.Combine("Planner", "icalendar_check.py"), ics);
+        exit.ShouldBe(0, error);
+        using var read = System.Text.Json.JsonDocument.Parse(output);
+        read.RootElement.GetProperty("method").GetString().ShouldBe("REQUEST");
+        var invited = read.RootElement.GetProperty("events").EnumerateArray().ShouldHaveSingleItem();
+        invited.GetProperty("uid").GetString().ShouldBe($"appointment-{Guid.Parse(callId):N}@ringback", "the same event as in the rep's calendar feed");
+        invited.GetProperty("start").GetString().ShouldBe("2026-12-02T15:00:00+00:00");
+        invited.GetProperty("end").GetString().ShouldBe("2026-12-02T16:00:00+00:00");
+        invited.GetProperty("location").GetString().ShouldBe("Acme Freight, 3rd floor");
+        invited.GetProperty("organizer").GetString().ShouldBe("mailto:freda@abc.example");
+        invited.GetProperty("attendees").EnumerateArray().Select(a => a.GetString()).ShouldBe(["mailto:sue.jones@acme-freight.example"]);
+    }
 }
