@@ -14,6 +14,10 @@ work=$(mktemp -d /tmp/ringback-reminders.XXXXXX)
 port=5199; smtp_port=2599; push_port=5299
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM
+for p in $port $smtp_port $push_port; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "port $p is taken (an earlier run still going?)" >&2; exit 1; fi
+done
 
 dotnet build -c Release "$here/src/Ringback" -v quiet -nologo >/dev/null
 ringback=(dotnet "$here/src/Ringback/bin/Release/net10.0/ringback.dll" --data-dir "$work/data")

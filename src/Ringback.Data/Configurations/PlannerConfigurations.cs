@@ -18,6 +18,8 @@ internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
 
         // Today's queue: a rep's follow-ups by when they fall due.
         builder.HasIndex(e => new { e.OrganizationId, e.UserId, e.DueAt });
+        // The reminder sender's question every few seconds, across organizations: which promises' minutes have passed.
+        builder.HasIndex(e => new { e.Kind, e.DueAt });
         builder.HasIndex(e => e.ContactId);
         builder.HasIndex(e => e.UserId);
     }

@@ -37,6 +37,7 @@ internal sealed class ReminderDeliveryConfiguration : IEntityTypeConfiguration<R
         builder.Property(e => e.LastError).HasMaxLength(500);
         builder.Property(e => e.LeasedBy).HasMaxLength(100);
         builder.HasIndex(e => new { e.State, e.NextAttemptAt });
+        builder.HasIndex(e => new { e.State, e.LeaseUntil });
         builder.HasIndex(e => new { e.ReminderId, e.Round, e.Channel, e.PushSubscriptionId }).IsUnique();
         builder.HasIndex(e => e.PushSubscriptionId);
     }

@@ -103,6 +103,31 @@ public static class ReminderBook
             .OrderByDescending(r => r.SentAt).Take(5).ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Reminders whose minute came while no Ringback was running, in the last day, not yet acknowledged: Today says
+    /// so, since they were recorded rather than sent late.
+    /// </summary>
+    public static async Task<IReadOnlyList<ReminderEntry>> MissedWhileDownAsync(RingbackDbContext db, Guid userId, Instant now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var since = now - Duration.FromDays(1);
+        var rows = await db.Reminders.AsNoTracking()
+            .Where(r => r.UserId == userId && r.State == ReminderState.MissedWhileDown && r.SeenAt == null && r.DueAt >= since)
+            .OrderBy(r => r.DueAt).Take(20).ToListAsync(cancellationToken);
+        var contactIds = rows.Select(r => r.ContactId).OfType<Guid>().ToList();
+        var names = await db.Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.DisplayName, cancellationToken);
+        return [.. rows.Select(r => new ReminderEntry(r.Id, r.Kind, r.State, r.ContactId, r.ContactId is { } id ? names.GetValueOrDefault(id) : null,
+            r.DueAt, r.RemindAt, r.Title, r.Text, r.SentAt, []))];
+    }
+
+    /// <summary>"Understood" on Today's missed-while-down notice.</summary>
+    public static async Task<int> SeenMissedWhileDownAsync(RingbackDbContext db, Guid userId, Instant now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.Reminders.Where(r => r.UserId == userId && r.State == ReminderState.MissedWhileDown && r.SeenAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.SeenAt, now), cancellationToken);
+    }
+
     public static async Task<bool> SeenAsync(RingbackDbContext db, Guid userId, Guid reminderId, Instant now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);

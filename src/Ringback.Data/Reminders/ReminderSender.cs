@@ -324,14 +324,17 @@ public sealed class ReminderSender(Func<RingbackDbContext> contexts, IReadOnlyLi
         }
 
         await using var db = contexts();
+        // Two reads whatever the team's size: the reps who want email, and the digests already made in the window.
         var reps = await db.Users.IgnoreQueryFilters().AsNoTracking().Where(u => u.RemindByEmail).ToListAsync(cancellationToken);
-        int made = 0;
+        var windowStart = now - ReminderRules.DigestUse - Duration.FromDays(1);
+        var made = 0;
+        var done = (await db.Reminders.IgnoreQueryFilters().AsNoTracking().Where(r => r.Kind == ReminderKind.Digest && r.DueAt >= windowStart)
+            .Select(r => new { r.UserId, r.DueAt }).ToListAsync(cancellationToken)).Select(r => (r.UserId, r.DueAt)).ToHashSet();
         foreach (var rep in reps)
         {
             var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(rep.TimeZone) ?? DateTimeZone.Utc;
             var start = ReminderRules.WorkdayStart(now.InZone(zone).Date, rep.WorkingHours, zone);
-            if (now < start || now > start + ReminderRules.DigestUse
-                || await db.Reminders.IgnoreQueryFilters().AnyAsync(r => r.UserId == rep.Id && r.Kind == ReminderKind.Digest && r.DueAt == start, cancellationToken))
+            if (now < start || now > start + ReminderRules.DigestUse || done.Contains((rep.Id, start)))
             {
                 continue;
             }
@@ -363,10 +366,16 @@ public sealed class ReminderSender(Func<RingbackDbContext> contexts, IReadOnlyLi
         while (true)
         {
             await using var db = contexts();
+            // Two range reads of the (state, next attempt) index rather than one OR over the whole table.
             var candidates = await db.ReminderDeliveries.IgnoreQueryFilters().AsNoTracking()
-                .Where(d => (d.State == DeliveryState.Pending || d.State == DeliveryState.Failed) && d.NextAttemptAt <= now
-                    || d.State == DeliveryState.Sending && d.LeaseUntil < now)
+                .Where(d => (d.State == DeliveryState.Pending || d.State == DeliveryState.Failed) && d.NextAttemptAt <= now)
                 .OrderBy(d => d.NextAttemptAt).Take(Batch).ToListAsync(cancellationToken);
+            if (candidates.Count < Batch)
+            {
+                candidates.AddRange(await db.ReminderDeliveries.IgnoreQueryFilters().AsNoTracking()
+                    .Where(d => d.State == DeliveryState.Sending && d.LeaseUntil < now).Take(Batch - candidates.Count).ToListAsync(cancellationToken));
+            }
+
             if (candidates.Count == 0)
             {
                 return new SendReport(sent, failed, 0, 0, 0);

@@ -1191,6 +1191,8 @@ namespace Ringback.Data.Migrations.Postgres
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("Kind", "DueAt");
+
                     b.HasIndex("OrganizationId", "UserId", "DueAt");
 
                     b.ToTable("follow_ups");
@@ -1433,6 +1435,8 @@ namespace Ringback.Data.Migrations.Postgres
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("PushSubscriptionId");
+
+                    b.HasIndex("State", "LeaseUntil");
 
                     b.HasIndex("State", "NextAttemptAt");
 

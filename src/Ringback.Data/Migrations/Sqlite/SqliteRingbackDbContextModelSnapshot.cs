@@ -1184,6 +1184,8 @@ namespace Ringback.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("Kind", "DueAt");
+
                     b.HasIndex("OrganizationId", "UserId", "DueAt");
 
                     b.ToTable("follow_ups");
@@ -1426,6 +1428,8 @@ namespace Ringback.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("PushSubscriptionId");
+
+                    b.HasIndex("State", "LeaseUntil");
 
                     b.HasIndex("State", "NextAttemptAt");
 

@@ -47,6 +47,11 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Plan
 
     public string? DayError { get; private set; }
 
+    /// <summary>Reminders that came due while Ringback was not running (recorded, not sent late).</summary>
+    public IReadOnlyList<Data.Reminders.ReminderEntry> MissedWhileDown { get; private set; } = [];
+
+    public DateTimeZone RepZone { get; private set; } = DateTimeZone.Utc;
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == RingbackClaims.UserOf(User), cancellationToken);
@@ -75,6 +80,15 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Plan
         var promises = await PromiseStats.ForAsync(db, Now - Duration.FromDays(30), Now, Now, planner.Value.Settings.PromiseTolerance, cancellationToken, me.Id);
         Promises = promises.FirstOrDefault(p => p.UserId == me.Id);
         InboxCount = await Data.Callbacks.Inbox.CountAsync(db, cancellationToken);
+        RepZone = zone;
+        MissedWhileDown = IsToday ? await Data.Reminders.ReminderBook.MissedWhileDownAsync(db, me.Id, Now, cancellationToken) : [];
+    }
+
+    /// <summary>"Understood" on the missed-while-down notice.</summary>
+    public async Task<IActionResult> OnPostSeenMissedWhileDownAsync(CancellationToken cancellationToken)
+    {
+        await Data.Reminders.ReminderBook.SeenMissedWhileDownAsync(db, RingbackClaims.UserOf(User), clock.GetCurrentInstant(), cancellationToken);
+        return Redirect("/today");
     }
 
     /// <summary>Ticked off from Today.</summary>
