@@ -3,19 +3,21 @@
 # each rep with email on and one push device. Runs the real `ringback serve` (its Quartz scheduler every 10 s) on
 # SQLite, a real SMTP server (Debian's aiosmtpd, Maildir) and a push service on loopback (accepts and timestamps;
 # the tests check signatures and decryption). Prints how late after their minute the mails and pushes arrived, and
-# the server's CPU over ${IDLE:-60} s with nothing due, before and after. Needs python3-aiosmtpd,
+# the CPU with nothing due over ${IDLE:-120} s (after ${WARM:-120} s of warm-up, and again after the burst) of that
+# server and of a copy started beside it with the scheduler off: the difference is the scheduler's. Needs python3-aiosmtpd,
 # python3-cryptography and sqlite3 (apt-get install). KEEP=1 keeps the work folder.
 set -euo pipefail
 promises=${1:-10000}
 reps=${2:-200}
-idle=${IDLE:-60}
+idle=${IDLE:-120}
+warm=${WARM:-120}
 here=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/ringback-reminders.XXXXXX)
-port=5199; smtp_port=2599; push_port=5299
+port=5199; smtp_port=2599; push_port=5299; quiet_port=5198
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
-for p in $port $smtp_port $push_port; do
+for p in $port $smtp_port $push_port $quiet_port; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "port $p is taken (an earlier run still going?)" >&2; exit 1; fi
 done
 
@@ -36,7 +38,7 @@ PY
 )
 
 # The minute: a little after the server has started and been watched idle.
-remind=$(date -u -d "+$((idle + 60)) seconds" '+%Y-%m-%d %H:%M:%S')
+remind=$(date -u -d "+$((warm + idle + 60)) seconds" '+%Y-%m-%d %H:%M:%S')
 due=$(date -u -d "$remind UTC + 5 minutes" '+%Y-%m-%d %H:%M:%S')
 sqlite3 "$db" <<SQL
 DELETE FROM reminder_deliveries; DELETE FROM reminders; DELETE FROM follow_ups WHERE kind IN ('Promise', 'Appointment');
@@ -71,17 +73,22 @@ PY
 
 Ringback__Smtp__Host=127.0.0.1 Ringback__Smtp__Port=$smtp_port Ringback__Smtp__Security=None \
   "${ringback[@]}" serve --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1 & server=$!; pids+=($server)
-until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.2; done
-sleep 5
+# The same data and program with the scheduler off, for the baseline of an idle server.
+cp -r "$work/data" "$work/quiet"
+Ringback__Reminders__Scheduler=false dotnet "$here/src/Ringback/bin/Release/net10.0/ringback.dll" --data-dir "$work/quiet" serve --urls "http://127.0.0.1:$quiet_port" \
+  >/dev/null 2>&1 & quiet=$!; pids+=($quiet)
+until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && curl -sf "http://127.0.0.1:$quiet_port/healthz" >/dev/null; do sleep 0.2; done
+sleep "$warm"
 
-cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 hz=$(getconf CLK_TCK)
 measure_idle() {
-  local before after
-  before=$(cpu); sleep "$idle"; after=$(cpu)
-  awk -v t=$((after - before)) -v hz="$hz" -v s="$idle" -v what="$1" 'BEGIN { printf "%s: %.2f%% of one core over %d s (%.2f s CPU)\n", what, 100 * t / hz / s, s, t / hz }'
+  local a1 b1 a2 b2
+  a1=$(cpu $server); b1=$(cpu $quiet); sleep "$idle"; a2=$(cpu $server); b2=$(cpu $quiet)
+  awk -v on=$((a2 - a1)) -v off=$((b2 - b1)) -v hz="$hz" -v s="$idle" -v what="$1" 'BEGIN {
+    printf "%s, over %d s: scheduler on %.2f%% of one core, off %.2f%%: the scheduler %.2f%%\n", what, s, 100 * on / hz / s, 100 * off / hz / s, 100 * (on - off) / hz / s }'
 }
-measure_idle "Idle CPU, nothing due"
+measure_idle "Idle, nothing due"
 
 # Wait for the minute and for every mail and push (or 5 minutes).
 remind_epoch=$(date -u -d "$remind UTC" +%s)
@@ -96,4 +103,4 @@ find "$work/mail/new" -type f -printf '%T@\n' | sort -n | awk -v t0="$remind_epo
 sort -n "$work/push.log" | awk -v t0="$remind_epoch" '{ a[NR] = $1 - t0 } END { printf "Push: first %.1f s, median %.1f s, last %.1f s after the reminder minute\n", a[1], a[int((NR + 1) / 2)], a[NR] }'
 echo "Server memory: $(awk '/VmRSS/ {print $2 / 1024 " MiB"}' "/proc/$server/status")"
 sqlite3 "$db" "SELECT channel, state, count(*) FROM reminder_deliveries GROUP BY 1, 2"
-measure_idle "Idle CPU after the burst"
+measure_idle "Idle after the burst"

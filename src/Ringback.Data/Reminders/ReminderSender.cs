@@ -52,13 +52,63 @@ public sealed class ReminderSender(Func<RingbackDbContext> contexts, IReadOnlyLi
 
     public async Task<SendReport> RunAsync(Instant now, CancellationToken cancellationToken)
     {
-        var report = new SendReport(0, 0, 0, 0, 0);
-        report += await ExpandDueAsync(now, cancellationToken);
+        // Reminders due first (one past its use is recorded as such before the missed-promise replan touches it),
+        // then missed promises and digests, then what those made. Each batch is delivered as soon as it is written,
+        // so at 9:00 the first reminders go out while the rest are still being written.
+        var report = await ExpandAndDeliverAsync(now, cancellationToken);
         report += await MissedPromisesAsync(now, cancellationToken);
         report += await DigestsAsync(now, cancellationToken);
-        report += await ExpandDueAsync(now, cancellationToken);
-        report += await DeliverAsync(now, cancellationToken);
+        return report + await ExpandAndDeliverAsync(now, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes due reminders batch by batch while one loop per channel sends what is written: mail and push go out
+    /// side by side from the first batch on, and a slow channel holds up neither the writing nor the other channels.
+    /// </summary>
+    private async Task<SendReport> ExpandAndDeliverAsync(Instant now, CancellationToken cancellationToken)
+    {
+        var expanding = ExpandAllAsync(now, cancellationToken);
+        var delivering = channels.Select(c => c.Channel).Distinct().Select(channel => DeliverChannelAsync(now, channel, expanding, cancellationToken)).ToList();
+        var report = await expanding;
+        foreach (var channel in await Task.WhenAll(delivering))
+        {
+            report += channel;
+        }
+
         return report;
+    }
+
+    private async Task<SendReport> ExpandAllAsync(Instant now, CancellationToken cancellationToken)
+    {
+        var report = new SendReport(0, 0, 0, 0, 0);
+        while (await ExpandBatchAsync(now, cancellationToken) is var (batch, written) && written)
+        {
+            report += batch;
+        }
+
+        return report;
+    }
+
+    /// <summary>Sends one channel's deliveries until none are due and no more are being written.</summary>
+    private async Task<SendReport> DeliverChannelAsync(Instant now, ReminderChannel channel, Task writing, CancellationToken cancellationToken)
+    {
+        var report = new SendReport(0, 0, 0, 0, 0);
+        while (true)
+        {
+            var done = writing.IsCompleted;
+            var (batch, claimed) = await DeliverBatchAsync(now, channel, cancellationToken);
+            report += batch;
+            if (!claimed)
+            {
+                if (done)
+                {
+                    return report;
+                }
+
+                // Waiting for the next batch to be written.
+                await Task.WhenAny(writing, Task.Delay(50, cancellationToken));
+            }
+        }
     }
 
     /// <summary>
@@ -99,65 +149,62 @@ public sealed class ReminderSender(Func<RingbackDbContext> contexts, IReadOnlyLi
             .Select(d => new DeliveryEntry(d.Channel, d.State, d.Attempts, d.LastError, d.SentAt, d.NextAttemptAt))];
     }
 
-    /// <summary>Due reminders: past their use → missed while down; else written and given a delivery per channel the rep has on.</summary>
-    private async Task<SendReport> ExpandDueAsync(Instant now, CancellationToken cancellationToken)
+    /// <summary>A batch of due reminders: past their use → missed while down; else written and given a delivery per channel the rep has on.</summary>
+    private async Task<(SendReport Report, bool Any)> ExpandBatchAsync(Instant now, CancellationToken cancellationToken)
     {
-        int missed = 0;
-        while (true)
+        var missed = 0;
+        await using var db = contexts();
+        var due = await db.Reminders.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.State == ReminderState.Scheduled && r.RemindAt <= now).OrderBy(r => r.RemindAt).Take(Batch).ToListAsync(cancellationToken);
+        if (due.Count == 0)
         {
-            await using var db = contexts();
-            var due = await db.Reminders.IgnoreQueryFilters().AsNoTracking()
-                .Where(r => r.State == ReminderState.Scheduled && r.RemindAt <= now).OrderBy(r => r.RemindAt).Take(Batch).ToListAsync(cancellationToken);
-            if (due.Count == 0)
-            {
-                return new SendReport(0, 0, missed, 0, 0);
-            }
+            return (new SendReport(0, 0, 0, 0, 0), false);
+        }
 
-            var late = due.Where(r => ReminderRules.PastUse(r.Kind, r.DueAt, now, planner.Settings.PromiseTolerance)).Select(r => r.Id).ToList();
-            if (late.Count > 0)
-            {
-                missed += await db.Reminders.IgnoreQueryFilters().Where(r => late.Contains(r.Id) && r.State == ReminderState.Scheduled)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ReminderState.MissedWhileDown), cancellationToken);
-            }
+        var late = due.Where(r => ReminderRules.PastUse(r.Kind, r.DueAt, now, planner.Settings.PromiseTolerance)).Select(r => r.Id).ToList();
+        if (late.Count > 0)
+        {
+            missed += await db.Reminders.IgnoreQueryFilters().Where(r => late.Contains(r.Id) && r.State == ReminderState.Scheduled)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ReminderState.MissedWhileDown), cancellationToken);
+        }
 
-            // Everything the batch's words come from, in a few queries rather than a few per reminder.
-            var live = due.Where(r => !late.Contains(r.Id)).ToList();
-            var facts = await FactsAsync(db, live, cancellationToken);
-            var ready = channels.Where(c => c.Ready).Select(c => c.Channel).ToHashSet();
-            await db.InTransactionAsync(async ct =>
+        // Everything the batch's words come from, in a few queries rather than a few per reminder.
+        var live = due.Where(r => !late.Contains(r.Id)).ToList();
+        var facts = await FactsAsync(db, live, cancellationToken);
+        var ready = channels.Where(c => c.Ready).Select(c => c.Channel).ToHashSet();
+        await db.InTransactionAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            foreach (var reminder in live)
             {
-                db.ChangeTracker.Clear();
-                foreach (var reminder in live)
+                var rep = facts.Reps.GetValueOrDefault(reminder.UserId);
+                var message = rep is null ? null : Compose(reminder, rep, facts, now);
+                // Only one process turns a scheduled reminder into deliveries.
+                var won = await db.Reminders.IgnoreQueryFilters().Where(r => r.Id == reminder.Id && r.State == ReminderState.Scheduled)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, message is null ? ReminderState.Cancelled : ReminderState.Sent)
+                        .SetProperty(r => r.SentAt, now)
+                        .SetProperty(r => r.Title, message == null ? null : message.Title)
+                        .SetProperty(r => r.Text, message == null ? null : message.Text)
+                        .SetProperty(r => r.TelUri, message == null ? null : message.TelUri), ct);
+                if (won == 0 || message is null || rep is null)
                 {
-                    var rep = facts.Reps.GetValueOrDefault(reminder.UserId);
-                    var message = rep is null ? null : Compose(reminder, rep, facts, now);
-                    // Only one process turns a scheduled reminder into deliveries.
-                    var won = await db.Reminders.IgnoreQueryFilters().Where(r => r.Id == reminder.Id && r.State == ReminderState.Scheduled)
-                        .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, message is null ? ReminderState.Cancelled : ReminderState.Sent)
-                            .SetProperty(r => r.SentAt, now)
-                            .SetProperty(r => r.Title, message == null ? null : message.Title)
-                            .SetProperty(r => r.Text, message == null ? null : message.Text)
-                            .SetProperty(r => r.TelUri, message == null ? null : message.TelUri), ct);
-                    if (won == 0 || message is null || rep is null)
-                    {
-                        continue;
-                    }
-
-                    foreach (var (channel, subscription) in ChannelsFor(reminder, rep, ready, facts.Devices))
-                    {
-                        db.ReminderDeliveries.Add(new ReminderDelivery
-                        {
-                            Id = Guid.CreateVersion7(), OrganizationId = reminder.OrganizationId, ReminderId = reminder.Id, Round = reminder.Round, Channel = channel,
-                            PushSubscriptionId = subscription, State = DeliveryState.Pending, NextAttemptAt = now,
-                        });
-                    }
+                    continue;
                 }
 
-                await db.SaveChangesAsync(ct);
-                return true;
-            }, _ => true, cancellationToken);
-            db.ChangeTracker.Clear();
-        }
+                foreach (var (channel, subscription) in ChannelsFor(reminder, rep, ready, facts.Devices))
+                {
+                    db.ReminderDeliveries.Add(new ReminderDelivery
+                    {
+                        Id = Guid.CreateVersion7(), OrganizationId = reminder.OrganizationId, ReminderId = reminder.Id, Round = reminder.Round, Channel = channel,
+                        PushSubscriptionId = subscription, State = DeliveryState.Pending, NextAttemptAt = now,
+                    });
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, _ => true, cancellationToken);
+        return (new SendReport(0, 0, missed, 0, 0), true);
     }
 
     /// <summary>What a batch of reminders is written from.</summary>
@@ -362,126 +409,126 @@ public sealed class ReminderSender(Func<RingbackDbContext> contexts, IReadOnlyLi
     /// <summary>Claims deliveries due (new, to retry, or abandoned by a process that died), sends them per channel, records how each went.</summary>
     private async Task<SendReport> DeliverAsync(Instant now, CancellationToken cancellationToken)
     {
-        int sent = 0, failed = 0;
-        while (true)
+        var report = new SendReport(0, 0, 0, 0, 0);
+        foreach (var channel in await Task.WhenAll(channels.Select(c => c.Channel).Distinct().Select(c => DeliverChannelAsync(now, c, Task.CompletedTask, cancellationToken))))
         {
-            await using var db = contexts();
-            // Two range reads of the (state, next attempt) index rather than one OR over the whole table.
-            var candidates = await db.ReminderDeliveries.IgnoreQueryFilters().AsNoTracking()
-                .Where(d => (d.State == DeliveryState.Pending || d.State == DeliveryState.Failed) && d.NextAttemptAt <= now)
-                .OrderBy(d => d.NextAttemptAt).Take(Batch).ToListAsync(cancellationToken);
-            if (candidates.Count < Batch)
+            report += channel;
+        }
+
+        return report;
+    }
+
+    /// <summary>
+    /// One batch of a channel's deliveries: claimed in one statement that only one process can win per row (it
+    /// re-checks what the query saw and stamps the rows with this pass's lease), sent, and recorded in one transaction.
+    /// </summary>
+    private async Task<(SendReport Report, bool Claimed)> DeliverBatchAsync(Instant now, ReminderChannel channel, CancellationToken cancellationToken)
+    {
+        await using var db = contexts();
+        // Two range reads of the (state, next attempt) and (state, lease) indexes rather than one OR over the whole table.
+        var ids = await db.ReminderDeliveries.IgnoreQueryFilters().AsNoTracking()
+            .Where(d => (d.State == DeliveryState.Pending || d.State == DeliveryState.Failed) && d.NextAttemptAt <= now && d.Channel == channel)
+            .OrderBy(d => d.NextAttemptAt).Take(Batch).Select(d => d.Id).ToListAsync(cancellationToken);
+        if (ids.Count < Batch)
+        {
+            ids.AddRange(await db.ReminderDeliveries.IgnoreQueryFilters().AsNoTracking()
+                .Where(d => d.State == DeliveryState.Sending && d.LeaseUntil < now && d.Channel == channel).Take(Batch - ids.Count).Select(d => d.Id).ToListAsync(cancellationToken));
+        }
+
+        if (ids.Count == 0)
+        {
+            return (new SendReport(0, 0, 0, 0, 0), false);
+        }
+
+        var leaseUntil = now + _lease;
+        var lease = $"{Me}:{Guid.NewGuid():N}";
+        lease = lease[..Math.Min(100, lease.Length)];
+        await db.ReminderDeliveries.IgnoreQueryFilters()
+            .Where(x => ids.Contains(x.Id) && ((x.State == DeliveryState.Pending || x.State == DeliveryState.Failed) && x.NextAttemptAt <= now
+                || x.State == DeliveryState.Sending && x.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, DeliveryState.Sending).SetProperty(x => x.LeaseUntil, leaseUntil).SetProperty(x => x.LeasedBy, lease)
+                .SetProperty(x => x.Attempts, x => x.Attempts + 1), cancellationToken);
+        var mine = await db.ReminderDeliveries.IgnoreQueryFilters().AsNoTracking().Where(x => ids.Contains(x.Id) && x.LeasedBy == lease).ToListAsync(cancellationToken);
+
+        var reminderIds = mine.Select(d => d.ReminderId).Distinct().ToList();
+        var reminders = await db.Reminders.IgnoreQueryFilters().AsNoTracking().Where(r => reminderIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var userIds = reminders.Values.Select(r => r.UserId).Distinct().ToList();
+        var reps = await db.Users.IgnoreQueryFilters().AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var subscriptionIds = mine.Select(d => d.PushSubscriptionId).OfType<Guid>().ToList();
+        var subscriptions = await db.PushSubscriptions.IgnoreQueryFilters().AsNoTracking().Where(p => subscriptionIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+
+        var outcomes = new List<(ReminderDelivery Delivery, DeliveryOutcome Outcome)>();
+        var work = new List<Outgoing>();
+        foreach (var d in mine)
+        {
+            var reminder = reminders[d.ReminderId];
+            if (ReminderRules.PastUse(reminder.Kind, reminder.DueAt, now, planner.Settings.PromiseTolerance))
             {
-                candidates.AddRange(await db.ReminderDeliveries.IgnoreQueryFilters().AsNoTracking()
-                    .Where(d => d.State == DeliveryState.Sending && d.LeaseUntil < now).Take(Batch - candidates.Count).ToListAsync(cancellationToken));
+                outcomes.Add((d, new DeliveryOutcome(d.Id, false, "past its use: the minute went by before it could be sent")));
+            }
+            else if (d.Channel == ReminderChannel.Push && (d.PushSubscriptionId is not { } sid || !subscriptions.ContainsKey(sid)))
+            {
+                outcomes.Add((d, new DeliveryOutcome(d.Id, false, "the device was removed", Gone: true)));
+            }
+            else
+            {
+                work.Add(new Outgoing(reminder, d, reps[reminder.UserId], d.PushSubscriptionId is { } id ? subscriptions[id] : null));
+            }
+        }
+
+        // Channels run side by side, so a push service that hangs does not hold up the mail, and the reverse.
+        var results = await Task.WhenAll(work.GroupBy(o => o.Delivery.Channel).Select(async group =>
+        {
+            var channel = channels.FirstOrDefault(c => c.Channel == group.Key);
+            if (channel is null || !channel.Ready)
+            {
+                return group.Select(o => new DeliveryOutcome(o.Delivery.Id, false, $"{group.Key} is not set up here")).ToList();
             }
 
-            if (candidates.Count == 0)
+            try
             {
-                return new SendReport(sent, failed, 0, 0, 0);
+                return [.. await channel.SendAsync([.. group], cancellationToken)];
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return group.Select(o => new DeliveryOutcome(o.Delivery.Id, false, e.Message)).ToList();
+            }
+        }));
+        var byId = mine.ToDictionary(d => d.Id);
+        outcomes.AddRange(results.SelectMany(r => r).Select(o => (byId[o.DeliveryId], o)));
+
+        // One transaction for the batch's outcomes: the sent ones in one statement, the rest one by one.
+        var sentIds = outcomes.Where(o => o.Outcome.Sent).Select(o => o.Delivery.Id).ToList();
+        await db.InTransactionAsync(async ct =>
+        {
+            if (sentIds.Count > 0)
+            {
+                await db.ReminderDeliveries.IgnoreQueryFilters().Where(x => sentIds.Contains(x.Id) && x.LeasedBy == lease)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, DeliveryState.Sent).SetProperty(x => x.SentAt, now).SetProperty(x => x.LastError, (string?)null)
+                        .SetProperty(x => x.LeaseUntil, (Instant?)null).SetProperty(x => x.LeasedBy, (string?)null).SetProperty(x => x.NextAttemptAt, (Instant?)null), ct);
             }
 
-            var leaseUntil = now + _lease;
-            var mine = new List<ReminderDelivery>();
-            await db.InTransactionAsync(async ct =>
-            {
-                foreach (var d in candidates)
-                {
-                    // The same test as the query, re-checked by the update itself: of two processes, one wins each row.
-                    var won = await db.ReminderDeliveries.IgnoreQueryFilters()
-                        .Where(x => x.Id == d.Id && ((x.State == DeliveryState.Pending || x.State == DeliveryState.Failed) && x.NextAttemptAt <= now
-                            || x.State == DeliveryState.Sending && x.LeaseUntil < now))
-                        .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, DeliveryState.Sending).SetProperty(x => x.LeaseUntil, leaseUntil).SetProperty(x => x.LeasedBy, Me)
-                            .SetProperty(x => x.Attempts, x => x.Attempts + 1), ct);
-                    if (won == 1)
-                    {
-                        d.Attempts++;
-                        mine.Add(d);
-                    }
-                }
-
-                return true;
-            }, _ => true, cancellationToken);
-
-            var reminderIds = mine.Select(d => d.ReminderId).Distinct().ToList();
-            var reminders = await db.Reminders.IgnoreQueryFilters().AsNoTracking().Where(r => reminderIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
-            var userIds = reminders.Values.Select(r => r.UserId).Distinct().ToList();
-            var reps = await db.Users.IgnoreQueryFilters().AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
-            var subscriptionIds = mine.Select(d => d.PushSubscriptionId).OfType<Guid>().ToList();
-            var subscriptions = await db.PushSubscriptions.IgnoreQueryFilters().AsNoTracking().Where(p => subscriptionIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
-
-            var outcomes = new List<(ReminderDelivery Delivery, DeliveryOutcome Outcome)>();
-            var work = new List<Outgoing>();
-            foreach (var d in mine)
-            {
-                var reminder = reminders[d.ReminderId];
-                if (ReminderRules.PastUse(reminder.Kind, reminder.DueAt, now, planner.Settings.PromiseTolerance))
-                {
-                    outcomes.Add((d, new DeliveryOutcome(d.Id, false, "past its use: the minute went by before it could be sent")));
-                }
-                else if (d.Channel == ReminderChannel.Push && (d.PushSubscriptionId is not { } sid || !subscriptions.ContainsKey(sid)))
-                {
-                    outcomes.Add((d, new DeliveryOutcome(d.Id, false, "the device was removed", Gone: true)));
-                }
-                else
-                {
-                    work.Add(new Outgoing(reminder, d, reps[reminder.UserId], d.PushSubscriptionId is { } id ? subscriptions[id] : null));
-                }
-            }
-
-            // Channels run side by side, so a push service that hangs does not hold up the mail, and the reverse.
-            var results = await Task.WhenAll(work.GroupBy(o => o.Delivery.Channel).Select(async group =>
-            {
-                var channel = channels.FirstOrDefault(c => c.Channel == group.Key);
-                if (channel is null || !channel.Ready)
-                {
-                    return group.Select(o => new DeliveryOutcome(o.Delivery.Id, false, $"{group.Key} is not set up here")).ToList();
-                }
-
-                try
-                {
-                    return [.. await channel.SendAsync([.. group], cancellationToken)];
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    return group.Select(o => new DeliveryOutcome(o.Delivery.Id, false, e.Message)).ToList();
-                }
-            }));
-            var byId = mine.ToDictionary(d => d.Id);
-            outcomes.AddRange(results.SelectMany(r => r).Select(o => (byId[o.DeliveryId], o)));
-
-            foreach (var (delivery, outcome) in outcomes)
+            foreach (var (delivery, outcome) in outcomes.Where(o => !o.Outcome.Sent))
             {
                 var error = outcome.Error is { Length: > 500 } long_ ? long_[..500] : outcome.Error;
-                var giveUp = !outcome.Sent && (outcome.Gone || delivery.Attempts >= ReminderRules.MaxAttempts || error?.StartsWith("past its use", StringComparison.Ordinal) == true);
-                var state = outcome.Sent ? DeliveryState.Sent : giveUp ? DeliveryState.GaveUp : DeliveryState.Failed;
-                await db.ReminderDeliveries.IgnoreQueryFilters().Where(x => x.Id == delivery.Id && x.State == DeliveryState.Sending && x.LeaseUntil == leaseUntil)
+                var giveUp = outcome.Gone || delivery.Attempts >= ReminderRules.MaxAttempts || error?.StartsWith("past its use", StringComparison.Ordinal) == true;
+                var state = giveUp ? DeliveryState.GaveUp : DeliveryState.Failed;
+                await db.ReminderDeliveries.IgnoreQueryFilters().Where(x => x.Id == delivery.Id && x.LeasedBy == lease)
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, state)
-                        .SetProperty(x => x.SentAt, outcome.Sent ? now : null)
                         .SetProperty(x => x.LastError, error)
                         .SetProperty(x => x.LeaseUntil, (Instant?)null)
                         .SetProperty(x => x.LeasedBy, (string?)null)
-                        .SetProperty(x => x.NextAttemptAt, state == DeliveryState.Failed ? ReminderRules.NextAttempt(now, delivery.Attempts) : null), cancellationToken);
+                        .SetProperty(x => x.NextAttemptAt, state == DeliveryState.Failed ? ReminderRules.NextAttempt(now, delivery.Attempts) : null), ct);
                 if (outcome.Gone && delivery.PushSubscriptionId is { } gone)
                 {
-                    await db.PushSubscriptions.IgnoreQueryFilters().Where(p => p.Id == gone).ExecuteDeleteAsync(cancellationToken);
-                }
-
-                if (outcome.Sent)
-                {
-                    sent++;
-                }
-                else
-                {
-                    failed++;
+                    await db.PushSubscriptions.IgnoreQueryFilters().Where(p => p.Id == gone).ExecuteDeleteAsync(ct);
                 }
             }
 
-            if (mine.Count == 0)
-            {
-                // Everything due was taken by another process.
-                return new SendReport(sent, failed, 0, 0, 0);
-            }
-        }
+            return true;
+        }, _ => true, cancellationToken);
+        var sent = outcomes.Count(o => o.Outcome.Sent);
+        // Claimed nothing: everything due was taken by another process.
+        return (new SendReport(sent, outcomes.Count - sent, 0, 0, 0), mine.Count > 0);
     }
 }

@@ -58,11 +58,15 @@ public static class RingbackServices
     {
         services.AddDataProtection().SetApplicationName("ringback");
         services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
-            .Configure<IOptions<StorageOptions>, ILoggerFactory, IServiceProvider>((o, storage, loggers, provider) =>
+            .Configure<IOptions<StorageOptions>, IServiceProvider>((o, storage, provider) =>
+            {
+                // The CLI registers no logging; the web host does.
+                var loggers = provider.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
                 o.XmlRepository = storage.Value.Provider == DatabaseProvider.Postgres
                     ? new Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.EntityFrameworkCoreXmlRepository<RingbackDbContext>(provider, loggers)
                     : new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
-                        new DirectoryInfo(Path.Combine(storage.Value.ResolvedDataDirectory, "keys")), loggers));
+                        new DirectoryInfo(Path.Combine(storage.Value.ResolvedDataDirectory, "keys")), loggers);
+            });
     }
 
     /// <summary>Checks settings and brings the schema up to date; both fail loudly rather than start half-configured.</summary>

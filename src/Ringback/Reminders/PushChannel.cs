@@ -94,6 +94,19 @@ internal sealed class OriginAudience(VapidAuthentication vapid) : DelegatingHand
     }
 }
 
+/// <summary>
+/// VAPID tokens by audience for one pass of the sender (seconds to a minute), far inside a token's 12 hours, so
+/// they are kept for the pass without looking at the clock.
+/// </summary>
+internal sealed class VapidTokens : IVapidTokenCache
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _tokens = new();
+
+    public string? Get(string audience) => _tokens.GetValueOrDefault(audience);
+
+    public void Put(string audience, DateTimeOffset expiration, string token) => _tokens[audience] = token;
+}
+
 /// <summary>What the service worker gets, decrypted on the device: enough to show the notification and act on it.</summary>
 public sealed record PushPayload(string Title, string Body, string Url, string? Tel, string Tag, string? Snooze);
 
@@ -120,7 +133,8 @@ public sealed class PushChannel(PushKeys keys, IOptions<PushOptions> options, IO
     {
         ArgumentNullException.ThrowIfNull(batch);
         var (publicKey, privateKey) = await keys.GetAsync(cancellationToken);
-        using var vapid = new VapidAuthentication(publicKey, privateKey) { Subject = Subject() };
+        // One signed token per push service for the pass, not one signature per message.
+        using var vapid = new VapidAuthentication(publicKey, privateKey) { Subject = Subject(), TokenCache = new VapidTokens() };
         var timeout = TimeSpan.FromSeconds(Math.Max(1, options.Value.TimeoutSeconds));
         using var http = new HttpClient(new OriginAudience(vapid) { InnerHandler = new SocketsHttpHandler() }) { Timeout = Timeout.InfiniteTimeSpan };
         var client = new PushServiceClient(http) { DefaultAuthentication = vapid, AutoRetryAfter = false };
@@ -190,7 +204,7 @@ public sealed class PushChannel(PushKeys keys, IOptions<PushOptions> options, IO
         ArgumentNullException.ThrowIfNull(snooze);
         var reminder = item.Reminder;
         var url = reminder.ContactId is { } id ? $"/contacts/{id}#log-call" : "/today";
-        var token = reminder.Kind is ReminderKind.Promise or ReminderKind.Appointment or ReminderKind.Test
+        var token = reminder.Kind is ReminderKind.Promise or ReminderKind.Appointment
             ? snooze.Protect($"{reminder.Id:N}.{reminder.UserId:N}", TimeSpan.FromHours(12))
             : null;
         return new PushPayload(reminder.Title ?? "Ringback reminder", reminder.Text ?? string.Empty, url, reminder.TelUri, reminder.Id.ToString("N"), token);

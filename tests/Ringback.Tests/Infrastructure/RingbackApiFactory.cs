@@ -24,6 +24,8 @@ public sealed class RingbackApiFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
+    private bool _ownsDatabase = true;
+
     private RingbackApiFactory(TestDatabase database, IDictionary<string, string?>? settings)
     {
         _database = database;
@@ -43,6 +45,14 @@ public sealed class RingbackApiFactory : WebApplicationFactory<Program>
         var factory = new RingbackApiFactory(database, settings);
         _ = factory.Server;
         return factory;
+    }
+
+    /// <summary>A host on a database the test made and keeps (to run the CLI against it before or after).</summary>
+    public static Task<RingbackApiFactory> StartAsync(TestDatabase database, IDictionary<string, string?>? settings = null)
+    {
+        var factory = new RingbackApiFactory(database, settings) { _ownsDatabase = false };
+        _ = factory.Server;
+        return Task.FromResult(factory);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -101,6 +111,9 @@ public sealed class RingbackApiFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await _database.DisposeAsync();
+        }
     }
 }
