@@ -38,7 +38,8 @@ PY
 )
 
 # The minute: a little after the server has started and been watched idle.
-remind=$(date -u -d "+$((warm + idle + 60)) seconds" '+%Y-%m-%d %H:%M:%S')
+# A whole minute, as a promise's reminder is (08:15 promised, reminded at 08:10:00).
+remind=$(date -u -d "@$(( ($(date +%s) + warm + idle + 60) / 60 * 60 + 60 ))" '+%Y-%m-%d %H:%M:%S')
 due=$(date -u -d "$remind UTC + 5 minutes" '+%Y-%m-%d %H:%M:%S')
 sqlite3 "$db" <<SQL
 DELETE FROM reminder_deliveries; DELETE FROM reminders; DELETE FROM follow_ups WHERE kind IN ('Promise', 'Appointment');

@@ -102,7 +102,11 @@ public sealed class ReminderScheduler(IOptions<ReminderOptions> options, IOption
                 }
             });
             q.AddJob<SendDueRemindersJob>(j => j.WithIdentity(SendDueRemindersJob.Key).StoreDurably().RequestRecovery().DisallowConcurrentExecution());
-            q.AddTrigger(t => t.ForJob(SendDueRemindersJob.Key).WithIdentity("every-few-seconds", "ringback").StartNow()
+            // Passes fall on whole multiples of the interval (…:00, :10, :20), so a reminder set for a whole minute —
+            // most are: a promised minute less a lead in minutes — is picked up at that minute, not up to a pass later.
+            var seconds = (long)interval.TotalSeconds;
+            var first = DateTimeOffset.FromUnixTimeSeconds((clock.GetCurrentInstant().ToUnixTimeSeconds() / seconds + 1) * seconds);
+            q.AddTrigger(t => t.ForJob(SendDueRemindersJob.Key).WithIdentity("every-few-seconds", "ringback").StartAt(first)
                 .WithSimpleSchedule(x => x.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         }).Build();
         _scheduler = await _factory.GetScheduler(cancellationToken);
