@@ -113,6 +113,26 @@ public class ReminderBrowserTests
             notification.GetProperty("url").GetString().ShouldBe($"{contactUrl}#log-call");
             notification.GetProperty("actions").EnumerateArray().Select(a => a.GetString()).ShouldBe(["open", "snooze"]);
 
+            // A second promise whose reminder came due while no Ringback ran: not sent late, and Today says so.
+            var tomorrow = promised.Date.PlusDays(1).At(new LocalTime(10, 0));
+            var cli = new RingbackProcess(browser.Database);
+            var logged = await cli.RunAsync("log-call", "--contact", "Maximiliane", "--outcome", "voicemail-left", "--message", "Hi Maximiliane, Freda again.",
+                "--promise", LocalDateTimePattern.CreateWithInvariantCulture("yyyy-MM-dd HH:mm").Format(tomorrow));
+            logged.ExitCode.ShouldBe(0, logged.Error);
+            var afterDowntime = tomorrow.InZoneLeniently(london).ToInstant() + Duration.FromHours(1);
+            var sent = await cli.RunAsync("reminders", "send-due", "--at", InstantPattern.General.Format(afterDowntime));
+            sent.Out.ShouldContain("1 missed while down");
+            await page.GotoAsync("/today");
+            var down = page.Locator(".missed-while-down");
+            await Expect(down).ToContainTextAsync("A reminder could not be sent in time");
+            await Expect(down).ToContainTextAsync("Maximiliane Wolfeschlegelsteinhausen-Bergerdorff");
+            // The missed promise itself is told in the banner ("was not made", with the next lawful time); closed, the notice shows whole.
+            var told = page.Locator("#reminders .reminder");
+            await Expect(told).ToContainTextAsync("was not made");
+            await told.GetByRole(AriaRole.Button, new() { Name = "Dismiss" }).ClickAsync();
+            await Expect(told).ToHaveCountAsync(0);
+            await LayoutTests.CheckAsync(page, device, "today-missed-while-down", down);
+
             // Settings shows the reminder that went out and on which channels.
             await page.GotoAsync("/settings");
             var section = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Reminders", Exact = true }) });
