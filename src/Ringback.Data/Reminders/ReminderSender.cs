@@ -46,7 +46,7 @@ public sealed class ReminderSender(Func<RingbackDbContext> contexts, IReadOnlyLi
     public const int Batch = 500;
 
     /// <summary>Who holds a lease: this host and process, for an operator reading the table after a crash.</summary>
-    private static readonly string Me = $"{Environment.MachineName}:{Environment.ProcessId}"[..Math.Min(100, $"{Environment.MachineName}:{Environment.ProcessId}".Length)];
+    private static readonly string Me = $"{Environment.MachineName}:{Environment.ProcessId}";
 
     private readonly Duration _lease = lease ?? ReminderRules.Lease;
 
@@ -67,8 +67,9 @@ public sealed class ReminderSender(Func<RingbackDbContext> contexts, IReadOnlyLi
     /// </summary>
     private async Task<SendReport> ExpandAndDeliverAsync(Instant now, CancellationToken cancellationToken)
     {
-        var expanding = ExpandAllAsync(now, cancellationToken);
-        var delivering = channels.Select(c => c.Channel).Distinct().Select(channel => DeliverChannelAsync(now, channel, expanding, cancellationToken)).ToList();
+        var written = new BatchWritten();
+        var expanding = ExpandAllAsync(now, written, cancellationToken);
+        var delivering = channels.Select(c => c.Channel).Distinct().Select(channel => DeliverChannelAsync(now, channel, expanding, written, cancellationToken)).ToList();
         var report = await expanding;
         foreach (var channel in await Task.WhenAll(delivering))
         {
@@ -78,23 +79,26 @@ public sealed class ReminderSender(Func<RingbackDbContext> contexts, IReadOnlyLi
         return report;
     }
 
-    private async Task<SendReport> ExpandAllAsync(Instant now, CancellationToken cancellationToken)
+    private async Task<SendReport> ExpandAllAsync(Instant now, BatchWritten written, CancellationToken cancellationToken)
     {
         var report = new SendReport(0, 0, 0, 0, 0);
-        while (await ExpandBatchAsync(now, cancellationToken) is var (batch, written) && written)
+        while (await ExpandBatchAsync(now, cancellationToken) is var (batch, any) && any)
         {
             report += batch;
+            written.Pulse();
         }
 
         return report;
     }
 
     /// <summary>Sends one channel's deliveries until none are due and no more are being written.</summary>
-    private async Task<SendReport> DeliverChannelAsync(Instant now, ReminderChannel channel, Task writing, CancellationToken cancellationToken)
+    private async Task<SendReport> DeliverChannelAsync(Instant now, ReminderChannel channel, Task writing, BatchWritten written, CancellationToken cancellationToken)
     {
         var report = new SendReport(0, 0, 0, 0, 0);
         while (true)
         {
+            // Taken before looking, so a batch written while this one is sent is not missed.
+            var next = written.Next;
             var done = writing.IsCompleted;
             var (batch, claimed) = await DeliverBatchAsync(now, channel, cancellationToken);
             report += batch;
@@ -105,10 +109,19 @@ public sealed class ReminderSender(Func<RingbackDbContext> contexts, IReadOnlyLi
                     return report;
                 }
 
-                // Waiting for the next batch to be written.
-                await Task.WhenAny(writing, Task.Delay(50, cancellationToken));
+                await Task.WhenAny(writing, next).WaitAsync(cancellationToken);
             }
         }
+    }
+
+    /// <summary>Completes each time a batch of reminders is written, so the channels' loops wake for it rather than poll.</summary>
+    private sealed class BatchWritten
+    {
+        private TaskCompletionSource _current = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Next => Volatile.Read(ref _current).Task;
+
+        public void Pulse() => Interlocked.Exchange(ref _current, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
     /// <summary>
@@ -410,7 +423,7 @@ public sealed class ReminderSender(Func<RingbackDbContext> contexts, IReadOnlyLi
     private async Task<SendReport> DeliverAsync(Instant now, CancellationToken cancellationToken)
     {
         var report = new SendReport(0, 0, 0, 0, 0);
-        foreach (var channel in await Task.WhenAll(channels.Select(c => c.Channel).Distinct().Select(c => DeliverChannelAsync(now, c, Task.CompletedTask, cancellationToken))))
+        foreach (var channel in await Task.WhenAll(channels.Select(c => c.Channel).Distinct().Select(c => DeliverChannelAsync(now, c, Task.CompletedTask, new BatchWritten(), cancellationToken))))
         {
             report += channel;
         }

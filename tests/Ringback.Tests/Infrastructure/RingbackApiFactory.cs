@@ -96,7 +96,7 @@ public sealed class RingbackApiFactory : WebApplicationFactory<Program>
     {
         var client = CreateClient();
         var form = await client.GetStringAsync("/signin");
-        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = AntiforgeryToken(form);
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Email"] = email,
@@ -107,6 +107,10 @@ public sealed class RingbackApiFactory : WebApplicationFactory<Program>
         signedIn.RequestMessage!.RequestUri!.AbsolutePath.ShouldBe("/today", "signing in lands on Today");
         return client;
     }
+
+    /// <summary>The antiforgery token a page's forms carry, to post as the page would.</summary>
+    public static string AntiforgeryToken(string page) =>
+        System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
 
     public override async ValueTask DisposeAsync()
     {

@@ -49,7 +49,7 @@ public class TodayViewsTests
 
         // Ticked off from Today: gone from the list, shown as done on Sue's page.
         var id = System.Text.RegularExpressions.Regex.Match(commitments, "name=\"commitmentId\" value=\"([^\"]+)\"").Groups[1].Value;
-        var token = System.Text.RegularExpressions.Regex.Match(tuesday, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = RingbackApiFactory.AntiforgeryToken(tuesday);
         using (var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["commitmentId"] = id, ["day"] = "2026-12-01", ["__RequestVerificationToken"] = token }))
         {
             (await pages.PostAsync("/today?handler=Done", form)).StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -131,19 +131,17 @@ public partial class PushReminderTests
         return string.Join("; ", (await ReminderBook.ListAsync(db, me.Id, Promised, 10, default)).SelectMany(r => r.Deliveries).Select(d => $"{d.Channel} {d.State} {d.LastError}"));
     }
 
-    private static string Token(string page) => Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-
     private static async Task<HttpResponseMessage> PostJsonAsync(HttpClient client, string page, string url, object body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
-        request.Headers.Add("RequestVerificationToken", Token(page));
+        request.Headers.Add("RequestVerificationToken", RingbackApiFactory.AntiforgeryToken(page));
         return await client.SendAsync(request);
     }
 
     /// <summary>Posts a form as the page would and returns the page it lands on.</summary>
     private static async Task<string> PostFormAsync(HttpClient client, string page, string url, Dictionary<string, string> fields)
     {
-        fields["__RequestVerificationToken"] = Token(page);
+        fields["__RequestVerificationToken"] = RingbackApiFactory.AntiforgeryToken(page);
         using var content = new FormUrlEncodedContent(fields);
         var response = await client.PostAsync(url, content);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -122,7 +122,7 @@ public class ReminderTests
         var pages = await app.SignInToPagesAsync();
         var page = await pages.GetStringAsync($"/contacts/{sueId}");
         page.ShouldContain("Send an invitation to sue.jones@acme-freight.example");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = RingbackApiFactory.AntiforgeryToken(page);
         using (var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }))
         {
             var sent = await pages.PostAsync($"/contacts/{sueId}?handler=Invite&callId={callId}", form);
@@ -174,7 +174,7 @@ public class ReminderTests
         var today = await pages.GetStringAsync("/today");
         today.ShouldContain("A reminder could not be sent in time");
         today.ShouldContain("Sue Jones, due Wed 07:15 your time");
-        var token = System.Text.RegularExpressions.Regex.Match(today, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = RingbackApiFactory.AntiforgeryToken(today);
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
         (await pages.PostAsync("/today?handler=SeenMissedWhileDown", form)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await pages.GetStringAsync("/today")).ShouldNotContain("could not be sent in time");

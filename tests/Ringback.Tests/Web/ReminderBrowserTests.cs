@@ -61,8 +61,8 @@ public class ReminderBrowserTests
             // Dismissed, it stays dismissed on the next page.
             await banner.GetByRole(AriaRole.Button, new() { Name = "Dismiss" }).ClickAsync();
             await Expect(banner).ToHaveCountAsync(0);
-            await page.GotoAsync("/today");
-            await page.WaitForTimeoutAsync(500);
+            // Once the new page has asked for its reminders, the dismissed one must not be among them.
+            await page.RunAndWaitForResponseAsync(() => page.GotoAsync("/today"), r => r.Url.Contains("/reminders/live", StringComparison.Ordinal));
             await Expect(page.Locator("#reminders .reminder")).ToHaveCountAsync(0);
 
             // Installable: the manifest and its icons load, and the service worker runs.
