@@ -69,6 +69,11 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<User> Users => Set<User>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<UserSession> Sessions => Set<UserSession>();
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Gatekeeper> Gatekeepers => Set<Gatekeeper>();
@@ -144,6 +149,9 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
 
         modelBuilder.Entity<User>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<ApiToken>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<UserSession>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<Invitation>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<AuditEntry>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Company>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Contact>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Gatekeeper>().HasQueryFilter(e => e.OrganizationId == OrganizationId);

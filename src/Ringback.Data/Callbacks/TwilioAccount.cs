@@ -1,3 +1,4 @@
+using Ringback.Accounts;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -35,10 +36,12 @@ public static class TwilioAccount
     /// <summary>Creates or replaces the organization's Twilio hook; the URL's key is kept so Twilio's settings stay right.</summary>
     /// <param name="protect">Encrypts the token for storage.</param>
     public static async Task<ValidationErrors> ConnectAsync(RingbackDbContext db, string? authToken, string? defaultRepEmail,
-        Guid me, Instant now, Func<string, string> protect, CancellationToken cancellationToken)
+        Actor actor, Instant now, Func<string, string> protect, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(protect);
+        ArgumentNullException.ThrowIfNull(actor);
+        var me = actor.Id ?? throw new ArgumentException("A person connects the phone system.", nameof(actor));
         var errors = new ValidationErrors();
         var token = authToken?.Trim();
         if (string.IsNullOrEmpty(token) || token.Length < 16 || token.Length > 200 || token.Any(char.IsWhiteSpace))
@@ -84,15 +87,26 @@ public static class TwilioAccount
             hook.DefaultUserId = rep;
         }
 
+        db.Audit(actor, AuditActions.PhoneSystemChanged, "Twilio", hook is null ? "connected" : "auth token or default rep changed", now);
         await db.SaveChangesAsync(cancellationToken);
         return errors;
     }
 
     /// <summary>Forgets the token; the webhook URL stops working.</summary>
-    public static Task DisconnectAsync(RingbackDbContext db, CancellationToken cancellationToken)
+    public static Task DisconnectAsync(RingbackDbContext db, Actor actor, Instant now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.TelephonyHooks.Where(h => h.Provider == TelephonyHook.Twilio).ExecuteDeleteAsync(cancellationToken);
+        return db.InTransactionAsync(async ct =>
+        {
+            var removed = await db.TelephonyHooks.Where(h => h.Provider == TelephonyHook.Twilio).ExecuteDeleteAsync(ct);
+            if (removed > 0)
+            {
+                db.Audit(actor, AuditActions.PhoneSystemChanged, "Twilio", "disconnected", now);
+                await db.SaveChangesAsync(ct);
+            }
+
+            return removed;
+        }, _ => true, cancellationToken);
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

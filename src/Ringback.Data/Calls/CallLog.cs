@@ -133,6 +133,13 @@ public static class CallLog
         var call = new Call { Id = id ?? Guid.CreateVersion7(), ContactId = contactId, UserId = userId, CreatedAt = now };
         fields!.ApplyTo(call);
         db.Calls.Add(call);
+        if (call.DncOverrideReason is not null)
+        {
+            // Calling a number on a do-not-call list is the one call the law cares about: the owners can see who and why.
+            var rep = await db.Users.Where(u => u.Id == userId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken) ?? "unknown";
+            Accounts.AuditLog.Audit(db, new Accounts.Actor(userId, rep), Accounts.AuditActions.DoNotCallOverride, contact.DisplayName, call.DncOverrideReason, now);
+        }
+
         contact.Status = ContactProgress.AfterCall(contact.Status, fields.Direction, fields.Outcome, fields.AppointmentStart is not null);
         contact.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);

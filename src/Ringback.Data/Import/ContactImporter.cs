@@ -61,6 +61,10 @@ public sealed class ImportReport
     public required string EncodingName { get; init; }
     public required char Delimiter { get; init; }
     public int RowsRead { get; set; }
+
+    /// <summary>What the import did, in one line (for the audit log).</summary>
+    public string Summary => $"{ContactsImported} contacts imported, {Updated} updated, {Skipped} skipped, {BadRows} bad rows of {RowsRead}";
+
     public int ContactsImported { get; set; }
     public int GatekeepersImported { get; set; }
     public int CompaniesCreated { get; set; }

@@ -1,3 +1,4 @@
+using Ringback.Accounts;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -43,10 +44,11 @@ public static class DoNotCallRegister
     /// All or nothing: any unreadable line is reported by its number and nothing is written, unless <paramref name="skipBad"/>.
     /// </summary>
     public static async Task<DncImportResult> ImportAsync(RingbackDbContext db, TextReader reader, string name, DoNotCallListKind kind, LocalDate copyDate,
-        string region, bool skipBad, Instant now, CancellationToken cancellationToken)
+        string region, bool skipBad, Actor actor, Instant now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(actor);
         var errors = new List<string>();
         var numbers = new HashSet<string>(StringComparer.Ordinal);
         var duplicates = 0;
@@ -106,6 +108,7 @@ public static class DoNotCallRegister
         await db.InTransactionAsync(async ct =>
         {
             db.DoNotCallLists.Add(list);
+            db.Audit(actor, AuditActions.DoNotCallImported, list.Name, $"{numbers.Count} numbers, {kind.ToString().ToLowerInvariant()} copy of {copyDate:uuuu-MM-dd}", now);
             await db.SaveChangesAsync(ct);
             foreach (var chunk in numbers.Chunk(2000))
             {

@@ -36,6 +36,7 @@ public static class Plans
         {
             ContactId = contactId,
             OwnerId = contact.OwnerId,
+            HandedOverAt = contact.HandedOverAt,
             Status = contact.Status,
             Calls = calls,
             Enrollment = open is null ? null : new Enrollment(open.Id, open.UserId, cadence!.ToCadence(), open.StartedAt, open.KeepAfterEnd),

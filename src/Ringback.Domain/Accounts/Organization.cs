@@ -10,6 +10,13 @@ public sealed class Organization
     public required string Name { get; set; }
 
     public Instant CreatedAt { get; set; }
+
+    /// <summary>
+    /// Whether a rep may edit, delete and reassign a teammate's contacts and calls. Off by default: every rep sees the
+    /// whole book (a callback reaches whoever picks up, and a tag-team message needs a colleague's conversation), but
+    /// a rep's own prospects are changed only by them and by managers. Small teams that share everything turn it on.
+    /// </summary>
+    public bool RepsEditTeamContacts { get; set; }
 }
 
 /// <summary>Anything stored on behalf of an organization.</summary>

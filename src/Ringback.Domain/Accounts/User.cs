@@ -3,9 +3,11 @@ using Ringback.Scheduling;
 
 namespace Ringback.Accounts;
 
+/// <summary>What a person may do in their organization; <see cref="RoleMatrix"/> says exactly what each allows.</summary>
 public enum UserRole
 {
     Owner,
+    Manager,
     Rep,
 }
 
@@ -47,6 +49,17 @@ public sealed class User : IOrganizationOwned
     public string? PasswordHash { get; set; }
 
     public Instant CreatedAt { get; set; }
+
+    /// <summary>
+    /// Set when the person left: they can no longer sign in, their sessions and API tokens stop working at once,
+    /// and everything they recorded stays (calls keep their rep; contacts are reassigned, not lost).
+    /// </summary>
+    public Instant? DeactivatedAt { get; set; }
+
+    public bool IsActive => DeactivatedAt is null;
+
+    /// <summary>A label that groups reps for the manager's view ("East", "Enterprise"); null for none.</summary>
+    public string? Team { get; set; }
 
     /// <summary>Minutes before a promised call or appointment that the rep is reminded.</summary>
     public int ReminderLeadMinutes { get; set; } = Ringback.Reminders.ReminderSettings.DefaultLeadMinutes;

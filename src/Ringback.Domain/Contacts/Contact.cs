@@ -71,6 +71,9 @@ public sealed class Contact : Accounts.IOrganizationOwned, Accounts.IVersioned
 
     public Guid? OwnerId { get; set; }
 
+    /// <summary>When the contact was last reassigned: what earlier calls still owe is the new owner's (see the planner).</summary>
+    public Instant? HandedOverAt { get; set; }
+
     public ContactStatus Status { get; set; }
 
     /// <summary>Another contact who referred this one (seed 000: "it must be an honest referral").</summary>

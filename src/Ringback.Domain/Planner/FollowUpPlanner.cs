@@ -51,6 +51,13 @@ public sealed record PlanInput
 {
     public required Guid ContactId { get; init; }
     public Guid? OwnerId { get; init; }
+
+    /// <summary>
+    /// When the contact was last given to <see cref="OwnerId"/> (a rep left, a book was rebalanced): whatever calls made
+    /// before then still owe — a promise, an appointment, an expected callback — is the new owner's to keep.
+    /// </summary>
+    public Instant? HandedOverAt { get; init; }
+
     public ContactStatus Status { get; init; }
 
     /// <summary>The contact's calls, newest first.</summary>
@@ -93,7 +100,7 @@ public static class FollowUpPlanner
         items.AddRange(Appointments(input));
         if (input.Status == ContactStatus.DoNotCall)
         {
-            return new ContactPlan(items, null);
+            return new ContactPlan(HandOver(items, input), null);
         }
 
         var (step, ended) = NextCadenceStep(input);
@@ -103,7 +110,19 @@ public static class FollowUpPlanner
             items.Add(call);
         }
 
-        return new ContactPlan(items, ended);
+        return new ContactPlan(HandOver(items, input), ended);
+    }
+
+    /// <summary>Items owed by calls made before the contact was handed over go to its new owner.</summary>
+    private static List<PlannedFollowUp> HandOver(List<PlannedFollowUp> items, PlanInput input)
+    {
+        if (input.HandedOverAt is not { } handedOver || input.OwnerId is not { } owner)
+        {
+            return items;
+        }
+
+        var before = input.Calls.Where(c => c.StartedAt < handedOver).Select(c => c.Id).ToHashSet();
+        return [.. items.Select(i => i.SourceCallId is { } source && before.Contains(source) ? i with { UserId = owner } : i)];
     }
 
     private static IEnumerable<PlannedFollowUp> Appointments(PlanInput input) =>

@@ -19,6 +19,11 @@ public sealed record NewUser
     public string? CallbackPhone { get; init; }
     public string? TimeZone { get; init; }
     public string? ReachableHours { get; init; }
+
+    /// <summary>Joins this organization with <see cref="Role"/> (an accepted invitation); otherwise see <see cref="AccountService.AddUserAsync"/>.</summary>
+    public Guid? OrganizationId { get; init; }
+
+    public UserRole? Role { get; init; }
 }
 
 /// <summary>Organizations, users and API tokens: made here for the CLI, the API and the first-run page alike.</summary>
@@ -60,7 +65,9 @@ public sealed class AccountService(RingbackDbContext db, IClock clock, string de
             return (null, errors);
         }
 
-        var organization = await FindOrCreateOrganizationAsync(input.Organization ?? input.CompanyName ?? name!, input.Organization is not null, cancellationToken);
+        var organization = input.OrganizationId is { } joining
+            ? await db.Organizations.SingleAsync(o => o.Id == joining, cancellationToken)
+            : await FindOrCreateOrganizationAsync(input.Organization ?? input.CompanyName ?? name!, input.Organization is not null, cancellationToken);
         var isFirst = !await db.Users.IgnoreQueryFilters().AnyAsync(u => u.OrganizationId == organization.Id, cancellationToken);
         var user = new User
         {
@@ -68,7 +75,7 @@ public sealed class AccountService(RingbackDbContext db, IClock clock, string de
             OrganizationId = organization.Id,
             Email = email!,
             Name = name!,
-            Role = isFirst ? UserRole.Owner : UserRole.Rep,
+            Role = isFirst ? UserRole.Owner : input.Role ?? UserRole.Rep,
             CompanyName = input.CompanyName,
             CallbackPhone = phone?.E164,
             TimeZone = zone,
@@ -89,6 +96,40 @@ public sealed class AccountService(RingbackDbContext db, IClock clock, string de
 
     public static bool VerifyPassword(User user, string password) =>
         user.PasswordHash is not null && Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+
+    /// <summary>
+    /// Checks a password for an email, known or not, in the same time: an unknown email (or a user without a password)
+    /// is checked against a hash of a random password made once, so the answer's timing does not tell who has an
+    /// account. Null unless the password is right.
+    /// </summary>
+    public async Task<User?> CheckPasswordAsync(string? email, string? password, CancellationToken cancellationToken = default)
+    {
+        var user = string.IsNullOrWhiteSpace(email) ? null : await FindByEmailAsync(email, cancellationToken);
+        if (user?.PasswordHash is null)
+        {
+            Hasher.VerifyHashedPassword(DummyUser, DummyHash.Value, password ?? string.Empty);
+            return null;
+        }
+
+        return VerifyPassword(user, password ?? string.Empty) ? user : null;
+    }
+
+    /// <summary>Sets a new password, checked by the same rule as at sign-up; the caller ends the user's other sessions.</summary>
+    public static string? SetPassword(User user, string? password)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (password is null || password.Length < MinimumPasswordLength)
+        {
+            return $"must be at least {MinimumPasswordLength} characters";
+        }
+
+        user.PasswordHash = Hasher.HashPassword(user, password);
+        return null;
+    }
+
+    private static readonly User DummyUser = new() { Name = "nobody", Email = "nobody@invalid", TimeZone = "UTC" };
+
+    private static readonly Lazy<string> DummyHash = new(() => Hasher.HashPassword(DummyUser, Base64Url(RandomNumberGenerator.GetBytes(24))));
 
     /// <summary>Makes a token and returns it in full. This is the only time it exists outside the caller's hands.</summary>
     public async Task<string> CreateTokenAsync(User user, string name, CancellationToken cancellationToken = default)
@@ -127,7 +168,7 @@ public sealed class AccountService(RingbackDbContext db, IClock clock, string de
         return true;
     }
 
-    /// <summary>The user a token belongs to, or null if it is unknown or revoked.</summary>
+    /// <summary>The user a token belongs to, or null if it is unknown or revoked or its user deactivated.</summary>
     public async Task<User?> FindByTokenAsync(string token, CancellationToken cancellationToken = default)
     {
         if (!token.StartsWith(TokenPrefix, StringComparison.Ordinal))
@@ -139,7 +180,7 @@ public sealed class AccountService(RingbackDbContext db, IClock clock, string de
         return await (
             from t in db.ApiTokens.IgnoreQueryFilters()
             join u in db.Users.IgnoreQueryFilters() on t.UserId equals u.Id
-            where t.Hash == hash && t.RevokedAt == null
+            where t.Hash == hash && t.RevokedAt == null && u.DeactivatedAt == null
             select u).SingleOrDefaultAsync(cancellationToken);
     }
 

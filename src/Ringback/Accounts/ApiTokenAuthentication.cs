@@ -11,17 +11,40 @@ public static class RingbackClaims
     public const string UserId = ClaimTypes.NameIdentifier;
     public const string OrganizationId = "ringback:org";
 
-    public static ClaimsPrincipal For(User user, string scheme) => new(new ClaimsIdentity(
-    [
-        new Claim(UserId, user.Id.ToString()),
-        new Claim(OrganizationId, user.OrganizationId.ToString()),
-        new Claim(ClaimTypes.Name, user.Name),
-        new Claim(ClaimTypes.Email, user.Email),
-        new Claim(ClaimTypes.Role, user.Role.ToString()),
-    ], scheme));
+    /// <summary>The server-side session a cookie belongs to (<see cref="Sessions"/>).</summary>
+    public const string SessionId = "ringback:sid";
+
+    public static ClaimsPrincipal For(User user, string scheme, Guid? session = null)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        List<Claim> claims =
+        [
+            new Claim(UserId, user.Id.ToString()),
+            new Claim(OrganizationId, user.OrganizationId.ToString()),
+            new Claim(ClaimTypes.Name, user.Name),
+            new Claim(ClaimTypes.Email, user.Email),
+            new Claim(ClaimTypes.Role, user.Role.ToString()),
+        ];
+        if (session is { } id)
+        {
+            claims.Add(new Claim(SessionId, id.ToString()));
+        }
+
+        return new(new ClaimsIdentity(claims, scheme));
+    }
+
+    public static Guid? SessionOf(ClaimsPrincipal? principal) =>
+        Guid.TryParse(principal?.FindFirstValue(SessionId), out var id) ? id : null;
+
+    /// <summary>The signed-in person's role; a principal without one is treated as the least: a rep.</summary>
+    public static UserRole RoleOf(ClaimsPrincipal? principal) =>
+        Enum.TryParse<UserRole>(principal?.FindFirstValue(ClaimTypes.Role), out var role) ? role : UserRole.Rep;
 
     public static Guid? OrganizationOf(ClaimsPrincipal? principal) =>
         Guid.TryParse(principal?.FindFirstValue(OrganizationId), out var id) ? id : null;
+
+    /// <summary>The signed-in person as the audit log names them.</summary>
+    public static Actor ActorOf(ClaimsPrincipal principal) => new(UserOf(principal), principal.FindFirstValue(ClaimTypes.Name) ?? "unknown");
 
     public static Guid UserOf(ClaimsPrincipal principal) =>
         Guid.Parse(principal.FindFirstValue(UserId) ?? throw new InvalidOperationException("Not signed in."));

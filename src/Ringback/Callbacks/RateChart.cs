@@ -57,16 +57,20 @@ public static class RateChart
     }
 
     /// <summary>A heatmap cell's background: pale for low rates, deep for high, grey when there is too little to go on.</summary>
-    public static string HeatColour(Rate rate, double best)
+    /// <summary>
+    /// A heatmap cell's shade as a class, <c>heat-0</c> (lightest) to <c>heat-10</c>, or <c>heat-none</c> when too few
+    /// messages to say: classes, not inline styles, because the Content-Security-Policy allows no inline style.
+    /// </summary>
+    public static string HeatClass(Rate rate, double best)
     {
         ArgumentNullException.ThrowIfNull(rate);
         if (rate.Value is not { } value || rate.TooFewToConclude)
         {
-            return "#f1f3f5";
+            return "heat-none";
         }
 
         var share = best <= 0 ? 0 : Math.Clamp(value / best, 0, 1);
-        return string.Create(CultureInfo.InvariantCulture, $"hsl(212 70% {96 - share * 52:0}%)");
+        return string.Create(CultureInfo.InvariantCulture, $"heat-{(int)Math.Round(share * 10)}");
     }
 
     private static string Encode(string text) => HtmlEncoder.Default.Encode(text);

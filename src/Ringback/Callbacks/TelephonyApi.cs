@@ -27,9 +27,9 @@ public static class TelephonyApi
         var twilio = routes.MapGroup("/telephony/twilio").WithTags("Telephony");
         twilio.MapGet("/", GetAsync).WithName("TwilioSetup");
         // The organization's phone account is the owner's to connect or disconnect, not any rep's.
-        twilio.MapPut("/", SetUpAsync).WithName("SetUpTwilio").RequireAuthorization(p => p.RequireRole(nameof(UserRole.Owner)))
+        twilio.MapPut("/", SetUpAsync).WithName("SetUpTwilio").Requires(Capability.PhoneSystem)
             .WithSummary("Store the Twilio auth token (encrypted) and get the status-callback URL to give Twilio (owner only)");
-        twilio.MapDelete("/", RemoveAsync).WithName("RemoveTwilio").RequireAuthorization(p => p.RequireRole(nameof(UserRole.Owner)))
+        twilio.MapDelete("/", RemoveAsync).WithName("RemoveTwilio").Requires(Capability.PhoneSystem)
             .WithSummary("Forget the token; the webhook URL stops working (owner only)");
     }
 
@@ -44,16 +44,16 @@ public static class TelephonyApi
         IClock clock, IDataProtectionProvider protection, IOptions<RingbackOptions> options, CancellationToken cancellationToken)
     {
         var protector = protection.CreateProtector(TwilioAccount.Purpose);
-        var errors = await TwilioAccount.ConnectAsync(db, request.AuthToken, request.DefaultRepEmail, RingbackClaims.UserOf(http.User), clock.GetCurrentInstant(),
+        var errors = await TwilioAccount.ConnectAsync(db, request.AuthToken, request.DefaultRepEmail, RingbackClaims.ActorOf(http.User), clock.GetCurrentInstant(),
             text => protector.Protect(text), cancellationToken);
         return errors.IsEmpty
             ? TypedResults.Ok(await TwilioAccount.DescribeAsync(db, options.Value.BaseUrl(http.Request), cancellationToken))
             : TypedResults.ValidationProblem(errors.ToDictionary());
     }
 
-    public static async Task<NoContent> RemoveAsync(RingbackDbContext db, CancellationToken cancellationToken)
+    public static async Task<NoContent> RemoveAsync(RingbackDbContext db, HttpContext http, IClock clock, CancellationToken cancellationToken)
     {
-        await TwilioAccount.DisconnectAsync(db, cancellationToken);
+        await TwilioAccount.DisconnectAsync(db, RingbackClaims.ActorOf(http.User), clock.GetCurrentInstant(), cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -61,6 +61,11 @@ public static class CallsApi
             return Versions.Stale("call");
         }
 
+        if (!await db.MayChangeCallAsync(http.User, id, cancellationToken))
+        {
+            return Capabilities.Forbidden("call");
+        }
+
         var result = await CallLog.CorrectAsync(db, id, RingbackClaims.UserOf(http.User), request, expected, clock.GetCurrentInstant(), cancellationToken,
             planner.Value, options.Value.DefaultRegion);
         if (result.NotFound)
@@ -86,13 +91,23 @@ public static class CallsApi
             return Versions.Stale("call");
         }
 
+        if (!await db.MayChangeCallAsync(http.User, id, cancellationToken))
+        {
+            return Capabilities.Forbidden("call");
+        }
+
         var result = await CallLog.DeleteAsync(db, id, RingbackClaims.UserOf(http.User), expected, clock.GetCurrentInstant(), cancellationToken, planner.Value);
         return result.NotFound ? TypedResults.NotFound() : result.Stale ? Versions.Stale("call") : TypedResults.NoContent();
     }
 
-    public static async Task<Results<Ok<CallResponse>, NotFound>> RestoreAsync(
+    public static async Task<Results<Ok<CallResponse>, NotFound, ProblemHttpResult>> RestoreAsync(
         Guid id, RingbackDbContext db, IClock clock, HttpContext http, IOptions<PlannerOptions> planner, CancellationToken cancellationToken)
     {
+        if (!await db.MayChangeCallAsync(http.User, id, cancellationToken))
+        {
+            return Capabilities.Forbidden("call");
+        }
+
         var result = await CallLog.RestoreAsync(db, id, clock.GetCurrentInstant(), cancellationToken, planner.Value);
         return result.NotFound ? TypedResults.NotFound() : TypedResults.Ok(await ResponseAsync(db, result.Call!, http, cancellationToken));
     }

@@ -74,7 +74,35 @@ public sealed class CliServices : IAsyncDisposable
         return user;
     }
 
-    public async Task<User?> ActAsAsync(string? email, CancellationToken cancellationToken)
+    /// <summary>
+    /// The user a command acts as (see above), refused with the reason when they are deactivated or their role lacks
+    /// <paramref name="needed"/>: the terminal answers to the same role matrix as the web and the API.
+    /// </summary>
+    public async Task<User?> ActAsAsync(string? email, CancellationToken cancellationToken, Capability needed = Capability.Work)
+    {
+        var user = await PickUserAsync(email, cancellationToken);
+        if (user is null)
+        {
+            return null;
+        }
+
+        if (!user.IsActive)
+        {
+            await Console.Error.WriteLineAsync($"ringback: {user.Email} is deactivated; act as another user with --as EMAIL");
+            return null;
+        }
+
+        if (!RoleMatrix.Allows(user.Role, needed))
+        {
+            var allowed = string.Join(" or ", RoleMatrix.Roles.Where(r => RoleMatrix.Allows(r, needed)).Select(r => r.ToString().ToLowerInvariant()));
+            await Console.Error.WriteLineAsync($"ringback: {user.Email} is a {user.Role.ToString().ToLowerInvariant()}; this needs an {allowed} ({Validation.Words.Of(needed).ToLowerInvariant()})");
+            return null;
+        }
+
+        return user;
+    }
+
+    private async Task<User?> PickUserAsync(string? email, CancellationToken cancellationToken)
     {
         User? user;
         email ??= RememberedEmail();

@@ -1,3 +1,4 @@
+using Ringback.Accounts;
 using System.CommandLine;
 using System.Text;
 using Ringback.Data.Import;
@@ -15,10 +16,14 @@ public static class ExportCommands
         contacts.SetAction(async (parse, ct) =>
         {
             await using var cli = await CliServices.StartAsync(parse, ct);
-            if (await cli.ActAsAsync(parse.GetValue(actAs), ct) is null)
+            if (await cli.ActAsAsync(parse.GetValue(actAs), ct, Capability.Export) is not { } user)
             {
                 return 1;
             }
+
+            // Logged before the data leaves: an export that fails halfway has still shown someone the book.
+            await cli.Db.RecordAsync(Actor.Of(user), AuditActions.Exported, "contacts (command line)", parse.GetValue(output)?.FullName ?? "standard output",
+                cli.Services.GetRequiredService<NodaTime.IClock>().GetCurrentInstant(), ct);
 
             if (parse.GetValue(output) is { } file)
             {

@@ -1,3 +1,4 @@
+using Ringback.Accounts;
 using System.CommandLine;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -31,7 +32,7 @@ public static class ImportCommands
         contacts.SetAction(async (parse, ct) =>
         {
             await using var cli = await CliServices.StartAsync(parse, ct);
-            var user = await cli.ActAsAsync(parse.GetValue(actAs), ct);
+            var user = await cli.ActAsAsync(parse.GetValue(actAs), ct, Capability.Import);
             if (user is null)
             {
                 return 1;
@@ -73,6 +74,12 @@ public static class ImportCommands
             {
                 await Console.Error.WriteLineAsync($"ringback: {e.Message}");
                 return 1;
+            }
+
+            if (report.Committed)
+            {
+                await cli.Db.RecordAsync(Actor.Of(user), AuditActions.Imported, $"contacts from {Path.GetFileName(path)} (command line)", report.Summary,
+                    cli.Services.GetRequiredService<NodaTime.IClock>().GetCurrentInstant(), ct);
             }
 
             Print(report);

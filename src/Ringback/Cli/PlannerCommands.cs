@@ -1,3 +1,4 @@
+using Ringback.Accounts;
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -108,7 +109,7 @@ public static class PlannerCommands
             }
 
             await using var cli = await CliServices.StartAsync(parse, ct);
-            if (await cli.ActAsAsync(parse.GetValue(actAs), ct) is null)
+            if (await cli.ActAsAsync(parse.GetValue(actAs), ct, Capability.ManageDoNotCall) is not { } user)
             {
                 return 1;
             }
@@ -123,7 +124,7 @@ public static class PlannerCommands
             using var reader = new StreamReader(path.FullName);
             var region = cli.Services.GetRequiredService<IOptions<RingbackOptions>>().Value.DefaultRegion;
             var result = await DoNotCallRegister.ImportAsync(cli.Db, reader, parse.GetValue(name)!, parse.GetValue(own) ? DoNotCallListKind.Internal : DoNotCallListKind.Registry,
-                date.Value, region, parse.GetValue(skip), cli.Services.GetRequiredService<IClock>().GetCurrentInstant(), ct);
+                date.Value, region, parse.GetValue(skip), Actor.Of(user), cli.Services.GetRequiredService<IClock>().GetCurrentInstant(), ct);
             foreach (var error in result.Errors)
             {
                 await Console.Error.WriteLineAsync($"ringback dnc import: {path.Name}: {error}");

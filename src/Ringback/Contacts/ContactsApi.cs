@@ -1,3 +1,4 @@
+using Ringback.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -145,6 +146,20 @@ public static class ContactsApi
                 return Versions.Stale("contact");
             }
 
+            if (!await db.MayChangeAsync(http.User, contact.OwnerId, ct))
+            {
+                return Capabilities.Forbidden("contact");
+            }
+
+            if (request.OwnerId != contact.OwnerId && !RoleMatrix.Allows(RingbackClaims.RoleOf(http.User), Capability.Reassign)
+                && !(contact.OwnerId is null && request.OwnerId == RingbackClaims.UserOf(http.User)))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["ownerId"] = ["only a manager or an owner may give a contact to another rep (you may take one nobody owns)"],
+                });
+            }
+
             var errors = await ApplyAsync(contact, request, db, options.Value.DefaultRegion, now, ct);
             if (!errors.IsEmpty)
             {
@@ -162,20 +177,27 @@ public static class ContactsApi
         return outcome;
     }
 
-    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(Guid id, RingbackDbContext db, HttpContext http, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(
+        Guid id, RingbackDbContext db, IClock clock, HttpContext http, CancellationToken cancellationToken)
     {
         if (!Versions.TryExpected(http.Request, out var expected))
         {
             return Versions.Stale("contact");
         }
 
-        var deleted = await db.Contacts.Where(c => c.Id == id && (expected == null || c.Version == expected)).ExecuteDeleteAsync(cancellationToken);
-        if (deleted > 0)
+        var found = await db.Contacts.Where(c => c.Id == id).Select(c => new { c.OwnerId, c.FirstName, c.LastName, c.Version }).FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
-            return TypedResults.NoContent();
+            return TypedResults.NotFound();
         }
 
-        return expected is not null && await db.Contacts.AnyAsync(c => c.Id == id, cancellationToken) ? Versions.Stale("contact") : TypedResults.NotFound();
+        if (!await db.MayChangeAsync(http.User, found.OwnerId, cancellationToken))
+        {
+            return Capabilities.Forbidden("contact");
+        }
+
+        var deleted = await ContactRemoval.DeleteAsync(db, id, expected, RingbackClaims.ActorOf(http.User), $"{found.FirstName} {found.LastName}".Trim(), clock.GetCurrentInstant(), cancellationToken);
+        return deleted ? TypedResults.NoContent() : Versions.Stale("contact");
     }
 
     private static async Task<ValidationErrors> ApplyAsync(Contact contact, ContactRequest request, RingbackDbContext db, string region, Instant now, CancellationToken cancellationToken)

@@ -25,6 +25,12 @@ public sealed class RingbackOptions
         return string.IsNullOrWhiteSpace(PublicUrl) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : PublicUrl.TrimEnd('/');
     }
 
+    /// <summary>
+    /// Where links in mail point (invitations, password resets, reminders). Never the request's Host header: anyone
+    /// can send a forgotten-password request with a Host of their own, and the reset link would take its secret there.
+    /// </summary>
+    public string LinkBase => (string.IsNullOrWhiteSpace(PublicUrl) ? WebHost.DefaultUrl : PublicUrl).TrimEnd('/');
+
     public void Validate()
     {
         if (!PhoneNumberParser.IsRegion(DefaultRegion))

@@ -67,14 +67,20 @@ public static class WebHost
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromDays(14);
                 o.SlidingExpiration = true;
+                // Every cookie names a session kept on the server, checked on each request (Sessions).
+                o.Events.OnValidatePrincipal = Sessions.ValidateAsync;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(ApiPolicy, new AuthorizationPolicyBuilder(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build());
+            .AddPolicy(ApiPolicy, new AuthorizationPolicyBuilder(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build())
+            .AddCapabilityPolicies();
 
+        services.AddScoped<Sessions>();
+        services.AddScoped<SignInThrottle>();
         services.AddRazorPages(o =>
         {
+            o.Conventions.ConfigureFilter(new Capabilities.PageFilter());
             o.Conventions.AllowAnonymousToFolder("/Account");
             o.Conventions.AddPageRoute("/Contacts/Edit", "/contacts/new");
         });
@@ -82,6 +88,15 @@ public static class WebHost
         {
             // Password guessing: ten sign-in attempts a minute from one address, then 429 until the minute is up.
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return ValueTask.CompletedTask;
+            };
             o.AddPolicy(SignInLimit, http => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
@@ -93,6 +108,8 @@ public static class WebHost
         services.AddOpenApi("v1", o => o.AddSchemaTransformer(InstantJsonConverter.DescribeAsync));
 
         var app = builder.Build();
+        app.UseTrustedProxies(app.Configuration);
+        app.UseSecurityHeaders();
         // An API client gets a problem document; a person gets the error page (which takes any method, so a failed POST is still a 500).
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/error"));

@@ -1,3 +1,4 @@
+using NodaTime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Ringback.Accounts;
@@ -22,11 +23,11 @@ public static class ImportApi
 {
     public static void MapImportApi(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/imports/contacts", ImportContactsAsync).WithTags("Import").WithName("ImportContacts")
-            .Accepts<string>("text/csv")
+            .Accepts<string>("text/csv").Requires(Capability.Import)
             .WithSummary("Import contacts from a CSV body: all or nothing unless skipBadRows; rows matching contacts you have are skipped unless duplicates=update or new");
 
     public static async Task<Results<Ok<ImportResponse>, ValidationProblem>> ImportContactsAsync(
-        HttpContext http, ContactImporter importer, IOptions<RingbackOptions> options, IOptions<StorageOptions> storage,
+        HttpContext http, ContactImporter importer, RingbackDbContext db, IClock clock, IOptions<RingbackOptions> options, IOptions<StorageOptions> storage,
         bool dryRun = false, bool skipBadRows = false, string? duplicates = null, CancellationToken cancellationToken = default)
     {
         var errors = new ValidationErrors();
@@ -55,6 +56,11 @@ public static class ImportApi
                 SkipBadRows = skipBadRows,
                 Duplicates = handling,
             }, cancellationToken: cancellationToken);
+            if (report.Committed)
+            {
+                await db.RecordAsync(RingbackClaims.ActorOf(http.User), AuditActions.Imported, "contacts (API)", report.Summary, clock.GetCurrentInstant(), cancellationToken);
+            }
+
             return TypedResults.Ok(ImportResponse.From(report));
         }
         catch (ImportFileException e)

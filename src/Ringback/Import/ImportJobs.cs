@@ -12,9 +12,10 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs> 
 {
     private readonly ConcurrentDictionary<Guid, ImportJob> _jobs = new();
 
-    public ImportJob Start(Guid organizationId, Guid userId, string path, ImportOptions options)
+    public ImportJob Start(Guid organizationId, Ringback.Accounts.Actor actor, string path, ImportOptions options)
     {
-        var job = new ImportJob(Guid.NewGuid(), organizationId, userId);
+        ArgumentNullException.ThrowIfNull(actor);
+        var job = new ImportJob(Guid.NewGuid(), organizationId, actor.Id!.Value);
         _jobs[job.Id] = job;
         _ = Task.Run(async () =>
         {
@@ -23,6 +24,13 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs> 
                 await using var scope = scopes.CreateAsyncScope();
                 var importer = scope.ServiceProvider.GetRequiredService<ContactImporter>();
                 job.Report = await importer.ImportAsync(path, options, new Progress<double>(f => job.Fraction = f));
+                if (job.Report.Committed)
+                {
+                    var db = scope.ServiceProvider.GetRequiredService<Data.RingbackDbContext>();
+                    db.OrganizationId = organizationId;
+                    await Ringback.Accounts.AuditLog.RecordAsync(db, actor, Ringback.Accounts.AuditActions.Imported, "contacts (web)", job.Report.Summary,
+                        scope.ServiceProvider.GetRequiredService<NodaTime.IClock>().GetCurrentInstant());
+                }
             }
             catch (Exception e) when (e is ImportFileException or IOException or System.Data.Common.DbException or InvalidOperationException)
             {

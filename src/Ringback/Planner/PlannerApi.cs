@@ -83,7 +83,7 @@ public static class PlannerApi
 
         var lists = routes.MapGroup("/dnc-lists").WithTags("Planner");
         lists.MapGet("/", ListDncAsync).WithName("ListDoNotCallLists");
-        lists.MapPost("/", ImportDncAsync).WithName("ImportDoNotCallList")
+        lists.MapPost("/", ImportDncAsync).WithName("ImportDoNotCallList").Requires(Capability.ManageDoNotCall)
             .WithSummary("One number per line or CSV; all or nothing, every bad line named, unless skipBadRows");
 
         routes.MapGet("/promises", PromisesAsync).WithTags("Planner").WithName("PromiseKeeping")
@@ -194,7 +194,7 @@ public static class PlannerApi
         TypedResults.Ok((await db.DoNotCallLists.AsNoTracking().OrderByDescending(l => l.ImportedAt).ToListAsync(cancellationToken)).Select(DncListResponse.From).ToList());
 
     public static async Task<Results<Created<DncListResponse>, ValidationProblem>> ImportDncAsync(
-        DncListRequest request, RingbackDbContext db, IClock clock, IOptions<RingbackOptions> options, CancellationToken cancellationToken)
+        DncListRequest request, RingbackDbContext db, IClock clock, IOptions<RingbackOptions> options, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var name = Field.Text(errors, "name", request.Name, 100, required: true);
@@ -216,7 +216,7 @@ public static class PlannerApi
         }
 
         using var reader = new StringReader(request.Numbers!);
-        var result = await DoNotCallRegister.ImportAsync(db, reader, name!, kind, copyDate.Value, options.Value.DefaultRegion, request.SkipBadRows, clock.GetCurrentInstant(), cancellationToken);
+        var result = await DoNotCallRegister.ImportAsync(db, reader, name!, kind, copyDate.Value, options.Value.DefaultRegion, request.SkipBadRows, RingbackClaims.ActorOf(http.User), clock.GetCurrentInstant(), cancellationToken);
         if (!result.Succeeded)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["numbers"] = [.. result.Errors.Prepend("nothing was imported:")] });

@@ -8,7 +8,7 @@ using Ringback.Web;
 namespace Ringback.Pages.Account;
 
 /// <summary>The first-run page: creates the owner, then closes for good.</summary>
-public sealed class SetupModel(AccountService accounts, SetupGate gate, RingbackDbContext db) : PageModel
+public sealed class SetupModel(AccountService accounts, Sessions sessions, SetupGate gate, RingbackDbContext db) : PageModel
 {
     [BindProperty]
     public SetupInput Input { get; set; } = new();
@@ -40,7 +40,7 @@ public sealed class SetupModel(AccountService accounts, SetupGate gate, Ringback
         }
 
         gate.UserCreated();
-        await SignInModel.SignInAsync(HttpContext, user);
+        await sessions.SignInAsync(HttpContext, user, cancellationToken);
         return Redirect("/contacts");
     }
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Ringback.Accounts;
@@ -7,7 +5,7 @@ using Ringback.Accounts;
 namespace Ringback.Pages.Account;
 
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.WebHost.SignInLimit)]
-public sealed class SignInModel(AccountService accounts) : PageModel
+public sealed class SignInModel(AccountService accounts, Sessions sessions, SignInThrottle throttle) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -18,7 +16,8 @@ public sealed class SignInModel(AccountService accounts) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public bool Failed { get; private set; }
+    /// <summary>What went wrong, said the same for an unknown email and a wrong password.</summary>
+    public string? Problem { get; private set; }
 
     public void OnGet()
     {
@@ -26,21 +25,34 @@ public sealed class SignInModel(AccountService accounts) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var user = string.IsNullOrWhiteSpace(Email) ? null : await accounts.FindByEmailAsync(Email, cancellationToken);
-
-        // One message for an unknown email and a wrong password, so the form does not reveal who has an account.
-        if (user is null || !AccountService.VerifyPassword(user, Password ?? string.Empty))
+        if (await throttle.WaitAsync(Email, cancellationToken) is { } wait)
         {
-            Failed = true;
+            var seconds = SignInRules.Seconds(wait);
+            Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Problem = $"Too many wrong passwords for this email. Try again in {Math.Ceiling(seconds / 60.0):0} minute{(seconds > 60 ? "s" : "")}, or reset your password.";
             return Page();
         }
 
-        await SignInAsync(HttpContext, user);
+        var user = await accounts.CheckPasswordAsync(Email, Password, cancellationToken);
+
+        // One message for an unknown email and a wrong password, so the form does not reveal who has an account.
+        if (user is null)
+        {
+            await throttle.FailedAsync(Email, cancellationToken);
+            Problem = "That email and password do not match an account.";
+            return Page();
+        }
+
+        await throttle.SucceededAsync(Email, cancellationToken);
+        if (!user.IsActive)
+        {
+            // Said only to someone who knows the password: they need to hear why, and it tells an attacker nothing new.
+            Problem = "This account has been deactivated. Ask your organization's owner or manager.";
+            return Page();
+        }
+
+        await sessions.SignInAsync(HttpContext, user, cancellationToken);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/today");
     }
-
-    public static Task SignInAsync(HttpContext http, User user) =>
-        http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-            RingbackClaims.For(user, CookieAuthenticationDefaults.AuthenticationScheme),
-            new AuthenticationProperties { IsPersistent = true });
 }

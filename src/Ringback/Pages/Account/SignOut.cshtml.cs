@@ -1,18 +1,16 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Ringback.Pages.Account;
 
 /// <summary>Sign-out is a POST with an antiforgery token, so no link elsewhere can sign a rep out.</summary>
-public sealed class SignOutModel : PageModel
+public sealed class SignOutModel(Ringback.Accounts.Sessions sessions) : PageModel
 {
     public IActionResult OnGet() => Redirect("/today");
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        await sessions.SignOutAsync(HttpContext, cancellationToken);
         return Redirect("/signin");
     }
 }

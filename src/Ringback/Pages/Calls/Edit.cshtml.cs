@@ -81,6 +81,11 @@ public sealed class EditModel(RingbackDbContext db, IOptions<RingbackOptions> op
             return NotFound();
         }
 
+        if (!await db.MayChangeCallAsync(User, Id, cancellationToken))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         if (call.Version != Version && Refused(call))
         {
             return Page();
@@ -131,6 +136,11 @@ public sealed class EditModel(RingbackDbContext db, IOptions<RingbackOptions> op
         if (await LoadAsync(cancellationToken) is null)
         {
             return NotFound();
+        }
+
+        if (!await db.MayChangeCallAsync(User, Id, cancellationToken))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
 
         await CallLog.DeleteAsync(db, Id, RingbackClaims.UserOf(User), expectedVersion: null, clock.GetCurrentInstant(), cancellationToken, planner.Value);

@@ -1,3 +1,4 @@
+using Ringback.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Ringback.Calls;
@@ -54,6 +55,11 @@ public sealed partial class DetailsModel
             return NotFound();
         }
 
+        if (!await db.MayChangeCallAsync(User, callId, cancellationToken))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         var call = await db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == callId && c.ContactId == Id, cancellationToken);
         if (call is null)
         {
@@ -78,6 +84,11 @@ public sealed partial class DetailsModel
             return NotFound();
         }
 
+        if (!await db.MayChangeCallAsync(User, callId, cancellationToken))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         var result = await CallLog.DeleteAsync(db, callId, Rep.Id, expectedVersion: null, Now, cancellationToken, planner.Value);
         if (result.NotFound || result.Call!.ContactId != Id)
         {
@@ -93,6 +104,11 @@ public sealed partial class DetailsModel
         if (!await LoadAsync(cancellationToken))
         {
             return NotFound();
+        }
+
+        if (!await db.MayChangeCallAsync(User, callId, cancellationToken))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
 
         var result = await CallLog.RestoreAsync(db, callId, Now, cancellationToken, planner.Value);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Ringback.Accounts;
 using Ringback.Contacts;
 using Ringback.Data.Contacts;
 
@@ -26,6 +27,12 @@ public sealed partial class DetailsModel
             return NotFound();
         }
 
+        // A merge deletes the other contact and rewrites this one: both must be the rep's to change.
+        if (!await db.MayChangeAsync(User, Contact.OwnerId, cancellationToken) || !await db.MayChangeContactAsync(User, otherId, cancellationToken))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         var name = await db.Contacts.Where(c => c.Id == otherId).Select(c => c.FirstName + " " + c.LastName).FirstOrDefaultAsync(cancellationToken);
         if (!await ContactMerge.MergeAsync(db, Id, otherId, Now, planner.Value, cancellationToken))
         {
@@ -43,7 +50,12 @@ public sealed partial class DetailsModel
             return NotFound();
         }
 
-        await db.Contacts.Where(c => c.Id == Id).ExecuteDeleteAsync(cancellationToken);
+        if (!await db.MayChangeAsync(User, Contact.OwnerId, cancellationToken))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        await ContactRemoval.DeleteAsync(db, Id, null, RingbackClaims.ActorOf(User), Contact.DisplayName, clock.GetCurrentInstant(), cancellationToken);
         TempData["Notice"] = $"Deleted {Contact.DisplayName}, with their calls and gatekeepers.";
         return Redirect("/contacts");
     }

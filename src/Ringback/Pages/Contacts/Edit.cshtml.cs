@@ -75,6 +75,11 @@ public sealed class EditModel(RingbackDbContext db, IOptions<RingbackOptions> op
             return NotFound();
         }
 
+        if (!await db.MayChangeAsync(User, contact.OwnerId, cancellationToken))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         Input = ContactInput.From(contact, options.Value.DefaultRegion);
         Version = contact.Version;
         Original = Changes.Snapshot(Input);
@@ -90,6 +95,11 @@ public sealed class EditModel(RingbackDbContext db, IOptions<RingbackOptions> op
         if (contact is null)
         {
             return NotFound();
+        }
+
+        if (Id is not null && !await db.MayChangeAsync(User, contact.OwnerId, cancellationToken))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
 
         if (Id is not null && contact.Version != Version)

@@ -1,3 +1,4 @@
+using Ringback.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,7 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Ring
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
+    [Requires(Capability.ManageDoNotCall)]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var date = LocalDatePattern.Iso.Parse(CopyDate ?? string.Empty);
@@ -62,7 +64,7 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Ring
         {
             using var reader = new StreamReader(Upload!.OpenReadStream());
             var result = await Data.Planner.DoNotCallRegister.ImportAsync(db, reader, Name!, Own ? DoNotCallListKind.Internal : DoNotCallListKind.Registry,
-                date.Value, options.Value.DefaultRegion, SkipBadRows, clock.GetCurrentInstant(), cancellationToken);
+                date.Value, options.Value.DefaultRegion, SkipBadRows, RingbackClaims.ActorOf(User), clock.GetCurrentInstant(), cancellationToken);
             if (result.Succeeded)
             {
                 Notice = $"Imported {result.Imported} numbers into {result.List!.Name}" + (result.Errors.Count > 0 ? $"; {result.Errors.Count} bad lines skipped." : ".");

@@ -15,6 +15,7 @@ namespace Ringback.Pages.Import;
 /// </summary>
 [RequestSizeLimit(MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
+[Requires(Capability.Import)]
 public sealed class IndexModel(ContactImporter importer, ImportJobs jobs, IOptions<RingbackOptions> options, IOptions<StorageOptions> storage) : PageModel
 {
     public const long MaxUploadBytes = 512L * 1024 * 1024;
@@ -103,7 +104,7 @@ public sealed class IndexModel(ContactImporter importer, ImportJobs jobs, IOptio
             return Page();
         }
 
-        var job = jobs.Start(RingbackClaims.OrganizationOf(User)!.Value, RingbackClaims.UserOf(User), UploadPath(Upload), Options(dryRun: false));
+        var job = jobs.Start(RingbackClaims.OrganizationOf(User)!.Value, RingbackClaims.ActorOf(User), UploadPath(Upload), Options(dryRun: false));
         return Redirect($"/import?job={job.Id}");
     }
 

@@ -142,16 +142,12 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
         Twilio = await TwilioAccount.DescribeAsync(db, options.Value.BaseUrl(Request), cancellationToken);
     }
 
-    public bool IsOwner => User.IsInRole(nameof(UserRole.Owner));
+    public bool IsOwner => RoleMatrix.Allows(RingbackClaims.RoleOf(User), Capability.PhoneSystem);
 
+    [Requires(Capability.PhoneSystem)]
     public async Task<IActionResult> OnPostTwilioAsync(CancellationToken cancellationToken)
     {
-        if (!IsOwner)
-        {
-            return Forbid();
-        }
-
-        var errors = await TwilioAccount.ConnectAsync(db, TwilioAuthToken, TwilioDefaultRepEmail, RingbackClaims.UserOf(User), clock.GetCurrentInstant(),
+        var errors = await TwilioAccount.ConnectAsync(db, TwilioAuthToken, TwilioDefaultRepEmail, RingbackClaims.ActorOf(User), clock.GetCurrentInstant(),
             text => protection.CreateProtector(TwilioAccount.Purpose).Protect(text), cancellationToken);
         if (!errors.IsEmpty)
         {
@@ -164,14 +160,10 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
         return Redirect("/settings#telephony-heading");
     }
 
+    [Requires(Capability.PhoneSystem)]
     public async Task<IActionResult> OnPostRemoveTwilioAsync(CancellationToken cancellationToken)
     {
-        if (!IsOwner)
-        {
-            return Forbid();
-        }
-
-        await TwilioAccount.DisconnectAsync(db, cancellationToken);
+        await TwilioAccount.DisconnectAsync(db, RingbackClaims.ActorOf(User), clock.GetCurrentInstant(), cancellationToken);
         Notice = "Twilio is disconnected; its webhook URL no longer works.";
         return Redirect("/settings");
     }

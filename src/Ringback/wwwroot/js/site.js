@@ -2,6 +2,11 @@
 (() => {
   "use strict";
 
+  // A field that applies itself when changed (Today's day picker); the form's button does the same without script.
+  for (const field of document.querySelectorAll("[data-autosubmit]")) {
+    field.addEventListener("change", () => field.form.requestSubmit());
+  }
+
   // Search as you type: fetch just the result rows for the current filters, debounced, newest answer wins.
   const form = document.querySelector("form[data-live-search]");
   if (form) {

@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Ringback.Accounts;
+using Ringback.Data;
+
+namespace Ringback.Pages.Settings;
+
+/// <summary>The rep's own account security: password, signed-in browsers, API tokens.</summary>
+public sealed class SecurityModel(RingbackDbContext db, AccountService accounts, Sessions sessions) : PageModel
+{
+    [BindProperty]
+    public string? CurrentPassword { get; set; }
+
+    [BindProperty]
+    public string? NewPassword { get; set; }
+
+    [BindProperty]
+    public string? ConfirmPassword { get; set; }
+
+    [BindProperty]
+    public string? TokenName { get; set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    /// <summary>A token just made, shown this once.</summary>
+    [TempData]
+    public string? NewToken { get; set; }
+
+    public IReadOnlyList<UserSession> OpenSessions { get; private set; } = [];
+
+    public IReadOnlyList<ApiToken> Tokens { get; private set; } = [];
+
+    public Guid? ThisSession => RingbackClaims.SessionOf(User);
+
+    public DateTimeZone Zone { get; private set; } = DateTimeZone.Utc;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    private async Task<User> LoadAsync(CancellationToken cancellationToken)
+    {
+        var me = await db.Users.SingleAsync(u => u.Id == RingbackClaims.UserOf(User), cancellationToken);
+        Zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(me.TimeZone) ?? DateTimeZone.Utc;
+        OpenSessions = await sessions.OpenAsync(me.Id, cancellationToken);
+        Tokens = await accounts.TokensOfAsync(me, cancellationToken);
+        return me;
+    }
+
+    /// <summary>A new password ends every session, this browser's included, and opens a fresh one here.</summary>
+    public async Task<IActionResult> OnPostPasswordAsync(CancellationToken cancellationToken)
+    {
+        var me = await LoadAsync(cancellationToken);
+        if (!AccountService.VerifyPassword(me, CurrentPassword ?? string.Empty))
+        {
+            ModelState.AddModelError(nameof(CurrentPassword), "is not your current password");
+        }
+        else if (NewPassword != ConfirmPassword)
+        {
+            ModelState.AddModelError(nameof(ConfirmPassword), "does not match the new password");
+        }
+        else if (AccountService.SetPassword(me, NewPassword) is { } problem)
+        {
+            ModelState.AddModelError(nameof(NewPassword), problem);
+        }
+
+        if (ModelState.ErrorCount > 0)
+        {
+            return Page();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var ended = await sessions.EndAllAsync(me.Id, cancellationToken: cancellationToken);
+        await sessions.SignInAsync(HttpContext, me, cancellationToken);
+        Notice = ended > 1 ? $"Password changed. {ended - 1} other browser{(ended > 2 ? "s were" : " was")} signed out." : "Password changed.";
+        return Redirect("/settings/security");
+    }
+
+    public async Task<IActionResult> OnPostEndSessionAsync(Guid id, CancellationToken cancellationToken)
+    {
+        Notice = await sessions.EndAsync(RingbackClaims.UserOf(User), id, cancellationToken) ? "That browser is signed out." : "That browser was already signed out.";
+        return Redirect(id == ThisSession ? "/signin" : "/settings/security#sessions-heading");
+    }
+
+    /// <summary>"Sign out everywhere": every session ends, this one too (a lost phone is somewhere in that list).</summary>
+    public async Task<IActionResult> OnPostEndAllAsync(CancellationToken cancellationToken)
+    {
+        await sessions.EndAllAsync(RingbackClaims.UserOf(User), cancellationToken: cancellationToken);
+        await sessions.SignOutAsync(HttpContext, cancellationToken);
+        return Redirect("/signin");
+    }
+
+    public async Task<IActionResult> OnPostTokenAsync(CancellationToken cancellationToken)
+    {
+        var me = await LoadAsync(cancellationToken);
+        var name = TokenName?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 100)
+        {
+            ModelState.AddModelError(nameof(TokenName), "is required: what the token is for (\"CRM sync\"), up to 100 characters");
+            return Page();
+        }
+
+        NewToken = await accounts.CreateTokenAsync(me, name, cancellationToken);
+        return Redirect("/settings/security#tokens-heading");
+    }
+
+    public async Task<IActionResult> OnPostRevokeTokenAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == RingbackClaims.UserOf(User), cancellationToken);
+        Notice = await accounts.RevokeTokenAsync(me, prefix ?? string.Empty, cancellationToken)
+            ? $"Token {prefix}… is revoked: anything using it is refused from now on." : "That token was already revoked.";
+        return Redirect("/settings/security#tokens-heading");
+    }
+
+    public string When(Instant instant) => instant.InZone(Zone).ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+}
