@@ -34,6 +34,7 @@ public static class CliApp
         root.SetAction((parse, ct) => ServeAsync(parse, ct));
         root.Subcommands.Add(serve);
         root.Subcommands.Add(UserCommands.Create());
+        root.Subcommands.Add(UserCommands.Reassign());
         root.Subcommands.Add(ImportCommands.Create());
         root.Subcommands.Add(ExportCommands.Create());
         root.Subcommands.Add(LogCallCommand.Create());

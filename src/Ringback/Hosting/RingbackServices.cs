@@ -42,6 +42,11 @@ public static class RingbackServices
         services.AddScoped(sp => new AccountService(
             sp.GetRequiredService<RingbackDbContext>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<IOptions<RingbackOptions>>().Value.DefaultRegion));
         services.AddScoped(sp => new ContactImporter(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<IClock>()));
+        services.AddScoped<Sessions>();
+        services.AddScoped<SignInThrottle>();
+        services.AddScoped<Membership>();
+        services.AddScoped<Invitations>();
+        services.AddScoped<PasswordResets>();
         services.AddRingbackReminders(configuration);
         services.AddRingbackKeyRing();
         return services;

@@ -76,8 +76,8 @@ public static class WebHost
             .AddPolicy(ApiPolicy, new AuthorizationPolicyBuilder(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build())
             .AddCapabilityPolicies();
 
-        services.AddScoped<Sessions>();
-        services.AddScoped<SignInThrottle>();
+        services.AddSingleton<PasswordResetMailer>();
+        services.AddHostedService(sp => sp.GetRequiredService<PasswordResetMailer>());
         services.AddRazorPages(o =>
         {
             o.Conventions.ConfigureFilter(new Capabilities.PageFilter());
