@@ -97,9 +97,15 @@ public static class WebHost
 
                 return ValueTask.CompletedTask;
             };
+            // Ringback:SignIn:PerAddressPerMinute changes the ten (an office behind one NAT address may need more).
             o.AddPolicy(SignInLimit, http => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Ringback:SignIn:PerAddressPerMinute", 10),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
         });
         services.AddSingleton<SetupGate>();
         services.AddSingleton<Web.ShownNumbers>();

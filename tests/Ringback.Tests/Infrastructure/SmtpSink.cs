@@ -66,6 +66,38 @@ public sealed class SmtpSink : IAsyncDisposable
         }
     }
 
+    /// <summary>The settings that send Ringback's mail here.</summary>
+    public Dictionary<string, string?> Settings() => new()
+    {
+        ["Ringback:Smtp:Host"] = "127.0.0.1",
+        ["Ringback:Smtp:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Ringback:Smtp:Security"] = "None",
+        ["Ringback:Smtp:From"] = "Ringback <ringback@abc.example>",
+    };
+
+    /// <summary>The first message to <paramref name="to"/> whose subject has <paramref name="subject"/>, waiting up to 15 s for it.</summary>
+    public async Task<MimeMessage> WaitForAsync(string to, string subject)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            if (Messages().FirstOrDefault(m => m.To.Mailboxes.Any(a => a.Address == to) && (m.Subject ?? string.Empty).Contains(subject, StringComparison.Ordinal)) is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"No mail to {to} about \"{subject}\" arrived; got: {string.Join(", ", Messages().Select(m => m.Subject))}");
+    }
+
+    /// <summary>The path of the first Ringback link in a message's text ("/invite/…", "/reset/…").</summary>
+    public static string LinkPath(MimeMessage message, string prefix)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message.TextBody ?? string.Empty, "https?://[^/\\s]+(" + System.Text.RegularExpressions.Regex.Escape(prefix) + "[A-Za-z0-9_-]+)");
+        return match.Success ? match.Groups[1].Value : throw new InvalidOperationException($"No {prefix} link in: {message.TextBody}");
+    }
+
     /// <summary>Every message the server accepted, oldest first.</summary>
     public IReadOnlyList<MimeMessage> Messages()
     {
