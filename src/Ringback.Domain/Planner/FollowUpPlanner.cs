@@ -121,7 +121,7 @@ public static class FollowUpPlanner
             return items;
         }
 
-        var before = input.Calls.Where(c => c.StartedAt < handedOver).Select(c => c.Id).ToHashSet();
+        var before = input.Calls.Where(c => c.StartedAt <= handedOver).Select(c => c.Id).ToHashSet();
         return [.. items.Select(i => i.SourceCallId is { } source && before.Contains(source) ? i with { UserId = owner } : i)];
     }
 

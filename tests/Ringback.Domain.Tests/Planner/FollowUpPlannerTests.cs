@@ -164,6 +164,27 @@ public class FollowUpPlannerTests
         error!.ShouldStartWith("step 1: 'flattery' is not a strategy");
         Cadence.Defaults.Select(c => c.Steps[c.Steps.Count - 1].Strategy).ShouldAllBe(s => s == Strategy.StraightAheadPitch);
     }
+
+    [Fact]
+    public void After_a_hand_over_what_earlier_calls_owe_is_the_new_owners_and_later_calls_keep_their_rep()
+    {
+        var taker = Guid.NewGuid();
+        var handedOver = Ny(11, 23, 12);
+        var earlier = Call(Ny(11, 23, 11), promise: Ny(11, 25, 9), appointment: Ny(11, 26, 14));
+        ContactPlan PlanWith(params CallFact[] calls) => FollowUpPlanner.Plan(new PlanInput
+        {
+            ContactId = Guid.NewGuid(), OwnerId = taker, HandedOverAt = handedOver, Calls = calls, ProspectZone = NewYork, Lawful = Lawful,
+            Now = Ny(11, 23, 13), Status = ContactStatus.Working,
+        });
+
+        PlanWith(earlier).Items.ShouldAllBe(i => i.UserId == taker, "the promise and the appointment Rep made go to the new owner");
+
+        var colleague = Guid.NewGuid();
+        var later = new CallFact(Guid.NewGuid(), colleague, CallDirection.Outbound, CallOutcome.VoicemailLeft, Ny(11, 23, 12, 30), Ny(11, 25, 10), null);
+        var plan = PlanWith(later, earlier);
+        plan.Items.Single(i => i.Kind == FollowUpKind.Promise).UserId.ShouldBe(colleague, "a promise made after the hand-over is its maker's");
+        plan.Items.Single(i => i.Kind == FollowUpKind.Appointment).UserId.ShouldBe(taker);
+    }
 }
 
 public class PhoneTagTests
