@@ -146,6 +146,7 @@ public static class WebHost
         api.MapCallsApi();
         api.MapImportApi();
         api.MapProfileApi();
+        api.MapTeamApi();
         api.MapCoachApi();
         api.MapTemplatesApi();
         api.MapPlannerApi();

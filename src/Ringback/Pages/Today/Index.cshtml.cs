@@ -23,6 +23,13 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Plan
     [BindProperty(SupportsGet = true)]
     public string? Day { get; set; }
 
+    /// <summary>Another rep whose queue a manager is looking at (from the manager's view); null for one's own.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Rep { get; set; }
+
+    /// <summary>The rep whose day this is, when it is not the signed-in person's.</summary>
+    public string? ViewingName { get; private set; }
+
     public CallList Calls { get; private set; } = null!;
 
     public Instant Now { get; private set; }
@@ -52,9 +59,22 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Plan
 
     public DateTimeZone RepZone { get; private set; } = DateTimeZone.Utc;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == RingbackClaims.UserOf(User), cancellationToken);
+        var self = RingbackClaims.UserOf(User);
+        var whose = Rep ?? self;
+        if (whose != self && !RoleMatrix.Allows(RingbackClaims.RoleOf(User), Capability.TeamView))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var me = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == whose, cancellationToken);
+        if (me is null)
+        {
+            return NotFound();
+        }
+
+        ViewingName = whose == self ? null : me.Name;
         Now = clock.GetCurrentInstant();
         var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(me.TimeZone) ?? DateTimeZone.Utc;
         Today = Now.InZone(zone).Date;
@@ -81,7 +101,8 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Plan
         Promises = promises.FirstOrDefault(p => p.UserId == me.Id);
         InboxCount = await Data.Callbacks.Inbox.CountAsync(db, cancellationToken);
         RepZone = zone;
-        MissedWhileDown = IsToday ? await Data.Reminders.ReminderBook.MissedWhileDownAsync(db, me.Id, Now, cancellationToken) : [];
+        MissedWhileDown = IsToday && ViewingName is null ? await Data.Reminders.ReminderBook.MissedWhileDownAsync(db, me.Id, Now, cancellationToken) : [];
+        return Page();
     }
 
     /// <summary>"Understood" on the missed-while-down notice.</summary>
@@ -115,5 +136,9 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Plan
         return until <= Soon ? ($"in {Math.Max(1, (int)until.TotalMinutes)} min", true) : (null, false);
     }
 
-    public string DayUrl(LocalDate day) => day == Today ? "/today" : $"/today?day={LocalDatePattern.Iso.Format(day)}";
+    public string DayUrl(LocalDate day)
+    {
+        var url = day == Today ? "/today" : $"/today?day={LocalDatePattern.Iso.Format(day)}";
+        return Rep is { } rep ? url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + $"rep={rep}" : url;
+    }
 }
