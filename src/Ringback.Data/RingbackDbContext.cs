@@ -74,6 +74,7 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Gatekeeper> Gatekeepers => Set<Gatekeeper>();

@@ -28,7 +28,9 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(e => e.PasswordHash).HasMaxLength(200);
         builder.Property(e => e.CalendarTokenHash).HasMaxLength(64);
         builder.Property(e => e.Team).HasMaxLength(100);
+        builder.Property(e => e.TotpSecret).HasMaxLength(500);
         builder.Ignore(e => e.IsActive);
+        builder.Ignore(e => e.HasTwoFactor);
         builder.HasIndex(e => e.Email).IsUnique();
 
         // The public calendar feed finds its rep by the hash of the secret in its URL.
@@ -112,5 +114,16 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.Subject).HasMaxLength(300);
         builder.Property(e => e.Details).HasMaxLength(2000);
         builder.HasIndex(e => new { e.OrganizationId, e.At });
+    }
+}
+
+internal sealed class RecoveryCodeConfiguration : IEntityTypeConfiguration<RecoveryCode>
+{
+    public void Configure(EntityTypeBuilder<RecoveryCode> builder)
+    {
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.HasOne<User>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.HasIndex(e => e.UserId);
     }
 }

@@ -17,6 +17,9 @@ public sealed class Organization
     /// a rep's own prospects are changed only by them and by managers. Small teams that share everything turn it on.
     /// </summary>
     public bool RepsEditTeamContacts { get; set; }
+
+    /// <summary>Everyone must sign in with a second factor: until they set one up, Ringback shows them only how to.</summary>
+    public bool RequireTwoFactor { get; set; }
 }
 
 /// <summary>Anything stored on behalf of an organization.</summary>

@@ -133,3 +133,15 @@ public static class AuditActions
     public const string SettingsChanged = "settings-changed";
     public const string TokenRevoked = "token-revoked";
 }
+
+/// <summary>A single-use recovery code for two-factor sign-in; only a hash is kept, the codes are shown once.</summary>
+public sealed class RecoveryCode
+{
+    public Guid Id { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public required string Hash { get; set; }
+
+    public Instant? UsedAt { get; set; }
+}

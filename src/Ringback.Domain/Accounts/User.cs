@@ -58,6 +58,17 @@ public sealed class User : IOrganizationOwned
 
     public bool IsActive => DeactivatedAt is null;
 
+    /// <summary>The TOTP key, encrypted with the data-protection keys (a code is checked against the key itself, so it cannot be hashed).</summary>
+    public string? TotpSecret { get; set; }
+
+    /// <summary>When two-factor sign-in was turned on (a code confirmed); null while off or only being set up.</summary>
+    public Instant? TwoFactorEnabledAt { get; set; }
+
+    /// <summary>The time step of the last code accepted: a code is good once, so one seen over a shoulder cannot be replayed.</summary>
+    public long TotpLastStep { get; set; }
+
+    public bool HasTwoFactor => TwoFactorEnabledAt is not null;
+
     /// <summary>A label that groups reps for the manager's view ("East", "Enterprise"); null for none.</summary>
     public string? Team { get; set; }
 

@@ -14,7 +14,10 @@ public static class RingbackClaims
     /// <summary>The server-side session a cookie belongs to (<see cref="Sessions"/>).</summary>
     public const string SessionId = "ringback:sid";
 
-    public static ClaimsPrincipal For(User user, string scheme, Guid? session = null)
+    /// <summary>Present ("true") while the organization requires two-factor sign-in and this person has not set it up.</summary>
+    public const string MustSetUpTwoFactor = "ringback:2fa-required";
+
+    public static ClaimsPrincipal For(User user, string scheme, Guid? session = null, bool mustSetUpTwoFactor = false)
     {
         ArgumentNullException.ThrowIfNull(user);
         List<Claim> claims =
@@ -28,6 +31,11 @@ public static class RingbackClaims
         if (session is { } id)
         {
             claims.Add(new Claim(SessionId, id.ToString()));
+        }
+
+        if (mustSetUpTwoFactor)
+        {
+            claims.Add(new Claim(MustSetUpTwoFactor, "true"));
         }
 
         return new(new ClaimsIdentity(claims, scheme));

@@ -83,8 +83,9 @@ public sealed class Sessions(RingbackDbContext db, IClock clock)
         var live = RingbackClaims.SessionOf(context.Principal) is { } id
             ? await (from s in db.Sessions.IgnoreQueryFilters()
                      join u in db.Users.IgnoreQueryFilters() on s.UserId equals u.Id
+                     join o in db.Organizations on u.OrganizationId equals o.Id
                      where s.Id == id && s.EndedAt == null && u.DeactivatedAt == null
-                     select new { Session = s, User = u }).AsNoTracking().SingleOrDefaultAsync(http.RequestAborted)
+                     select new { Session = s, User = u, o.RequireTwoFactor }).AsNoTracking().SingleOrDefaultAsync(http.RequestAborted)
             : null;
         if (live is null)
         {
@@ -93,12 +94,34 @@ public sealed class Sessions(RingbackDbContext db, IClock clock)
             return;
         }
 
-        context.ReplacePrincipal(RingbackClaims.For(live.User, CookieAuthenticationDefaults.AuthenticationScheme, live.Session.Id));
+        context.ReplacePrincipal(RingbackClaims.For(live.User, CookieAuthenticationDefaults.AuthenticationScheme, live.Session.Id,
+            mustSetUpTwoFactor: live.RequireTwoFactor && !live.User.HasTwoFactor));
         var now = clock.GetCurrentInstant();
         if (now - live.Session.LastSeenAt > SeenGranularity)
         {
             await db.Sessions.IgnoreQueryFilters().Where(s => s.Id == live.Session.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), http.RequestAborted);
+        }
+    }
+
+    /// <summary>
+    /// When the organization requires two-factor sign-in and this person has not set it up, every page but the one where
+    /// they do (and signing out) sends them there.
+    /// </summary>
+    internal sealed class TwoFactorRequirement(RequestDelegate next)
+    {
+        public Task InvokeAsync(HttpContext context)
+        {
+            var path = context.Request.Path;
+            if (context.User.HasClaim(RingbackClaims.MustSetUpTwoFactor, "true") && !path.StartsWithSegments("/api")
+                && !path.StartsWithSegments("/settings/security") && !path.StartsWithSegments("/signout") && !path.StartsWithSegments("/error")
+                && !Path.HasExtension(path.Value))
+            {
+                context.Response.Redirect("/settings/security?required=true#two-factor-heading");
+                return Task.CompletedTask;
+            }
+
+            return next(context);
         }
     }
 

@@ -47,6 +47,7 @@ public static class RingbackServices
         services.AddScoped<Membership>();
         services.AddScoped<Invitations>();
         services.AddScoped<PasswordResets>();
+        services.AddScoped<TwoFactor>();
         services.AddRingbackReminders(configuration);
         services.AddRingbackKeyRing();
         return services;

@@ -127,6 +127,7 @@ public static class WebHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<SetupGate.Middleware>();
+        app.UseMiddleware<Sessions.TwoFactorRequirement>();
         app.UseAuthorization();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api") && c.Request.Headers.ContainsKey(Idempotency.Header), api => api.UseMiddleware<Idempotency>());
         app.UseRateLimiter();

@@ -86,7 +86,7 @@ public class AuthorizationMatrixTests
     };
 
     /// <summary>Pages anyone may open: signing in, first run, invitations, resets, errors.</summary>
-    private static readonly HashSet<string> PublicPages = ["/signin", "/signout", "/setup", "/forgot", "/invite/{token}", "/reset/{token}", "/error/{code}"];
+    private static readonly HashSet<string> PublicPages = ["/signin", "/signin/code", "/signout", "/setup", "/forgot", "/invite/{token}", "/reset/{token}", "/error/{code}"];
 
     /// <summary>Handlers left out of the walk, with why: each is tested on its own.</summary>
     private static readonly HashSet<string> NotWalked = ["/settings/security:EndAll"]; // signs the walker out everywhere: SessionTests

@@ -14,6 +14,9 @@ public sealed class SavedCookie
 
     private SavedCookie(RingbackApiFactory app) => _app = app;
 
+    /// <summary>A browser with no cookies yet.</summary>
+    public static SavedCookie Fresh(RingbackApiFactory app) => new(app);
+
     /// <summary>Signs in through the form and keeps the cookies it set.</summary>
     public static async Task<SavedCookie> SignInAsync(RingbackApiFactory app, string email, string password = "correct horse battery staple", string? userAgent = null)
     {
@@ -79,10 +82,15 @@ public sealed class SavedCookie
                 var pair = header.Split(';')[0];
                 var eq = pair.IndexOf('=', StringComparison.Ordinal);
                 var (name, value) = (pair[..eq], pair[(eq + 1)..]);
-                // A removed cookie comes back empty and expired; a saved copy is kept by whoever saved it, on purpose.
+                // A removed cookie comes back empty and expired, and the browser forgets it; but the session cookie is the
+                // copy someone saved, kept on purpose, to show that the server refuses it.
                 if (value.Length > 0)
                 {
                     _cookies[name] = value;
+                }
+                else if (name != "ringback")
+                {
+                    _cookies.Remove(name);
                 }
             }
         }

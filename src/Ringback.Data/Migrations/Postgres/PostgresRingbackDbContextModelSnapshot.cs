@@ -226,6 +226,10 @@ namespace Ringback.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("reps_edit_team_contacts");
 
+                    b.Property<bool>("RequireTwoFactor")
+                        .HasColumnType("boolean")
+                        .HasColumnName("require_two_factor");
+
                     b.HasKey("Id");
 
                     b.ToTable("organizations");
@@ -267,6 +271,33 @@ namespace Ringback.Data.Migrations.Postgres
                     b.HasIndex("UserId");
 
                     b.ToTable("password_resets");
+                });
+
+            modelBuilder.Entity("Ringback.Accounts.RecoveryCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("recovery_codes");
                 });
 
             modelBuilder.Entity("Ringback.Accounts.SignInFailure", b =>
@@ -392,6 +423,19 @@ namespace Ringback.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("time_zone");
+
+                    b.Property<long>("TotpLastStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("totp_last_step");
+
+                    b.Property<string>("TotpSecret")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("totp_secret");
+
+                    b.Property<DateTime?>("TwoFactorEnabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("two_factor_enabled_at");
 
                     b.Property<string>("WorkingHours")
                         .IsRequired()
@@ -1738,6 +1782,15 @@ namespace Ringback.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Ringback.Accounts.PasswordReset", b =>
+                {
+                    b.HasOne("Ringback.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ringback.Accounts.RecoveryCode", b =>
                 {
                     b.HasOne("Ringback.Accounts.User", null)
                         .WithMany()

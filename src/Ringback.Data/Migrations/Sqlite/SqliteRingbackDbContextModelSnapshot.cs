@@ -219,6 +219,10 @@ namespace Ringback.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("reps_edit_team_contacts");
 
+                    b.Property<bool>("RequireTwoFactor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("require_two_factor");
+
                     b.HasKey("Id");
 
                     b.ToTable("organizations");
@@ -260,6 +264,33 @@ namespace Ringback.Data.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("password_resets");
+                });
+
+            modelBuilder.Entity("Ringback.Accounts.RecoveryCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("recovery_codes");
                 });
 
             modelBuilder.Entity("Ringback.Accounts.SignInFailure", b =>
@@ -383,6 +414,19 @@ namespace Ringback.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("time_zone");
+
+                    b.Property<long>("TotpLastStep")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("totp_last_step");
+
+                    b.Property<string>("TotpSecret")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("totp_secret");
+
+                    b.Property<DateTime?>("TwoFactorEnabledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("two_factor_enabled_at");
 
                     b.Property<string>("WorkingHours")
                         .IsRequired()
@@ -1729,6 +1773,15 @@ namespace Ringback.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Ringback.Accounts.PasswordReset", b =>
+                {
+                    b.HasOne("Ringback.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ringback.Accounts.RecoveryCode", b =>
                 {
                     b.HasOne("Ringback.Accounts.User", null)
                         .WithMany()

@@ -52,7 +52,14 @@ public sealed class SignInModel(AccountService accounts, Sessions sessions, Sign
             return Page();
         }
 
+        var next = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/today";
+        if (user.HasTwoFactor)
+        {
+            TwoFactorPending.Start(HttpContext, user.Id);
+            return LocalRedirect("/signin/code?returnUrl=" + Uri.EscapeDataString(next));
+        }
+
         await sessions.SignInAsync(HttpContext, user, cancellationToken);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/today");
+        return LocalRedirect(next);
     }
 }

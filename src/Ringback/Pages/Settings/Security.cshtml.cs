@@ -8,7 +8,7 @@ using Ringback.Data;
 namespace Ringback.Pages.Settings;
 
 /// <summary>The rep's own account security: password, signed-in browsers, API tokens.</summary>
-public sealed class SecurityModel(RingbackDbContext db, AccountService accounts, Sessions sessions) : PageModel
+public sealed class SecurityModel(RingbackDbContext db, AccountService accounts, Sessions sessions, TwoFactor twoFactor) : PageModel
 {
     [BindProperty]
     public string? CurrentPassword { get; set; }
@@ -29,6 +29,29 @@ public sealed class SecurityModel(RingbackDbContext db, AccountService accounts,
     [TempData]
     public string? NewToken { get; set; }
 
+    [BindProperty]
+    public string? TwoFactorCode { get; set; }
+
+    [BindProperty]
+    public string? TwoFactorPassword { get; set; }
+
+    /// <summary>Recovery codes just made, shown this once.</summary>
+    [TempData]
+    public string? NewRecoveryCodes { get; set; }
+
+    /// <summary>Sent here because the organization requires two-factor sign-in.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Required { get; set; }
+
+    public User Me { get; private set; } = null!;
+
+    /// <summary>The key being set up (base32) and its otpauth link, while two-factor is being turned on.</summary>
+    public (string Key, string Uri)? Setup { get; private set; }
+
+    public int RecoveryCodesLeft { get; private set; }
+
+    public bool OrganizationRequires { get; private set; }
+
     public IReadOnlyList<UserSession> OpenSessions { get; private set; } = [];
 
     public IReadOnlyList<ApiToken> Tokens { get; private set; } = [];
@@ -45,6 +68,10 @@ public sealed class SecurityModel(RingbackDbContext db, AccountService accounts,
         Zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(me.TimeZone) ?? DateTimeZone.Utc;
         OpenSessions = await sessions.OpenAsync(me.Id, cancellationToken);
         Tokens = await accounts.TokensOfAsync(me, cancellationToken);
+        Me = me;
+        Setup = twoFactor.Pending(me);
+        RecoveryCodesLeft = me.HasTwoFactor ? await twoFactor.RecoveryCodesLeftAsync(me.Id, cancellationToken) : 0;
+        OrganizationRequires = await db.Organizations.Where(o => o.Id == me.OrganizationId).Select(o => o.RequireTwoFactor).SingleAsync(cancellationToken);
         return me;
     }
 
@@ -111,6 +138,51 @@ public sealed class SecurityModel(RingbackDbContext db, AccountService accounts,
         Notice = await accounts.RevokeTokenAsync(me, prefix ?? string.Empty, cancellationToken)
             ? $"Token {prefix}… is revoked: anything using it is refused from now on." : "That token was already revoked.";
         return Redirect("/settings/security#tokens-heading");
+    }
+
+    public async Task<IActionResult> OnPostTwoFactorBeginAsync(CancellationToken cancellationToken)
+    {
+        var me = await LoadAsync(cancellationToken);
+        if (!me.HasTwoFactor)
+        {
+            await twoFactor.BeginAsync(me, cancellationToken);
+        }
+
+        return Redirect("/settings/security#two-factor-heading");
+    }
+
+    public async Task<IActionResult> OnPostTwoFactorConfirmAsync(CancellationToken cancellationToken)
+    {
+        var me = await LoadAsync(cancellationToken);
+        if (await twoFactor.ConfirmAsync(me, TwoFactorCode, cancellationToken) is not { } codes)
+        {
+            ModelState.AddModelError(nameof(TwoFactorCode), "is not the code your app shows now for this key; check the phone's clock and type the newest code");
+            return Page();
+        }
+
+        NewRecoveryCodes = string.Join(" ", codes);
+        Notice = "Two-factor sign-in is on. From now on Ringback asks for a code after your password.";
+        return Redirect("/settings/security#two-factor-heading");
+    }
+
+    public async Task<IActionResult> OnPostTwoFactorOffAsync(CancellationToken cancellationToken)
+    {
+        var me = await LoadAsync(cancellationToken);
+        if (OrganizationRequires)
+        {
+            Notice = "Your organization requires two-factor sign-in, so it stays on.";
+            return Redirect("/settings/security#two-factor-heading");
+        }
+
+        if (!AccountService.VerifyPassword(me, TwoFactorPassword ?? string.Empty))
+        {
+            ModelState.AddModelError(nameof(TwoFactorPassword), "is not your current password");
+            return Page();
+        }
+
+        await twoFactor.DisableAsync(me, cancellationToken);
+        Notice = "Two-factor sign-in is off.";
+        return Redirect("/settings/security#two-factor-heading");
     }
 
     public string When(Instant instant) => instant.InZone(Zone).ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture);

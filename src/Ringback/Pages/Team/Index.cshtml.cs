@@ -22,6 +22,9 @@ public sealed class IndexModel(RingbackDbContext db, Membership membership, Invi
     [BindProperty]
     public bool RepsEditTeamContacts { get; set; }
 
+    [BindProperty]
+    public bool RequireTwoFactor { get; set; }
+
     [TempData]
     public string? Notice { get; set; }
 
@@ -53,7 +56,8 @@ public sealed class IndexModel(RingbackDbContext db, Membership membership, Invi
         Pending = await invitations.PendingAsync(cancellationToken);
         Owned = await db.Contacts.Where(c => c.OwnerId != null).GroupBy(c => c.OwnerId!.Value)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        RepsEditTeamContacts = await db.Organizations.Where(o => o.Id == Me.OrganizationId).Select(o => o.RepsEditTeamContacts).SingleAsync(cancellationToken);
+        var organization = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == Me.OrganizationId, cancellationToken);
+        (RepsEditTeamContacts, RequireTwoFactor) = (organization.RepsEditTeamContacts, organization.RequireTwoFactor);
     }
 
     /// <summary>The roles this person may invite or give.</summary>
@@ -164,8 +168,15 @@ public sealed class IndexModel(RingbackDbContext db, Membership membership, Invi
         {
             organization.RepsEditTeamContacts = RepsEditTeamContacts;
             db.Audit(RingbackClaims.ActorOf(User), AuditActions.SettingsChanged, "Reps may edit teammates' contacts", RepsEditTeamContacts ? "on" : "off", clock.GetCurrentInstant());
-            await db.SaveChangesAsync(cancellationToken);
         }
+
+        if (organization.RequireTwoFactor != RequireTwoFactor)
+        {
+            organization.RequireTwoFactor = RequireTwoFactor;
+            db.Audit(RingbackClaims.ActorOf(User), AuditActions.SettingsChanged, "Two-factor sign-in required", RequireTwoFactor ? "on" : "off", clock.GetCurrentInstant());
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
 
         Notice = "Team settings saved.";
         return Redirect("/team#settings-heading");
