@@ -17,8 +17,15 @@ public static class Credits
         ArgumentNullException.ThrowIfNull(contact);
         ArgumentNullException.ThrowIfNull(planner);
         var calls = await db.Calls.Where(c => c.ContactId == contact.Id).ToListAsync(cancellationToken);
+        var creditedBefore = calls.Where(c => c.CalledBackAt is not null).Select(c => c.Id).ToHashSet();
         Attribution.Apply(calls, Planner.Places.Of(contact).Zone, planner.CreditWindow, planner.Settings.PromiseTolerance);
         await db.SaveChangesAsync(cancellationToken);
+        var newly = calls.Where(c => c.CalledBackAt is not null && !creditedBefore.Contains(c.Id)).ToList();
+        if (newly.Count > 0)
+        {
+            // Told as of the callback: one logged now is news; one imported from last year's records is history.
+            await Coach.HandOffs.CalledBackAsync(db, contact, newly, newly.Max(c => c.CalledBackAt!.Value), cancellationToken);
+        }
     }
 
     public const int Batch = 500;

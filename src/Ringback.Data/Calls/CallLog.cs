@@ -144,6 +144,7 @@ public static class CallLog
         contact.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
         await Callbacks.Credits.RecomputeAsync(db, contact, planner, cancellationToken);
+        await Coach.HandOffs.MessageLeftAsync(db, contact, call, now, cancellationToken);
         if (draft.AskedNotToCall)
         {
             await Planner.DoNotCallRegister.MarkAsync(db, contact, reason: null, now, planner, cancellationToken);

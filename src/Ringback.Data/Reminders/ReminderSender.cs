@@ -281,6 +281,12 @@ public sealed class ReminderSender(Func<RingbackDbContext> contexts, IReadOnlyLi
             return facts.Digests.GetValueOrDefault(reminder.Id);
         }
 
+        // A hand-off note is written when it is made (HandOffs): who left what, about which conversation.
+        if (reminder.Kind == ReminderKind.HandOff)
+        {
+            return reminder.Title is null ? null : new ReminderMessage(reminder.Title, reminder.Text ?? reminder.Title, null, null, null);
+        }
+
         if (reminder.ContactId is not { } contactId || facts.Contacts.GetValueOrDefault(contactId) is not { } contact)
         {
             return null;

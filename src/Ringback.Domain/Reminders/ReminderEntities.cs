@@ -14,6 +14,8 @@ public enum ReminderKind
     Digest,
     /// <summary>Sent from Settings to try a channel now.</summary>
     Test,
+    /// <summary>A colleague left a tag-team message about the rep's conversation, or the prospect called back after one (seed 001).</summary>
+    HandOff,
 }
 
 public enum ReminderState
