@@ -98,7 +98,10 @@ public static class WebHost
                 return ValueTask.CompletedTask;
             };
             // Ringback:SignIn:PerAddressPerMinute changes the ten (an office behind one NAT address may need more).
-            o.AddPolicy(SignInLimit, http => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+            // Only attempts count (a POST); opening the form does not, or a team joining at once would be locked out.
+            o.AddPolicy(SignInLimit, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+                ? System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("reading")
+                : System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
                 {

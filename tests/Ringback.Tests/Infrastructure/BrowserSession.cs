@@ -35,7 +35,9 @@ public sealed class BrowserSession : IAsyncDisposable
     public TestDatabase Database => _database;
 
     /// <param name="prepare">Run against the database before the server starts (e.g. <c>ringback demo</c>).</param>
-    public static async Task<BrowserSession> StartAsync(int width = 1280, int height = 900, Func<RingbackProcess, Task>? prepare = null)
+    /// <param name="settings">Configuration for the server, as the environment gives it ("Ringback:Smtp:Host" and so on).</param>
+    public static async Task<BrowserSession> StartAsync(int width = 1280, int height = 900, Func<RingbackProcess, Task>? prepare = null,
+        IDictionary<string, string?>? settings = null)
     {
         TestEnvironment.RequireTool(File.Exists(Chromium), "Chromium is not installed (apt-get install chromium)");
         var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
@@ -44,7 +46,13 @@ public sealed class BrowserSession : IAsyncDisposable
             await prepare(new RingbackProcess(database));
         }
 
-        var server = await new RingbackProcess(database).ServeAsync();
+        var serving = new RingbackProcess(database);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            serving.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value ?? string.Empty;
+        }
+
+        var server = await serving.ServeAsync();
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
