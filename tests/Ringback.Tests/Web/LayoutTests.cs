@@ -118,6 +118,18 @@ public class LayoutTests
             await CheckAsync(page, device, "demo-contacts");
             await page.Locator("table a").First.ClickAsync();
             await CheckAsync(page, device, "demo-contact");
+
+            // The manager's view over the demo team: every rep has calls, messages and a last call.
+            await page.GotoAsync("/team/activity");
+            var reps = page.Locator("table.activity tbody tr");
+            (await reps.CountAsync()).ShouldBeGreaterThan(1);
+            await Expect(reps.First).Not.ToContainTextAsync("no calls yet");
+            await CheckAsync(page, device, "demo-team-activity");
+            var me = (await page.Locator(".who").TextContentAsync())!.Trim();
+            var other = page.Locator($"table.activity tbody tr:not([data-rep='{me}'])").First;
+            var name = await other.GetAttributeAsync("data-rep");
+            await other.GetByRole(AriaRole.Link).First.ClickAsync();
+            await Expect(page.Locator(".viewing")).ToContainTextAsync($"You are looking at {name}'s queue");
         });
     }
 
