@@ -78,7 +78,7 @@ public class AuthorizationMatrixTests
         ["/team:Revoke"] = new(Capability.ManageReps), ["/team:Team"] = new(Capability.ManageReps), ["/team:Deactivate"] = new(Capability.ManageReps),
         ["/team:Reactivate"] = new(Capability.ManageReps), ["/team:Role"] = new(Capability.ManageRoles), ["/team:Reassign"] = new(Capability.Reassign),
         ["/team:Settings"] = new(Capability.OrganizationSettings),
-        ["/team/activity:GET"] = new(Capability.TeamView), ["/team/audit:GET"] = new(Capability.AuditLog),
+        ["/contacts:Reassign"] = new(Capability.Reassign), ["/team/activity:GET"] = new(Capability.TeamView), ["/team/audit:GET"] = new(Capability.AuditLog),
         ["/contacts/{id}/edit:GET"] = Need.Mine, ["/contacts/{id}/edit:POST"] = Need.Mine,
         ["/contacts/{id}:Delete"] = Need.Mine, ["/contacts/{id}:Merge"] = Need.Mine, ["/contacts/{id}:DeleteCall"] = Need.Mine,
         ["/contacts/{id}:RestoreCall"] = Need.Mine, ["/contacts/{id}:CallNote"] = Need.Mine,

@@ -109,6 +109,31 @@ public class TeamTests
         (await db.AuditLog.SingleAsync(e => e.Action == AuditActions.SettingsChanged)).Details.ShouldBe("on");
     }
 
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_manager_gives_the_contacts_a_filter_finds_to_another_rep_and_a_rep_may_not(DatabaseProvider provider)
+    {
+        await using var app = await RingbackApiFactory.StartAsync(provider);
+        var (owner, ownerApi) = await app.SignUpAsync("olga@abc.example", "ABC", "Olga Owner");
+        var (rae, _) = await app.SignUpAsync("rae@abc.example", "ABC", "Rae Rep");
+        await ownerApi.PostAsync("/api/v1/contacts", new { firstName = "Sue", lastName = "Jones", industry = "Tires", directPhone = "(212) 555-0147" });
+        await ownerApi.PostAsync("/api/v1/contacts", new { firstName = "Ann", lastName = "Lee", industry = "Tires", directPhone = "(212) 555-0148" });
+        await ownerApi.PostAsync("/api/v1/contacts", new { firstName = "Bo", lastName = "Chem", industry = "Chemicals", directPhone = "(212) 555-0149" });
+
+        var olga = await app.SignInToPagesAsync("olga@abc.example");
+        var moved = await olga.PostFormAsync("/contacts?industry=Tires", "/contacts?handler=Reassign", new Dictionary<string, string> { ["Industry"] = "Tires", ["to"] = rae.Id.ToString() });
+        PageForms.Text(await moved.Content.ReadAsStringAsync()).ShouldContain("Rae Rep now has these 2 contacts");
+
+        await using (var db = app.Database.NewContext(owner.OrganizationId))
+        {
+            (await db.Contacts.Where(c => c.OwnerId == rae.Id).Select(c => c.LastName).OrderBy(n => n).ToListAsync()).ShouldBe(["Jones", "Lee"], "only the filter's contacts");
+        }
+
+        var raePages = await app.SignInToPagesAsync("rae@abc.example");
+        PageForms.Text(await raePages.GetStringAsync("/contacts")).ShouldNotContain("Give the contacts these filters find");
+        (await raePages.PostFormAsync("/contacts", "/contacts?handler=Reassign", new Dictionary<string, string> { ["to"] = rae.Id.ToString() })).StatusCode
+            .ShouldBe(HttpStatusCode.Forbidden);
+    }
+
     [Fact]
     public async Task The_command_line_invites_as_the_user_it_acts_for_and_prints_the_link_without_a_mail_server()
     {

@@ -74,6 +74,8 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
             .Select(u => new KeyValuePair<string, string>(u.Id.ToString(), u.Name))];
         Industries = await db.ReferenceClients.AsNoTracking().Select(r => r.Industry).Distinct().OrderBy(i => i).ToListAsync(cancellationToken);
         CadenceChoices = [.. (await Data.Planner.CadenceBook.ListAsync(db, clock.GetCurrentInstant(), cancellationToken)).Select(c => new KeyValuePair<string, string>(c.Id.ToString(), c.Name))];
+        ActiveReps = [.. (await db.Users.AsNoTracking().Where(u => u.DeactivatedAt == null).OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken))
+            .Select(u => new KeyValuePair<string, string>(u.Id.ToString(), u.Name))];
     }
 
     /// <summary>Enrols every contact the current filters match (posted to the page's own URL, filters and all) in a cadence.</summary>
@@ -99,6 +101,33 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
         Notice = $"Enrolled {result.Enrolled} contacts in {cadence.Name}.";
         return Redirect(PageUrl(1));
     }
+
+    /// <summary>Gives every contact the current filters match to another rep, with what their calls owe (managers and owners).</summary>
+    [Requires(Capability.Reassign)]
+    public async Task<IActionResult> OnPostReassignAsync(Guid to, CancellationToken cancellationToken)
+    {
+        var target = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == to && u.DeactivatedAt == null, cancellationToken);
+        if (target is null)
+        {
+            Notice = "Choose an active teammate to give the contacts to.";
+            return Redirect(PageUrl(1));
+        }
+
+        var ids = await db.Contacts.AsNoTracking().Filter(db, Filter(), options.Value.DefaultRegion)
+            .OrderBy(c => c.Id).Select(c => c.Id).Take(MaxBulkEnroll + 1).ToListAsync(cancellationToken);
+        if (ids.Count > MaxBulkEnroll)
+        {
+            Notice = $"More than {MaxBulkEnroll} contacts match; narrow the filters first, or give a rep's whole book from Team.";
+            return Redirect(PageUrl(1));
+        }
+
+        var result = await Reassignment.ReassignAsync(db, ids, null, target.Id, RingbackClaims.ActorOf(User), clock.GetCurrentInstant(), planner.Value, cancellationToken);
+        Notice = $"{target.Name} now has these {result.Contacts} contacts, with their promises, cadences and reminders.";
+        return Redirect(PageUrl(1));
+    }
+
+    /// <summary>Who contacts can be given to: the active teammates.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ActiveReps { get; private set; } = [];
 
     private ContactFilter Filter() => new()
     {

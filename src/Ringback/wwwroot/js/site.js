@@ -2,6 +2,19 @@
 (() => {
   "use strict";
 
+  // A bulk action on "the contacts these filters find" takes the filters as they are now (search as you type changes
+  // them without reloading the page), not as the page was loaded.
+  for (const bulk of document.querySelectorAll("form[data-filters-from]")) {
+    bulk.addEventListener("submit", () => {
+      const filters = document.querySelector(bulk.dataset.filtersFrom);
+      if (!filters) return;
+      for (const hidden of bulk.querySelectorAll("input[type=hidden]")) {
+        const field = filters.elements.namedItem(hidden.name);
+        if (field && "value" in field) hidden.value = field.value;
+      }
+    });
+  }
+
   // A field that applies itself when changed (Today's day picker); the form's button does the same without script.
   for (const field of document.querySelectorAll("[data-autosubmit]")) {
     field.addEventListener("change", () => field.form.requestSubmit());
