@@ -40,33 +40,46 @@ public static class TeamActivity
         ArgumentNullException.ThrowIfNull(db);
         var users = await db.Users.AsNoTracking().Where(u => team == null || u.Team == team).OrderBy(u => u.Name).ToListAsync(cancellationToken);
         var ids = users.Select(u => u.Id).ToList();
+        // The Stats report's per-rep rows carry the period's messages, callbacks and promises kept of those due.
         var report = await CallbackStats.ReportAsync(db, new StatsQuery(from, to, null), now, planner, cancellationToken);
         var period = report.Reps.ToDictionary(r => r.UserId);
-        var promises = (await PromiseStats.ForAsync(db, from, to, now, planner.Settings.PromiseTolerance, cancellationToken)).ToDictionary(p => p.UserId);
 
         var overdue = await db.FollowUps.Where(f => f.UserId != null && ids.Contains(f.UserId.Value) && f.DueAt < now && f.Kind != FollowUpKind.Appointment)
             .GroupBy(f => f.UserId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var last = await db.Calls.Where(c => ids.Contains(c.UserId))
             .GroupBy(c => c.UserId).Select(g => new { g.Key, Last = g.Max(c => c.StartedAt) }).ToDictionaryAsync(g => g.Key, g => g.Last, cancellationToken);
 
+        // Today is the rep's own day: a rep in Chicago and one in London end it at different instants. Reps whose day
+        // ends at the same instant (most teams have a zone or two) are counted in one grouped query.
         var dueToday = new Dictionary<Guid, int>();
-        foreach (var user in users)
+        foreach (var sameEnd in users.GroupBy(u => EndOfDay(u, now)))
         {
-            // Today is the rep's own day: a rep in Chicago and one in London end it at different instants.
-            var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(user.TimeZone) ?? DateTimeZone.Utc;
-            var end = now.InZone(zone).Date.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
-            dueToday[user.Id] = await db.FollowUps.CountAsync(f => f.UserId == user.Id && f.DueAt >= now && f.DueAt < end, cancellationToken);
+            var end = sameEnd.Key;
+            var members = sameEnd.Select(u => u.Id).ToList();
+            var counts = await db.FollowUps.Where(f => f.UserId != null && members.Contains(f.UserId.Value) && f.DueAt >= now && f.DueAt < end)
+                .GroupBy(f => f.UserId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+            foreach (var count in counts)
+            {
+                dueToday[count.Key] = count.Count;
+            }
         }
 
         var tag = await PhoneTagByRepAsync(db, now, cancellationToken);
         return [.. users.Select(u =>
         {
             var row = period.GetValueOrDefault(u.Id);
-            var kept = promises.GetValueOrDefault(u.Id);
-            return new RepActivity(u.Id, u.Name, u.Team, u.IsActive, dueToday[u.Id], overdue.GetValueOrDefault(u.Id), kept?.Kept ?? 0, kept?.Missed ?? 0,
+            var promises = row?.PromiseKeeping;
+            return new RepActivity(u.Id, u.Name, u.Team, u.IsActive, dueToday.GetValueOrDefault(u.Id), overdue.GetValueOrDefault(u.Id),
+                promises?.Successes ?? 0, promises is null ? 0 : promises.Trials - promises.Successes,
                 row?.CallbackRate.Trials ?? 0, row?.CallbackRate.Successes ?? 0, row?.CallbackRate ?? Rate.Of(0, 0), tag.GetValueOrDefault(u.Id),
                 last.TryGetValue(u.Id, out var at) ? at : null);
         })];
+    }
+
+    private static Instant EndOfDay(User user, Instant now)
+    {
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(user.TimeZone) ?? DateTimeZone.Utc;
+        return now.InZone(zone).Date.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
     }
 
     /// <summary>Contacts whose recent calls are phone tag (<see cref="PhoneTag"/>), counted for the rep of the latest call.</summary>

@@ -134,7 +134,7 @@ public sealed class AccountService(RingbackDbContext db, IClock clock, string de
     /// <summary>Makes a token and returns it in full. This is the only time it exists outside the caller's hands.</summary>
     public async Task<string> CreateTokenAsync(User user, string name, CancellationToken cancellationToken = default)
     {
-        var token = TokenPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = TokenPrefix + NewSecret();
         db.ApiTokens.Add(new ApiToken
         {
             Id = Guid.CreateVersion7(),
@@ -201,6 +201,9 @@ public sealed class AccountService(RingbackDbContext db, IClock clock, string de
         db.Organizations.Add(organization);
         return organization;
     }
+
+    /// <summary>256 random bits, URL-safe: the secret in an API token, an invitation or a reset link (only its hash is stored).</summary>
+    public static string NewSecret() => Base64Url(RandomNumberGenerator.GetBytes(32));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -162,7 +161,7 @@ public sealed class Invitations(RingbackDbContext db, AccountService accounts, I
 
     private static string Renew(Invitation invitation, Instant now)
     {
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = AccountService.NewSecret();
         invitation.TokenHash = AccountService.HashToken(token);
         invitation.ExpiresAt = now + Invitation.Lifetime;
         invitation.Sent++;

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -29,7 +28,7 @@ public sealed class PasswordResets(RingbackDbContext db, IClock clock, Mailer ma
         }
 
         var now = clock.GetCurrentInstant();
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = AccountService.NewSecret();
         db.PasswordResets.Add(new PasswordReset
         {
             Id = Guid.CreateVersion7(),

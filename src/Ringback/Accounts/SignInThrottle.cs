@@ -37,5 +37,16 @@ public sealed class SignInThrottle(RingbackDbContext db, IClock clock)
         return db.SignInFailures.Where(f => f.EmailHash == key).ExecuteDeleteAsync(cancellationToken);
     }
 
+    /// <summary>Answers 429 with <c>Retry-After</c> for a held account; the wait in words ("15 minutes") for the page to say.</summary>
+    public static string Hold(HttpResponse response, Duration wait)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var seconds = SignInRules.Seconds(wait);
+        response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        var minutes = (int)Math.Ceiling(seconds / 60.0);
+        return minutes == 1 ? "1 minute" : $"{minutes} minutes";
+    }
+
     private static string Key(string? email) => AccountService.HashToken((email ?? string.Empty).Trim().ToLowerInvariant());
 }

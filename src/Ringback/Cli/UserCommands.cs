@@ -55,14 +55,7 @@ public static class UserCommands
             }, ct);
             if (user is null)
             {
-                foreach (var field in errors.Fields)
-                {
-                    foreach (var message in errors.For(field))
-                    {
-                        await Console.Error.WriteLineAsync($"ringback: {field}: {message}");
-                    }
-                }
-
+                await PrintAsync(errors);
                 return 1;
             }
 

@@ -92,7 +92,7 @@ public static class WebHost
             {
                 if (context.Lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var retryAfter))
                 {
-                    context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    context.HttpContext.Response.Headers.RetryAfter = SignInRules.Seconds(NodaTime.Duration.FromTimeSpan(retryAfter)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
 
                 return ValueTask.CompletedTask;

@@ -76,11 +76,16 @@ public sealed class SmtpSink : IAsyncDisposable
     };
 
     /// <summary>The first message to <paramref name="to"/> whose subject has <paramref name="subject"/>, waiting up to 15 s for it.</summary>
-    public async Task<MimeMessage> WaitForAsync(string to, string subject)
+    public async Task<MimeMessage> WaitForAsync(string to, string subject) => (await WaitForAsync(to, subject, 1))[0];
+
+    /// <summary>The messages to <paramref name="to"/> whose subject has <paramref name="subject"/>, once there are <paramref name="count"/>; up to 15 s.</summary>
+    public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(string to, string subject, int count)
     {
+        List<MimeMessage> found = [];
         for (var i = 0; i < 300; i++)
         {
-            if (Messages().FirstOrDefault(m => m.To.Mailboxes.Any(a => a.Address == to) && (m.Subject ?? string.Empty).Contains(subject, StringComparison.Ordinal)) is { } found)
+            found = [.. Messages().Where(m => m.To.Mailboxes.Any(a => a.Address == to) && (m.Subject ?? string.Empty).Contains(subject, StringComparison.Ordinal))];
+            if (found.Count >= count)
             {
                 return found;
             }
@@ -88,7 +93,7 @@ public sealed class SmtpSink : IAsyncDisposable
             await Task.Delay(50);
         }
 
-        throw new TimeoutException($"No mail to {to} about \"{subject}\" arrived; got: {string.Join(", ", Messages().Select(m => m.Subject))}");
+        throw new TimeoutException($"{count} mails to {to} about \"{subject}\" did not arrive; got: {string.Join(", ", Messages().Select(m => m.Subject))}");
     }
 
     /// <summary>The path of the first Ringback link in a message's text ("/invite/…", "/reset/…").</summary>

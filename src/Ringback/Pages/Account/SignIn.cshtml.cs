@@ -27,10 +27,7 @@ public sealed class SignInModel(AccountService accounts, Sessions sessions, Sign
     {
         if (await throttle.WaitAsync(Email, cancellationToken) is { } wait)
         {
-            var seconds = SignInRules.Seconds(wait);
-            Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Problem = $"Too many wrong passwords for this email. Try again in {Math.Ceiling(seconds / 60.0):0} minute{(seconds > 60 ? "s" : "")}, or reset your password.";
+            Problem = $"Too many wrong passwords for this email. Try again in {SignInThrottle.Hold(Response, wait)}, or reset your password.";
             return Page();
         }
 

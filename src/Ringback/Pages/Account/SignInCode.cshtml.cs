@@ -36,10 +36,7 @@ public sealed class SignInCodeModel(RingbackDbContext db, TwoFactor twoFactor, S
         // Codes count against the same per-account limit as passwords: six digits are guessed faster than a password.
         if (await throttle.WaitAsync(user.Email, cancellationToken) is { } wait)
         {
-            var seconds = SignInRules.Seconds(wait);
-            Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Problem = $"Too many wrong codes. Try again in {Math.Ceiling(seconds / 60.0):0} minutes.";
+            Problem = $"Too many wrong codes. Try again in {SignInThrottle.Hold(Response, wait)}.";
             return Page();
         }
 

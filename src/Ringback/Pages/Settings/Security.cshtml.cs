@@ -60,25 +60,30 @@ public sealed class SecurityModel(RingbackDbContext db, AccountService accounts,
 
     public DateTimeZone Zone { get; private set; } = DateTimeZone.Utc;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(await MeAsync(cancellationToken), cancellationToken);
 
-    private async Task<User> LoadAsync(CancellationToken cancellationToken)
+    /// <summary>The signed-in person, tracked: all a handler that redirects needs.</summary>
+    private async Task<User> MeAsync(CancellationToken cancellationToken) =>
+        Me = await db.Users.SingleAsync(u => u.Id == RingbackClaims.UserOf(User), cancellationToken);
+
+    /// <summary>What the page shows, read only when it is shown.</summary>
+    private async Task LoadAsync(User me, CancellationToken cancellationToken)
     {
-        var me = await db.Users.SingleAsync(u => u.Id == RingbackClaims.UserOf(User), cancellationToken);
         Zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(me.TimeZone) ?? DateTimeZone.Utc;
         OpenSessions = await sessions.OpenAsync(me.Id, cancellationToken);
         Tokens = await accounts.TokensOfAsync(me, cancellationToken);
-        Me = me;
         Setup = twoFactor.Pending(me);
         RecoveryCodesLeft = me.HasTwoFactor ? await twoFactor.RecoveryCodesLeftAsync(me.Id, cancellationToken) : 0;
-        OrganizationRequires = await db.Organizations.Where(o => o.Id == me.OrganizationId).Select(o => o.RequireTwoFactor).SingleAsync(cancellationToken);
-        return me;
+        OrganizationRequires = await OrganizationRequiresAsync(me, cancellationToken);
     }
+
+    private Task<bool> OrganizationRequiresAsync(User me, CancellationToken cancellationToken) =>
+        db.Organizations.Where(o => o.Id == me.OrganizationId).Select(o => o.RequireTwoFactor).SingleAsync(cancellationToken);
 
     /// <summary>A new password ends every session, this browser's included, and opens a fresh one here.</summary>
     public async Task<IActionResult> OnPostPasswordAsync(CancellationToken cancellationToken)
     {
-        var me = await LoadAsync(cancellationToken);
+        var me = await MeAsync(cancellationToken);
         if (!AccountService.VerifyPassword(me, CurrentPassword ?? string.Empty))
         {
             ModelState.AddModelError(nameof(CurrentPassword), "is not your current password");
@@ -94,6 +99,7 @@ public sealed class SecurityModel(RingbackDbContext db, AccountService accounts,
 
         if (ModelState.ErrorCount > 0)
         {
+            await LoadAsync(me, cancellationToken);
             return Page();
         }
 
@@ -120,11 +126,12 @@ public sealed class SecurityModel(RingbackDbContext db, AccountService accounts,
 
     public async Task<IActionResult> OnPostTokenAsync(CancellationToken cancellationToken)
     {
-        var me = await LoadAsync(cancellationToken);
+        var me = await MeAsync(cancellationToken);
         var name = TokenName?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > 100)
         {
             ModelState.AddModelError(nameof(TokenName), "is required: what the token is for (\"CRM sync\"), up to 100 characters");
+            await LoadAsync(me, cancellationToken);
             return Page();
         }
 
@@ -134,7 +141,7 @@ public sealed class SecurityModel(RingbackDbContext db, AccountService accounts,
 
     public async Task<IActionResult> OnPostRevokeTokenAsync(string prefix, CancellationToken cancellationToken)
     {
-        var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == RingbackClaims.UserOf(User), cancellationToken);
+        var me = await MeAsync(cancellationToken);
         Notice = await accounts.RevokeTokenAsync(me, prefix ?? string.Empty, cancellationToken)
             ? $"Token {prefix}… is revoked: anything using it is refused from now on." : "That token was already revoked.";
         return Redirect("/settings/security#tokens-heading");
@@ -142,7 +149,7 @@ public sealed class SecurityModel(RingbackDbContext db, AccountService accounts,
 
     public async Task<IActionResult> OnPostTwoFactorBeginAsync(CancellationToken cancellationToken)
     {
-        var me = await LoadAsync(cancellationToken);
+        var me = await MeAsync(cancellationToken);
         if (!me.HasTwoFactor)
         {
             await twoFactor.BeginAsync(me, cancellationToken);
@@ -153,10 +160,11 @@ public sealed class SecurityModel(RingbackDbContext db, AccountService accounts,
 
     public async Task<IActionResult> OnPostTwoFactorConfirmAsync(CancellationToken cancellationToken)
     {
-        var me = await LoadAsync(cancellationToken);
+        var me = await MeAsync(cancellationToken);
         if (await twoFactor.ConfirmAsync(me, TwoFactorCode, cancellationToken) is not { } codes)
         {
             ModelState.AddModelError(nameof(TwoFactorCode), "is not the code your app shows now for this key; check the phone's clock and type the newest code");
+            await LoadAsync(me, cancellationToken);
             return Page();
         }
 
@@ -167,8 +175,8 @@ public sealed class SecurityModel(RingbackDbContext db, AccountService accounts,
 
     public async Task<IActionResult> OnPostTwoFactorOffAsync(CancellationToken cancellationToken)
     {
-        var me = await LoadAsync(cancellationToken);
-        if (OrganizationRequires)
+        var me = await MeAsync(cancellationToken);
+        if (await OrganizationRequiresAsync(me, cancellationToken))
         {
             Notice = "Your organization requires two-factor sign-in, so it stays on.";
             return Redirect("/settings/security#two-factor-heading");
@@ -177,6 +185,7 @@ public sealed class SecurityModel(RingbackDbContext db, AccountService accounts,
         if (!AccountService.VerifyPassword(me, TwoFactorPassword ?? string.Empty))
         {
             ModelState.AddModelError(nameof(TwoFactorPassword), "is not your current password");
+            await LoadAsync(me, cancellationToken);
             return Page();
         }
 

@@ -47,10 +47,14 @@ public sealed class IndexModel(RingbackDbContext db, Membership membership, Invi
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
+    /// <summary>Who is acting: all a handler that redirects needs (the page's lists are read only to show the page).</summary>
+    private async Task<User> MeAsync(CancellationToken cancellationToken) =>
+        Me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == RingbackClaims.UserOf(User), cancellationToken);
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Now = clock.GetCurrentInstant();
-        Me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == RingbackClaims.UserOf(User), cancellationToken);
+        await MeAsync(cancellationToken);
         Zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(Me.TimeZone) ?? DateTimeZone.Utc;
         Members = await membership.ListAsync(cancellationToken);
         Pending = await invitations.PendingAsync(cancellationToken);
@@ -66,10 +70,10 @@ public sealed class IndexModel(RingbackDbContext db, Membership membership, Invi
     [Requires(Capability.ManageReps)]
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
-        var (sent, errors) = await invitations.InviteAsync(Me, InviteEmail, InviteRole, cancellationToken);
+        var (sent, errors) = await invitations.InviteAsync(await MeAsync(cancellationToken), InviteEmail, InviteRole, cancellationToken);
         if (sent is null)
         {
+            await LoadAsync(cancellationToken);
             foreach (var field in errors.Fields)
             {
                 ModelState.AddModelError(field == "email" ? nameof(InviteEmail) : nameof(InviteRole), string.Join("; ", errors.For(field)));
@@ -85,7 +89,7 @@ public sealed class IndexModel(RingbackDbContext db, Membership membership, Invi
     [Requires(Capability.ManageReps)]
     public async Task<IActionResult> OnPostResendAsync(Guid id, CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
+        await MeAsync(cancellationToken);
         if (await invitations.ResendAsync(Me, id, cancellationToken) is { } sent)
         {
             Report(sent);
@@ -101,7 +105,7 @@ public sealed class IndexModel(RingbackDbContext db, Membership membership, Invi
     [Requires(Capability.ManageReps)]
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
+        await MeAsync(cancellationToken);
         Notice = await invitations.RevokeAsync(Me, id, cancellationToken) ? "Invitation withdrawn: its link no longer works." : "That invitation was accepted or withdrawn meanwhile.";
         return Redirect("/team#invitations-heading");
     }
@@ -109,7 +113,7 @@ public sealed class IndexModel(RingbackDbContext db, Membership membership, Invi
     [Requires(Capability.ManageRoles)]
     public async Task<IActionResult> OnPostRoleAsync(Guid userId, string? role, CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
+        await MeAsync(cancellationToken);
         var errors = await membership.ChangeRoleAsync(Me, userId, role, cancellationToken);
         Notice = errors.IsEmpty ? "Role changed; it applies from their next click." : "The role was not changed: " + errors;
         return Redirect("/team#members-heading");
@@ -126,9 +130,9 @@ public sealed class IndexModel(RingbackDbContext db, Membership membership, Invi
     [Requires(Capability.ManageReps)]
     public async Task<IActionResult> OnPostDeactivateAsync(Guid userId, CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
+        await MeAsync(cancellationToken);
         var problem = await membership.DeactivateAsync(Me, userId, cancellationToken);
-        var name = Members.FirstOrDefault(m => m.Id == userId)?.Name;
+        var name = await db.Users.Where(u => u.Id == userId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken);
         Notice = problem ?? $"{name} is deactivated: signed out everywhere, their API tokens refused. Their calls stay; give their contacts to someone below.";
         return Redirect("/team#members-heading");
     }
@@ -136,7 +140,7 @@ public sealed class IndexModel(RingbackDbContext db, Membership membership, Invi
     [Requires(Capability.ManageReps)]
     public async Task<IActionResult> OnPostReactivateAsync(Guid userId, CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
+        await MeAsync(cancellationToken);
         Notice = await membership.ReactivateAsync(Me, userId, cancellationToken) ?? "Reactivated: they can sign in again.";
         return Redirect("/team#members-heading");
     }
@@ -145,9 +149,9 @@ public sealed class IndexModel(RingbackDbContext db, Membership membership, Invi
     [Requires(Capability.Reassign)]
     public async Task<IActionResult> OnPostReassignAsync(Guid from, Guid to, CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
-        var source = Members.FirstOrDefault(m => m.Id == from);
-        var target = Members.FirstOrDefault(m => m.Id == to);
+        var pair = await db.Users.AsNoTracking().Where(u => u.Id == from || u.Id == to).ToListAsync(cancellationToken);
+        var source = pair.FirstOrDefault(m => m.Id == from);
+        var target = pair.FirstOrDefault(m => m.Id == to);
         if (source is null || target is null || !target.IsActive || from == to)
         {
             Notice = "Choose an active teammate other than them to give the contacts to.";
