@@ -94,6 +94,9 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
     public DbSet<Ringback.Reminders.ReminderDelivery> ReminderDeliveries => Set<Ringback.Reminders.ReminderDelivery>();
     public DbSet<Ringback.Reminders.PushSubscription> PushSubscriptions => Set<Ringback.Reminders.PushSubscription>();
     public DbSet<Ringback.Secrets.ServerSecret> ServerSecrets => Set<Ringback.Secrets.ServerSecret>();
+    public DbSet<Callbacks.CallTally> CallTallies => Set<Callbacks.CallTally>();
+    public DbSet<Callbacks.MessageHourTally> MessageHourTallies => Set<Callbacks.MessageHourTally>();
+    public DbSet<Callbacks.CallbackDelayTally> CallbackDelayTallies => Set<Callbacks.CallbackDelayTally>();
 
     /// <summary>The data-protection key ring, when it is kept in the database (PostgreSQL: every node must share it).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
@@ -172,6 +175,9 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
         modelBuilder.Entity<Ringback.Reminders.Reminder>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Ringback.Reminders.ReminderDelivery>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Ringback.Reminders.PushSubscription>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<Callbacks.CallTally>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<Callbacks.MessageHourTally>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<Callbacks.CallbackDelayTally>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
 
         SnakeCaseNames.Apply(modelBuilder);
     }

@@ -34,19 +34,20 @@ public static class TeamActivity
     /// <summary>How far back a contact's calls are read to see phone tag: older misses are not tag in progress.</summary>
     private static readonly Duration PhoneTagHorizon = Duration.FromDays(30);
 
-    public static async Task<IReadOnlyList<RepActivity>> ForAsync(RingbackDbContext db, Instant now, Instant from, Instant to, string? team,
+    /// <param name="first">The period's first day and <paramref name="last"/> its last (the prospects' days, as Stats counts them).</param>
+    public static async Task<IReadOnlyList<RepActivity>> ForAsync(RingbackDbContext db, Instant now, LocalDate first, LocalDate last, string? team,
         PlannerOptions planner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var users = await db.Users.AsNoTracking().Where(u => team == null || u.Team == team).OrderBy(u => u.Name).ToListAsync(cancellationToken);
         var ids = users.Select(u => u.Id).ToList();
         // The Stats report's per-rep rows carry the period's messages, callbacks and promises kept of those due.
-        var report = await CallbackStats.ReportAsync(db, new StatsQuery(from, to, null), now, planner, cancellationToken);
+        var report = await CallbackStats.ReportAsync(db, new StatsQuery(first, last, null), now, planner, cancellationToken);
         var period = report.Reps.ToDictionary(r => r.UserId);
 
         var overdue = await db.FollowUps.Where(f => f.UserId != null && ids.Contains(f.UserId.Value) && f.DueAt < now && f.Kind != FollowUpKind.Appointment)
             .GroupBy(f => f.UserId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var last = await db.Calls.Where(c => ids.Contains(c.UserId))
+        var lastCall = await db.Calls.Where(c => ids.Contains(c.UserId))
             .GroupBy(c => c.UserId).Select(g => new { g.Key, Last = g.Max(c => c.StartedAt) }).ToDictionaryAsync(g => g.Key, g => g.Last, cancellationToken);
 
         // Today is the rep's own day: a rep in Chicago and one in London end it at different instants. Reps whose day
@@ -72,7 +73,7 @@ public static class TeamActivity
             return new RepActivity(u.Id, u.Name, u.Team, u.IsActive, dueToday.GetValueOrDefault(u.Id), overdue.GetValueOrDefault(u.Id),
                 promises?.Successes ?? 0, promises is null ? 0 : promises.Trials - promises.Successes,
                 row?.CallbackRate.Trials ?? 0, row?.CallbackRate.Successes ?? 0, row?.CallbackRate ?? Rate.Of(0, 0), tag.GetValueOrDefault(u.Id),
-                last.TryGetValue(u.Id, out var at) ? at : null);
+                lastCall.TryGetValue(u.Id, out var at) ? at : null);
         })];
     }
 

@@ -5,69 +5,91 @@ using Ringback.Calls;
 
 namespace Ringback.Data.Callbacks;
 
-/// <summary>Which calls the report covers: messages and calls made in [From, To), by one rep or the whole team.</summary>
-public sealed record StatsQuery(Instant From, Instant To, Guid? UserId);
+/// <summary>Which calls the report covers: those made on the days First to Last (the prospect's days), by one rep or the whole team.</summary>
+public sealed record StatsQuery(LocalDate First, LocalDate Last, Guid? UserId);
 
 /// <summary>
-/// Counts what the report needs in the database (grouped, so a year of a team's calls comes back as a few hundred
-/// rows) and lets <see cref="CallbackReport"/> do the arithmetic, which is tested on its own.
+/// Reads the report from the daily tallies (<see cref="StatsRollups"/>): a year of a ten-rep team is some tens of
+/// thousands of tally rows summed by the database, not millions of calls, and <see cref="CallbackReport"/> does the
+/// arithmetic, which is tested on its own.
 /// </summary>
 public static class CallbackStats
 {
+    private static readonly CallOutcome[] MessageOutcomes = [CallOutcome.VoicemailLeft, CallOutcome.GatekeeperMessage];
+
     public static async Task<CallbackReport> ReportAsync(RingbackDbContext db, StatsQuery query, Instant now, Planner.PlannerOptions planner,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(planner);
-        var calls = db.Calls.AsNoTracking().Where(c => c.StartedAt >= query.From && c.StartedAt < query.To);
+        var tallies = db.CallTallies.AsNoTracking().Where(t => t.LocalDate >= query.First && t.LocalDate <= query.Last);
+        var hourTallies = db.MessageHourTallies.AsNoTracking().Where(t => t.LocalDate >= query.First && t.LocalDate <= query.Last);
+        var delayTallies = db.CallbackDelayTallies.AsNoTracking().Where(t => t.LocalDate >= query.First && t.LocalDate <= query.Last);
         if (query.UserId is { } userId)
         {
-            calls = calls.Where(c => c.UserId == userId);
+            tallies = tallies.Where(t => t.UserId == userId);
+            hourTallies = hourTallies.Where(t => t.UserId == userId);
+            delayTallies = delayTallies.Where(t => t.UserId == userId);
         }
 
-        var outbound = calls.Where(c => c.Direction == CallDirection.Outbound);
+        var rows = await tallies
+            .GroupBy(t => new { t.UserId, t.Direction, t.Outcome, t.Strategy, t.Attempt })
+            .Select(g => new
+            {
+                g.Key.UserId, g.Key.Direction, g.Key.Outcome, g.Key.Strategy, g.Key.Attempt,
+                Calls = g.Sum(t => t.Calls), CalledBack = g.Sum(t => t.CalledBack), Meetings = g.Sum(t => t.Meetings),
+                Promises = g.Sum(t => t.Promises), Kept = g.Sum(t => t.PromisesKept),
+            })
+            .ToListAsync(cancellationToken);
+        var hourRows = await hourTallies.GroupBy(t => new { t.LocalDate, t.LocalHour })
+            .Select(g => new { g.Key.LocalDate, g.Key.LocalHour, Messages = g.Sum(t => t.Messages), CalledBack = g.Sum(t => t.CalledBack) })
+            .ToListAsync(cancellationToken);
+        var delays = await delayTallies.GroupBy(t => t.Bucket).Select(g => new DelayTally(g.Key, g.Sum(t => t.Messages))).ToListAsync(cancellationToken);
 
-        // Three narrow groupings over the covering stats index, each with few enough groups for a hash aggregate
-        // (one grouping by every cut at once made tens of thousands of groups and a sort; docs/benchmarks.md).
-        var byRep = await outbound
-            .GroupBy(c => new { c.UserId, c.Outcome, c.Strategy, Back = c.CalledBackAt != null, Meeting = c.MeetingBookedAt != null })
-            .Select(g => new { g.Key.UserId, g.Key.Outcome, g.Key.Strategy, g.Key.Back, g.Key.Meeting, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var messageRows = outbound.Where(c => c.Outcome == CallOutcome.VoicemailLeft || c.Outcome == CallOutcome.GatekeeperMessage);
-        var attempts = await messageRows.Where(c => c.AttemptNumber != null)
-            .GroupBy(c => c.AttemptNumber!.Value)
-            .Select(g => new AttemptTally(g.Key, g.Count(), g.Count(c => c.CalledBackAt != null)))
-            .ToListAsync(cancellationToken);
-        var hours = (await messageRows.Where(c => c.LocalDay != null && c.LocalHour != null)
-            .GroupBy(c => new { Day = c.LocalDay!.Value, Hour = c.LocalHour!.Value })
-            .Select(g => new { g.Key.Day, g.Key.Hour, Messages = g.Count(), CalledBack = g.Count(c => c.CalledBackAt != null) })
-            .ToListAsync(cancellationToken))
-            .Where(h => h.Day is >= 1 and <= 7)
-            .Select(h => new HourTally((IsoDayOfWeek)h.Day, h.Hour, h.Messages, h.CalledBack))
+        var outbound = rows.Where(r => r.Direction == CallDirection.Outbound).ToList();
+        var messages = outbound.Where(r => MessageOutcomes.Contains(r.Outcome)).ToList();
+        var strategies = messages.GroupBy(r => StrategyOf(r.Strategy))
+            .Select(s => new StrategyTally(s.Key, s.Sum(r => r.Calls), s.Sum(r => r.CalledBack), s.Sum(r => r.Meetings)))
+            .Where(s => s.Messages != 0)
             .ToList();
-        var messages = byRep.Where(g => g.Outcome is CallOutcome.VoicemailLeft or CallOutcome.GatekeeperMessage).ToList();
-        var strategies = messages.GroupBy(g => g.Strategy)
-            .Select(s => new StrategyTally(s.Key, s.Sum(g => g.Count), s.Where(g => g.Back).Sum(g => g.Count), s.Where(g => g.Meeting).Sum(g => g.Count)))
+        var attempts = messages.Where(r => r.Attempt > 0).GroupBy(r => r.Attempt)
+            .Select(g => new AttemptTally(g.Key, g.Sum(r => r.Calls), g.Sum(r => r.CalledBack)))
+            .Where(a => a.Messages != 0)
             .ToList();
-        var delays = await outbound
-            .Where(c => (c.Outcome == CallOutcome.VoicemailLeft || c.Outcome == CallOutcome.GatekeeperMessage) && c.CalledBackAt != null)
-            .Select(c => new { c.StartedAt, c.CalledBackAt })
-            .ToListAsync(cancellationToken);
+        var hours = hourRows.Where(h => h.Messages != 0)
+            .Select(h => new HourTally(h.LocalDate.DayOfWeek, h.LocalHour, h.Messages, h.CalledBack))
+            .ToList();
 
-        var promises = (await Planner.PromiseStats.ForAsync(db, query.From, query.To, now, planner.Settings.PromiseTolerance, cancellationToken))
-            .Where(p => query.UserId is null || p.UserId == query.UserId)
-            .ToDictionary(p => p.UserId);
+        // Promises are counted on the day they were made; those not kept whose minute (and tolerance) is still to come
+        // are pending, not missed: few, so read from the promises themselves.
+        var open = now - planner.Settings.PromiseTolerance;
+        var pendingQuery = db.Calls.AsNoTracking()
+            .Where(c => c.PromisedNextCallAt != null && c.PromisedNextCallAt >= open && c.PromiseKeptByCallId == null
+                && c.LocalDate >= query.First && c.LocalDate <= query.Last);
+        if (query.UserId is { } one)
+        {
+            pendingQuery = pendingQuery.Where(c => c.UserId == one);
+        }
+
+        var pending = await pendingQuery.GroupBy(c => c.UserId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
-        var reps = byRep.Select(g => g.UserId).Union(promises.Keys).Select(id => new RepTally(
-            id,
-            names.GetValueOrDefault(id, "?"),
-            messages.Where(g => g.UserId == id).Sum(g => g.Count),
-            messages.Where(g => g.UserId == id && g.Back).Sum(g => g.Count),
-            byRep.Where(g => g.UserId == id).Sum(g => g.Count),
-            byRep.Where(g => g.UserId == id && g.Outcome == CallOutcome.Connected).Sum(g => g.Count),
-            promises.TryGetValue(id, out var p) ? p.Kept : 0,
-            p?.Missed ?? 0)).ToList();
+        var reps = rows.GroupBy(r => r.UserId)
+            .Select(g =>
+            {
+                var kept = g.Sum(r => r.Kept);
+                return new RepTally(
+                    g.Key,
+                    names.GetValueOrDefault(g.Key, "?"),
+                    g.Where(r => r.Direction == CallDirection.Outbound && MessageOutcomes.Contains(r.Outcome)).Sum(r => r.Calls),
+                    g.Where(r => r.Direction == CallDirection.Outbound && MessageOutcomes.Contains(r.Outcome)).Sum(r => r.CalledBack),
+                    g.Where(r => r.Direction == CallDirection.Outbound).Sum(r => r.Calls),
+                    g.Where(r => r.Direction == CallDirection.Outbound && r.Outcome == CallOutcome.Connected).Sum(r => r.Calls),
+                    kept,
+                    g.Sum(r => r.Promises) - kept - pending.GetValueOrDefault(g.Key));
+            })
+            .Where(r => r.OutboundCalls != 0 || r.PromisesKept + r.PromisesMissed != 0)
+            .ToList();
 
         return CallbackReport.Build(new ReportCounts
         {
@@ -75,9 +97,13 @@ public static class CallbackStats
             Attempts = attempts,
             Hours = hours,
             Reps = reps,
-            CallbackSeconds = [.. delays.Select(d => (d.CalledBackAt!.Value - d.StartedAt).TotalSeconds)],
+            Delays = [.. delays.Where(d => d.Messages != 0)],
         });
     }
+
+    /// <summary>The strategy a tally stores as text (empty for none), as the report names it.</summary>
+    private static Strategy? StrategyOf(string stored) =>
+        Enum.TryParse<Strategy>(stored, out var strategy) ? strategy : null;
 }
 
 /// <summary>A report request as a person writes it: whose ("team", "me", an email) and which days.</summary>
@@ -113,6 +139,6 @@ public sealed record StatsScope(StatsQuery Query, ReportPeriod Period, string Wh
             }
         }
 
-        return period is not null && errors.IsEmpty ? new StatsScope(new StatsQuery(period.From, period.To, userId), period, whose) : null;
+        return period is not null && errors.IsEmpty ? new StatsScope(new StatsQuery(period.First, period.Last, userId), period, whose) : null;
     }
 }

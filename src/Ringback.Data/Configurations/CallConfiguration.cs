@@ -32,13 +32,6 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         // credit is rewritten from its contact's timeline, and a contact's calls are only ever removed together.
         builder.HasIndex(e => e.CreditedCallId).HasFilter(ContactConfiguration.NotNull("credited_call_id"));
 
-        // The callback report reads a period's calls out from this index alone (every column it groups by is in it):
-        // a year of a million-contact demo is one index range scan instead of millions of row look-ups.
-        builder.HasIndex(e => new
-        {
-            e.OrganizationId, e.Direction, e.StartedAt, e.Outcome, e.UserId, e.Strategy, e.AttemptNumber, e.LocalDay, e.LocalHour, e.CalledBackAt, e.MeetingBookedAt,
-        }).HasDatabaseName("IX_calls_stats").HasFilter(ContactConfiguration.IsNull("deleted_at"));
-
         // Promise keeping reads the promises falling due in a period, whoever made them.
         builder.HasIndex(e => new { e.OrganizationId, e.PromisedNextCallAt }).HasFilter(ContactConfiguration.NotNull("promised_next_call_at"));
 

@@ -42,3 +42,34 @@ internal sealed class TelephonyHookConfiguration : IEntityTypeConfiguration<Tele
         builder.HasIndex(e => new { e.OrganizationId, e.Provider }).IsUnique();
     }
 }
+
+// The Stats report's tallies: derived from the calls by triggers (see StatsRollups), so no foreign keys — each one
+// would be one more index to keep on every call written — and the key leads with the organization and the day,
+// the range every report reads.
+internal sealed class CallTallyConfiguration : IEntityTypeConfiguration<Data.Callbacks.CallTally>
+{
+    public void Configure(EntityTypeBuilder<Data.Callbacks.CallTally> builder)
+    {
+        builder.ToTable("call_tallies");
+        builder.HasKey(e => new { e.OrganizationId, e.LocalDate, e.UserId, e.Direction, e.Outcome, e.Strategy, e.Attempt });
+        builder.Property(e => e.Strategy).HasMaxLength(20);
+    }
+}
+
+internal sealed class MessageHourTallyConfiguration : IEntityTypeConfiguration<Data.Callbacks.MessageHourTally>
+{
+    public void Configure(EntityTypeBuilder<Data.Callbacks.MessageHourTally> builder)
+    {
+        builder.ToTable("message_hour_tallies");
+        builder.HasKey(e => new { e.OrganizationId, e.LocalDate, e.UserId, e.LocalHour });
+    }
+}
+
+internal sealed class CallbackDelayTallyConfiguration : IEntityTypeConfiguration<Data.Callbacks.CallbackDelayTally>
+{
+    public void Configure(EntityTypeBuilder<Data.Callbacks.CallbackDelayTally> builder)
+    {
+        builder.ToTable("callback_delay_tallies");
+        builder.HasKey(e => new { e.OrganizationId, e.LocalDate, e.UserId, e.Bucket });
+    }
+}

@@ -9,6 +9,7 @@ internal enum BulkKind
     Text,
     Timestamp,
     Integer,
+    Date,
 }
 
 internal sealed record BulkColumn<T>(string Name, BulkKind Kind, Func<T, object?> Get);
@@ -103,6 +104,8 @@ internal static class BulkTables
         new("meeting_booked_at", BulkKind.Timestamp, c => Utc(c.MeetingBookedAt)),
         new("local_hour", BulkKind.Integer, c => c.LocalHour),
         new("local_day", BulkKind.Integer, c => c.LocalDay),
+        new("local_date", BulkKind.Date, c => c.LocalDate?.ToDateOnly()),
+        new("callback_bucket", BulkKind.Integer, c => c.CallbackBucket),
         new("created_at", BulkKind.Timestamp, c => Utc(c.CreatedAt)),
         new("version", BulkKind.Integer, c => c.Version),
     ];

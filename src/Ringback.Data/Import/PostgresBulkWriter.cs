@@ -94,6 +94,7 @@ internal sealed class PostgresBulkWriter : IBulkWriter
                     BulkKind.Guid => NpgsqlDbType.Uuid,
                     BulkKind.Timestamp => NpgsqlDbType.TimestampTz,
                     BulkKind.Integer => NpgsqlDbType.Integer,
+                    BulkKind.Date => NpgsqlDbType.Date,
                     _ => NpgsqlDbType.Varchar,
                 };
                 await importer.WriteAsync(value, type, cancellationToken);

@@ -62,11 +62,20 @@ public static class Attribution
             call.CreditedCallId = credit.CreditedCallId;
             call.CalledBackAt = credit.CalledBackAt;
             call.MeetingBookedAt = credit.MeetingBookedAt;
+            call.CallbackBucket = credit.CalledBackAt is { } back ? CallbackDelay.BucketOf(back - call.StartedAt) : null;
             if (prospectZone is not null)
             {
                 var local = call.StartedAt.InZone(prospectZone);
                 call.LocalHour = local.Hour;
                 call.LocalDay = (int)local.DayOfWeek;
+                call.LocalDate = local.Date;
+            }
+            else
+            {
+                // No zone, no local hour: an hour read in the wrong zone would mislead the heatmap.
+                call.LocalHour = null;
+                call.LocalDay = null;
+                call.LocalDate = call.StartedAt.InUtc().Date;
             }
         }
     }

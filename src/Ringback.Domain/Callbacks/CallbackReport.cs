@@ -24,8 +24,8 @@ public sealed record ReportCounts
     public IReadOnlyList<HourTally> Hours { get; init; } = [];
     public IReadOnlyList<RepTally> Reps { get; init; } = [];
 
-    /// <summary>Seconds from each credited message to its first callback.</summary>
-    public IReadOnlyList<double> CallbackSeconds { get; init; } = [];
+    /// <summary>Messages called back, by how soon (<see cref="CallbackDelay"/>).</summary>
+    public IReadOnlyList<DelayTally> Delays { get; init; } = [];
 }
 
 public sealed record StrategyRow(Strategy? Strategy, string Name, Rate CallbackRate, int Meetings);
@@ -36,6 +36,8 @@ public sealed record HourCell(IsoDayOfWeek Day, int Hour, Rate CallbackRate);
 
 public sealed record RepRow(Guid UserId, string Name, Rate CallbackRate, Rate ConnectRate, Rate PromiseKeeping);
 
+/// <summary>How soon messages are returned: half of them within <see cref="Median"/>, 90% within <see cref="Percentile90"/>
+/// (bounds of <see cref="CallbackDelay"/>'s buckets).</summary>
 public sealed record TimeToCallback(int Count, Duration? Median, Duration? Percentile90);
 
 /// <summary>"Which strategy gets my calls returned, and how sure are we" — in numbers and in one sentence.</summary>
@@ -78,9 +80,6 @@ public sealed record CallbackReport(
                 Rate.Of(r.PromisesKept, r.PromisesKept + r.PromisesMissed)))
             .ToList();
 
-        var delays = counts.CallbackSeconds.Order().ToList();
-        var median = Proportions.Quantile(delays, 0.5);
-        var p90 = Proportions.Quantile(delays, 0.9);
         return new CallbackReport(
             strategies,
             attempts,
@@ -89,7 +88,7 @@ public sealed record CallbackReport(
             Rate.Of(counts.Strategies.Sum(s => s.CalledBack), counts.Strategies.Sum(s => s.Messages)),
             Rate.Of(counts.Reps.Sum(r => r.Connected), counts.Reps.Sum(r => r.OutboundCalls)),
             Rate.Of(counts.Reps.Sum(r => r.PromisesKept), counts.Reps.Sum(r => r.PromisesKept + r.PromisesMissed)),
-            new TimeToCallback(delays.Count, Seconds(median), Seconds(p90)),
+            new TimeToCallback(counts.Delays.Sum(d => d.Messages), CallbackDelay.Within(counts.Delays, 0.5), CallbackDelay.Within(counts.Delays, 0.9)),
             VerdictOn(strategies));
     }
 
@@ -129,6 +128,4 @@ public sealed record CallbackReport(
 
     /// <summary>"40%": whole percents, no space (the invariant culture's P format writes "40 %").</summary>
     public static string Percent(double fraction) => string.Create(CultureInfo.InvariantCulture, $"{Math.Round(fraction * 100, MidpointRounding.AwayFromZero):0}%");
-
-    private static Duration? Seconds(double? seconds) => seconds is { } s ? Duration.FromSeconds(Math.Round(s)) : null;
 }

@@ -44,24 +44,4 @@ public static class Proportions
         var half = z / (1 + z2 / n) * Math.Sqrt(p * (1 - p) / n + z2 / (4 * n * n));
         return new Rate(successes, trials, Math.Max(0, centre - half), Math.Min(1, centre + half));
     }
-
-    /// <summary>
-    /// The q-quantile of sorted values by linear interpolation between closest ranks (Hyndman and Fan's type 7, what
-    /// spreadsheets' PERCENTILE and numpy give), or null for no values.
-    /// </summary>
-    public static double? Quantile(IReadOnlyList<double> sorted, double q)
-    {
-        ArgumentNullException.ThrowIfNull(sorted);
-        ArgumentOutOfRangeException.ThrowIfLessThan(q, 0);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(q, 1);
-        if (sorted.Count == 0)
-        {
-            return null;
-        }
-
-        var h = (sorted.Count - 1) * q;
-        var lower = (int)Math.Floor(h);
-        var upper = Math.Min(lower + 1, sorted.Count - 1);
-        return sorted[lower] + (h - lower) * (sorted[upper] - sorted[lower]);
-    }
 }

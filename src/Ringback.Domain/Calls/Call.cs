@@ -121,6 +121,15 @@ public sealed class Call : Accounts.IOrganizationOwned, Accounts.IVersioned
     /// <summary>The prospect's local ISO weekday (1 = Monday) when the call started.</summary>
     public int? LocalDay { get; set; }
 
+    /// <summary>
+    /// The day the call was made where the prospect is (the UTC day when their zone is unknown): the day the Stats
+    /// report counts it on, so a period's figures can be read from daily tallies instead of every call.
+    /// </summary>
+    public LocalDate? LocalDate { get; set; }
+
+    /// <summary>For a message that was called back: how soon, as a bucket of <see cref="Callbacks.CallbackDelay"/>.</summary>
+    public int? CallbackBucket { get; set; }
+
     public Instant CreatedAt { get; set; }
 
     /// <summary>When the call was last corrected, if it was.</summary>

@@ -126,7 +126,8 @@ public static class TeamApi
         }
 
         return errors.IsEmpty
-            ? TypedResults.Ok(await TeamActivity.ForAsync(db, now, start!.Value, end!.Value, team, planner.Value, cancellationToken))
+            // The period's days are read in UTC: the API has no reader's zone, and the tallies count whole days.
+            ? TypedResults.Ok(await TeamActivity.ForAsync(db, now, start!.Value.InUtc().Date, (end!.Value - Duration.Epsilon).InUtc().Date, team, planner.Value, cancellationToken))
             : TypedResults.ValidationProblem(errors.ToDictionary());
     }
 

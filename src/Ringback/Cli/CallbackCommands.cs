@@ -169,7 +169,7 @@ public static class CallbackCommands
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON (the API's form)" };
         var csv = new Option<bool>("--csv") { Description = "Print the figures as CSV" };
         var actAs = new Option<string?>("--as") { Description = "Email of the user asking (default: the only user)" };
-        var command = new Command("stats", "Which strategy, attempt and hour get calls returned, and how sure we are") { from, to, rep, json, csv, actAs };
+        var command = new Command("stats", "Which strategy, attempt and hour get calls returned, and how sure we are") { from, to, rep, json, csv, actAs, Rebuild() };
         command.SetAction(async (parse, ct) =>
         {
             await using var cli = await CliServices.StartAsync(parse, ct);
@@ -203,6 +203,24 @@ public static class CallbackCommands
             }
 
             Print(report, scope);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// The tallies the report reads, counted again from the calls (every organization, one transaction): after
+    /// restoring a backup taken without them, or to check them — the figures do not change if they were right.
+    /// </summary>
+    private static Command Rebuild()
+    {
+        var command = new Command("rebuild", "Count the Stats report's daily tallies again from the calls themselves");
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var cli = await CliServices.StartAsync(parse, ct);
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var rows = await StatsRollups.RebuildAsync(cli.Db, ct);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Rebuilt the Stats tallies from the calls: {rows:N0} rows in {started.Elapsed.TotalSeconds:0.0} s."));
             return 0;
         });
         return command;

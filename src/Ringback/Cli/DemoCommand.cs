@@ -95,7 +95,7 @@ public static class DemoCommand
             Console.WriteLine($"Made {result.Contacts:N0} contacts at {result.Companies:N0} companies ({result.Gatekeepers:N0} gatekeepers) and {result.Calls:N0} calls: " +
                 $"{result.Messages:N0} messages, {result.Callbacks:N0} callbacks, {result.Meetings:N0} meetings, in {result.Elapsed.TotalSeconds:0.0} s.");
             Console.WriteLine($"Sign in as owner@demo.ringback.example (or rep2@…rep{r}@demo.ringback.example) with the password {password}");
-            var report = await CallbackStats.ReportAsync(db, new StatsQuery(now - Duration.FromDays(m * 31), now, null), now, planner, ct);
+            var report = await CallbackStats.ReportAsync(db, new StatsQuery(now.InUtc().Date.PlusDays(-m * 31), now.InUtc().Date, null), now, planner, ct);
             Console.WriteLine(report.Verdict);
             return 0;
         });

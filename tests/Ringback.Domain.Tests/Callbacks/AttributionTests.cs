@@ -179,4 +179,40 @@ public class AttributionTests
         credits[back.Id].CreditedCallId.ShouldBe(second.Id);
         credits[second.Id].AttemptNumber.ShouldBe(3);
     }
+
+    [Theory]
+    [InlineData("Asia/Kolkata", 2026, 11, 2, 19, 0, "2026-11-03", 0)] // +05:30: past local midnight
+    [InlineData("Pacific/Kiritimati", 2026, 11, 2, 10, 0, "2026-11-03", 0)] // +14: the next day at midnight
+    [InlineData("Pacific/Pago_Pago", 2026, 11, 2, 10, 59, "2026-11-01", 23)] // -11: still the day before
+    [InlineData("America/New_York", 2026, 3, 8, 7, 30, "2026-03-08", 3)] // just after the spring-forward gap
+    public void A_call_is_dated_on_the_prospects_day(string zone, int y, int mo, int d, int h, int mi, string date, int hour)
+    {
+        var call = new Call { Id = Guid.NewGuid(), Direction = CallDirection.Outbound, Outcome = CallOutcome.VoicemailLeft, StartedAt = Instant.FromUtc(y, mo, d, h, mi) };
+        Attribution.Apply([call], DateTimeZoneProviders.Tzdb[zone], Window, Duration.FromMinutes(15));
+        call.LocalDate.ShouldBe(NodaTime.Text.LocalDatePattern.Iso.Parse(date).Value);
+        call.LocalHour.ShouldBe(hour);
+        call.LocalDay.ShouldBe((int)call.LocalDate!.Value.DayOfWeek);
+    }
+
+    [Fact]
+    public void Without_a_zone_a_call_is_dated_on_the_UTC_day_and_left_out_of_the_hours()
+    {
+        var call = new Call { Id = Guid.NewGuid(), Direction = CallDirection.Outbound, Outcome = CallOutcome.VoicemailLeft, StartedAt = Instant.FromUtc(2026, 11, 2, 23, 30), LocalHour = 18, LocalDay = 1 };
+        Attribution.Apply([call], null, Window, Duration.FromMinutes(15));
+        call.LocalDate.ShouldBe(new LocalDate(2026, 11, 2));
+        call.LocalHour.ShouldBeNull();
+        call.LocalDay.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_returned_message_carries_the_bucket_of_how_soon()
+    {
+        var contact = Guid.NewGuid();
+        var message = new Call { Id = Guid.NewGuid(), ContactId = contact, Direction = CallDirection.Outbound, Outcome = CallOutcome.VoicemailLeft, StartedAt = Monday };
+        var back = new Call { Id = Guid.NewGuid(), ContactId = contact, Direction = CallDirection.Inbound, Outcome = CallOutcome.Connected, StartedAt = Monday + Duration.FromMinutes(100) };
+        Attribution.Apply([message, back], DateTimeZone.Utc, Window, Duration.FromMinutes(15));
+        message.CallbackBucket.ShouldBe(CallbackDelay.BucketOf(Duration.FromMinutes(100)));
+        CallbackDelay.UpperBound(message.CallbackBucket!.Value).ShouldBe(Duration.FromMinutes(120));
+        back.CallbackBucket.ShouldBeNull();
+    }
 }

@@ -42,16 +42,4 @@ public class ProportionsTests
         Rate.Of(40, 100).ClearlyAbove(Rate.Of(30, 100)).ShouldBeFalse("40% and 30% of 100 overlap");
         Rate.Of(20, 20).ClearlyAbove(Rate.Of(0, 100)).ShouldBeFalse("20 trials are too few to conclude");
     }
-
-    [Fact]
-    public void Quantiles_interpolate_between_ranks_as_spreadsheets_do()
-    {
-        double[] values = [1, 2, 3, 4];
-        Proportions.Quantile(values, 0.5).ShouldBe(2.5);
-        Proportions.Quantile(values, 0.9)!.Value.ShouldBe(3.7, 1e-9);
-        Proportions.Quantile(values, 0).ShouldBe(1);
-        Proportions.Quantile(values, 1).ShouldBe(4);
-        Proportions.Quantile([7], 0.9).ShouldBe(7);
-        Proportions.Quantile([], 0.5).ShouldBeNull();
-    }
 }

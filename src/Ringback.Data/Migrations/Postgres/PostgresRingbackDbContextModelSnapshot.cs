@@ -666,6 +666,10 @@ namespace Ringback.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("attempt_number");
 
+                    b.Property<int?>("CallbackBucket")
+                        .HasColumnType("integer")
+                        .HasColumnName("callback_bucket");
+
                     b.Property<DateTime?>("CalledBackAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("called_back_at");
@@ -714,6 +718,10 @@ namespace Ringback.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("external_id");
+
+                    b.Property<DateOnly?>("LocalDate")
+                        .HasColumnType("date")
+                        .HasColumnName("local_date");
 
                     b.Property<int?>("LocalDay")
                         .HasColumnType("integer")
@@ -800,10 +808,6 @@ namespace Ringback.Data.Migrations.Postgres
                     b.HasIndex("OrganizationId", "StartedAt");
 
                     b.HasIndex("OrganizationId", "UserId", "PromisedNextCallAt");
-
-                    b.HasIndex("OrganizationId", "Direction", "StartedAt", "Outcome", "UserId", "Strategy", "AttemptNumber", "LocalDay", "LocalHour", "CalledBackAt", "MeetingBookedAt")
-                        .HasDatabaseName("IX_calls_stats")
-                        .HasFilter("\"deleted_at\" IS NULL");
 
                     b.ToTable("calls");
                 });
@@ -1170,6 +1174,122 @@ namespace Ringback.Data.Migrations.Postgres
                     b.HasIndex("OrganizationId", "Industry");
 
                     b.ToTable("reference_clients");
+                });
+
+            modelBuilder.Entity("Ringback.Data.Callbacks.CallTally", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("date")
+                        .HasColumnName("local_date");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Direction")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("direction");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Strategy")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("strategy");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt");
+
+                    b.Property<int>("CalledBack")
+                        .HasColumnType("integer")
+                        .HasColumnName("called_back");
+
+                    b.Property<int>("Calls")
+                        .HasColumnType("integer")
+                        .HasColumnName("calls");
+
+                    b.Property<int>("Meetings")
+                        .HasColumnType("integer")
+                        .HasColumnName("meetings");
+
+                    b.Property<int>("Promises")
+                        .HasColumnType("integer")
+                        .HasColumnName("promises");
+
+                    b.Property<int>("PromisesKept")
+                        .HasColumnType("integer")
+                        .HasColumnName("promises_kept");
+
+                    b.HasKey("OrganizationId", "LocalDate", "UserId", "Direction", "Outcome", "Strategy", "Attempt");
+
+                    b.ToTable("call_tallies", (string)null);
+                });
+
+            modelBuilder.Entity("Ringback.Data.Callbacks.CallbackDelayTally", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("date")
+                        .HasColumnName("local_date");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("integer")
+                        .HasColumnName("bucket");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("integer")
+                        .HasColumnName("messages");
+
+                    b.HasKey("OrganizationId", "LocalDate", "UserId", "Bucket");
+
+                    b.ToTable("callback_delay_tallies", (string)null);
+                });
+
+            modelBuilder.Entity("Ringback.Data.Callbacks.MessageHourTally", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("date")
+                        .HasColumnName("local_date");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("LocalHour")
+                        .HasColumnType("integer")
+                        .HasColumnName("local_hour");
+
+                    b.Property<int>("CalledBack")
+                        .HasColumnType("integer")
+                        .HasColumnName("called_back");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("integer")
+                        .HasColumnName("messages");
+
+                    b.HasKey("OrganizationId", "LocalDate", "UserId", "LocalHour");
+
+                    b.ToTable("message_hour_tallies", (string)null);
                 });
 
             modelBuilder.Entity("Ringback.Data.Requests.IdempotentRequest", b =>

@@ -657,6 +657,10 @@ namespace Ringback.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("attempt_number");
 
+                    b.Property<int?>("CallbackBucket")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("callback_bucket");
+
                     b.Property<DateTime?>("CalledBackAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("called_back_at");
@@ -705,6 +709,10 @@ namespace Ringback.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("external_id");
+
+                    b.Property<DateOnly?>("LocalDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("local_date");
 
                     b.Property<int?>("LocalDay")
                         .HasColumnType("INTEGER")
@@ -791,10 +799,6 @@ namespace Ringback.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId", "StartedAt");
 
                     b.HasIndex("OrganizationId", "UserId", "PromisedNextCallAt");
-
-                    b.HasIndex("OrganizationId", "Direction", "StartedAt", "Outcome", "UserId", "Strategy", "AttemptNumber", "LocalDay", "LocalHour", "CalledBackAt", "MeetingBookedAt")
-                        .HasDatabaseName("IX_calls_stats")
-                        .HasFilter("\"deleted_at\" IS NULL");
 
                     b.ToTable("calls");
                 });
@@ -1161,6 +1165,122 @@ namespace Ringback.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId", "Industry");
 
                     b.ToTable("reference_clients");
+                });
+
+            modelBuilder.Entity("Ringback.Data.Callbacks.CallTally", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("local_date");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Direction")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("direction");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Strategy")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("strategy");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempt");
+
+                    b.Property<int>("CalledBack")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("called_back");
+
+                    b.Property<int>("Calls")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("calls");
+
+                    b.Property<int>("Meetings")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("meetings");
+
+                    b.Property<int>("Promises")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("promises");
+
+                    b.Property<int>("PromisesKept")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("promises_kept");
+
+                    b.HasKey("OrganizationId", "LocalDate", "UserId", "Direction", "Outcome", "Strategy", "Attempt");
+
+                    b.ToTable("call_tallies", (string)null);
+                });
+
+            modelBuilder.Entity("Ringback.Data.Callbacks.CallbackDelayTally", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("local_date");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bucket");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("messages");
+
+                    b.HasKey("OrganizationId", "LocalDate", "UserId", "Bucket");
+
+                    b.ToTable("callback_delay_tallies", (string)null);
+                });
+
+            modelBuilder.Entity("Ringback.Data.Callbacks.MessageHourTally", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("local_date");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("LocalHour")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("local_hour");
+
+                    b.Property<int>("CalledBack")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("called_back");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("messages");
+
+                    b.HasKey("OrganizationId", "LocalDate", "UserId", "LocalHour");
+
+                    b.ToTable("message_hour_tallies", (string)null);
                 });
 
             modelBuilder.Entity("Ringback.Data.Requests.IdempotentRequest", b =>

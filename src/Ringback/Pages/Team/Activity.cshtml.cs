@@ -49,7 +49,7 @@ public sealed class ActivityModel(RingbackDbContext db, IClock clock, IOptions<P
 
         Teams = await db.Users.Where(u => u.Team != null).Select(u => u.Team!).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
         var team = string.IsNullOrWhiteSpace(Team) ? null : Team.Trim();
-        Reps = await TeamActivity.ForAsync(db, now, FromDate.AtStartOfDayInZone(Zone).ToInstant(), ToDate.PlusDays(1).AtStartOfDayInZone(Zone).ToInstant(), team,
+        Reps = await TeamActivity.ForAsync(db, now, FromDate, ToDate, team,
             planner.Value, cancellationToken);
     }
 
