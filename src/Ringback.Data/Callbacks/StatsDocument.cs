@@ -55,6 +55,9 @@ public static class StatsNotes
             $"Rates from fewer than {Rate.EnoughTrials} messages are shown but too few to conclude anything from.",
             "Intervals are 95% Wilson score intervals: if two overlap, the data cannot yet tell those two apart.",
             "Hours are the prospect's local time when the message was left; messages to contacts whose zone is unknown are left out of the heatmap.",
+            "Days are the prospect's days (a call to Sydney at 09:00 there on Tuesday counts on Tuesday); calls to contacts whose zone is unknown count on their UTC day.",
+            "Promise keeping counts the promises made in the period: kept, missed, or still to come (those are left out).",
+            "Time to callback gives the bound within which half, and 90%, of the messages were returned (2 min, 5 min, 15 min, 1 h, 2 h … apart).",
         ];
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Ringback.Data.Contacts;
 
@@ -16,6 +17,7 @@ internal sealed class SqliteBulkWriter : IBulkWriter
     private readonly List<string> _schemaToRestore = [];
     private readonly Guid _organizationId;
     private long _lastContactRowBefore;
+    private long _lastCallRowBefore;
 
     private SqliteBulkWriter(SqliteConnection connection, Guid organizationId)
     {
@@ -59,6 +61,8 @@ internal sealed class SqliteBulkWriter : IBulkWriter
             last.Transaction = writer._transaction;
             last.CommandText = "SELECT COALESCE(MAX(rowid), 0) FROM contacts";
             writer._lastContactRowBefore = (long)(await last.ExecuteScalarAsync(cancellationToken))!;
+            last.CommandText = "SELECT COALESCE(MAX(rowid), 0) FROM calls";
+            writer._lastCallRowBefore = (long)(await last.ExecuteScalarAsync(cancellationToken))!;
         }
 
         await writer.SetAsideAsync(large ? "'index', 'trigger'" : "'trigger'", cancellationToken);
@@ -130,6 +134,12 @@ internal sealed class SqliteBulkWriter : IBulkWriter
             search.Parameters.Add(new SqliteParameter("$org", SqliteType.Text) { Value = _organizationId });
             search.Parameters.Add(new SqliteParameter("$last", SqliteType.Integer) { Value = _lastContactRowBefore });
             await search.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // The calls' tally triggers were set aside with the others: the new calls are counted in one grouped statement each.
+        foreach (var sql in Callbacks.StatsRollups.AddSql(string.Create(CultureInfo.InvariantCulture, $"rowid > {_lastCallRowBefore}")))
+        {
+            await ExecuteAsync(sql, cancellationToken);
         }
 
         foreach (var sql in _schemaToRestore)
