@@ -95,6 +95,7 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
     public DbSet<Ringback.Reminders.PushSubscription> PushSubscriptions => Set<Ringback.Reminders.PushSubscription>();
     public DbSet<Ringback.Secrets.ServerSecret> ServerSecrets => Set<Ringback.Secrets.ServerSecret>();
     public DbSet<Callbacks.CallTally> CallTallies => Set<Callbacks.CallTally>();
+    public DbSet<Callbacks.MessageAttemptTally> MessageAttemptTallies => Set<Callbacks.MessageAttemptTally>();
     public DbSet<Callbacks.MessageHourTally> MessageHourTallies => Set<Callbacks.MessageHourTally>();
     public DbSet<Callbacks.CallbackDelayTally> CallbackDelayTallies => Set<Callbacks.CallbackDelayTally>();
 
@@ -176,6 +177,7 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
         modelBuilder.Entity<Ringback.Reminders.ReminderDelivery>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Ringback.Reminders.PushSubscription>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Callbacks.CallTally>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<Callbacks.MessageAttemptTally>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Callbacks.MessageHourTally>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Callbacks.CallbackDelayTally>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
 

@@ -98,7 +98,6 @@ public static class Storage
         if (!db.Database.IsSqlite())
         {
             await db.Database.MigrateAsync(cancellationToken);
-            await AnalyzeAsync(db.Database.GetDbConnection(), sqlite: false, cancellationToken);
             return;
         }
 
@@ -111,8 +110,6 @@ public static class Storage
             await ClearDeadMigrationLockAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
         }
-
-        await AnalyzeAsync(db.Database.GetDbConnection(), sqlite: true, cancellationToken);
     }
 
     /// <summary>Removes EF's SQLite lock row; called only by the holder of the <see cref="MigrationGuard"/>.</summary>
@@ -129,8 +126,8 @@ public static class Storage
 
     /// <summary>
     /// Refreshes the planner's statistics, so that a big, one-organization table still gets its phone and id
-    /// indexes used. On SQLite a sampled ANALYZE (milliseconds, even at a million rows); PostgreSQL's own ANALYZE.
-    /// Run at start-up and after every bulk import.
+    /// indexes used. On SQLite a sampled ANALYZE; PostgreSQL's own ANALYZE. Run after every bulk import, and by the
+    /// web host in the background once it listens (it took 2 s of a million-contact start when run before).
     /// </summary>
     public static async Task AnalyzeAsync(DbConnection connection, bool sqlite, CancellationToken cancellationToken)
     {

@@ -24,20 +24,22 @@ public static class CallbackStats
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(planner);
         var tallies = db.CallTallies.AsNoTracking().Where(t => t.LocalDate >= query.First && t.LocalDate <= query.Last);
+        var attemptTallies = db.MessageAttemptTallies.AsNoTracking().Where(t => t.LocalDate >= query.First && t.LocalDate <= query.Last);
         var hourTallies = db.MessageHourTallies.AsNoTracking().Where(t => t.LocalDate >= query.First && t.LocalDate <= query.Last);
         var delayTallies = db.CallbackDelayTallies.AsNoTracking().Where(t => t.LocalDate >= query.First && t.LocalDate <= query.Last);
         if (query.UserId is { } userId)
         {
             tallies = tallies.Where(t => t.UserId == userId);
+            attemptTallies = attemptTallies.Where(t => t.UserId == userId);
             hourTallies = hourTallies.Where(t => t.UserId == userId);
             delayTallies = delayTallies.Where(t => t.UserId == userId);
         }
 
         var rows = await tallies
-            .GroupBy(t => new { t.UserId, t.Direction, t.Outcome, t.Strategy, t.Attempt })
+            .GroupBy(t => new { t.UserId, t.Direction, t.Outcome, t.Strategy })
             .Select(g => new
             {
-                g.Key.UserId, g.Key.Direction, g.Key.Outcome, g.Key.Strategy, g.Key.Attempt,
+                g.Key.UserId, g.Key.Direction, g.Key.Outcome, g.Key.Strategy,
                 Calls = g.Sum(t => t.Calls), CalledBack = g.Sum(t => t.CalledBack), Meetings = g.Sum(t => t.Meetings),
                 Promises = g.Sum(t => t.Promises), Kept = g.Sum(t => t.PromisesKept),
             })
@@ -53,9 +55,11 @@ public static class CallbackStats
             .Select(s => new StrategyTally(s.Key, s.Sum(r => r.Calls), s.Sum(r => r.CalledBack), s.Sum(r => r.Meetings)))
             .Where(s => s.Messages != 0)
             .ToList();
-        var attempts = messages.Where(r => r.Attempt > 0).GroupBy(r => r.Attempt)
-            .Select(g => new AttemptTally(g.Key, g.Sum(r => r.Calls), g.Sum(r => r.CalledBack)))
+        var attempts = (await attemptTallies.GroupBy(t => t.Attempt)
+                .Select(g => new { Attempt = g.Key, Messages = g.Sum(t => t.Messages), CalledBack = g.Sum(t => t.CalledBack) })
+                .ToListAsync(cancellationToken))
             .Where(a => a.Messages != 0)
+            .Select(a => new AttemptTally(a.Attempt, a.Messages, a.CalledBack))
             .ToList();
         var hours = hourRows.Where(h => h.Messages != 0)
             .Select(h => new HourTally(h.LocalDate.DayOfWeek, h.LocalHour, h.Messages, h.CalledBack))

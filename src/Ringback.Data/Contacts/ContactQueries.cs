@@ -34,6 +34,28 @@ public static class ContactQueries
     /// Applies a filter. A query that reads as a phone number matches numbers exactly (through the phone indexes);
     /// otherwise every word must appear in the first name, last name, company or email.
     /// </summary>
+    /// <summary>A text search that finds at most this many contacts is answered from their ids, found once.</summary>
+    public const int MatchesByIdLimit = 5000;
+
+    /// <summary>
+    /// <see cref="Filter"/> for a list that shows a page and the total: a text search is looked up once, and when
+    /// it finds few contacts (a name, most searches) the count and the page read them by id — before, the count and
+    /// the page each ran the full-text lookup (docs/benchmarks.md). A search matching more runs as a filter as before.
+    /// </summary>
+    public static async Task<IQueryable<Contact>> FilterForPageAsync(this IQueryable<Contact> contacts, RingbackDbContext db, ContactFilter filter, string defaultRegion,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var filtered = contacts.Filter(db, filter, defaultRegion);
+        if (string.IsNullOrWhiteSpace(filter.Query))
+        {
+            return filtered;
+        }
+
+        var ids = await filtered.Select(c => c.Id).Take(MatchesByIdLimit + 1).ToListAsync(cancellationToken);
+        return ids.Count <= MatchesByIdLimit ? contacts.Where(c => ids.Contains(c.Id)) : filtered;
+    }
+
     public static IQueryable<Contact> Filter(this IQueryable<Contact> contacts, RingbackDbContext db, ContactFilter filter, string defaultRegion)
     {
         if (filter.Status is { } status)

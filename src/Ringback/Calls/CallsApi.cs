@@ -133,15 +133,17 @@ public static class CallsApi
         return CallResponse.From(entry);
     }
 
+    /// <summary>A page of the timeline: <paramref name="limit"/> calls from the <paramref name="offset"/>-th newest.</summary>
     public static async Task<Results<Ok<List<CallResponse>>, NotFound>> TimelineAsync(
-        Guid contactId, RingbackDbContext db, int limit = 100, CancellationToken cancellationToken = default)
+        Guid contactId, RingbackDbContext db, int limit = 100, int offset = 0, CancellationToken cancellationToken = default)
     {
-        if (!await db.Contacts.AnyAsync(c => c.Id == contactId, cancellationToken))
+        var entries = await CallLog.Timeline(db, contactId).Skip(Math.Max(offset, 0)).Take(Math.Clamp(limit, 1, MaxTimeline)).ToListAsync(cancellationToken);
+        // Calls are found only for a contact of the organization, so an empty page is the one case that needs asking.
+        if (entries.Count == 0 && !await db.Contacts.AnyAsync(c => c.Id == contactId, cancellationToken))
         {
             return TypedResults.NotFound();
         }
 
-        var entries = await CallLog.Timeline(db, contactId).Take(Math.Clamp(limit, 1, MaxTimeline)).ToListAsync(cancellationToken);
         return TypedResults.Ok(entries.Select(CallResponse.From).ToList());
     }
 

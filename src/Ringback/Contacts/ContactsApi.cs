@@ -59,7 +59,7 @@ public static class ContactsApi
         }
 
         var filter = new ContactFilter { Query = q, Status = statusValue, OwnerId = ownerId, Industry = industry, Phone = phone };
-        var query = db.Contacts.AsNoTracking().Filter(db, filter, options.Value.DefaultRegion);
+        var query = await db.Contacts.AsNoTracking().FilterForPageAsync(db, filter, options.Value.DefaultRegion, cancellationToken);
         var total = await query.CountAsync(cancellationToken);
         var items = await query.Sort(sortValue, descending)
             .Page(page, pageSize, total)

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ringback.Accounts;
 using Ringback.Callbacks;
@@ -41,6 +42,7 @@ public static class WebHost
         var services = builder.Services;
         services.AddRingbackCore(builder.Configuration);
         services.AddHostedService<PrepareOnStart>();
+        services.AddHostedService<StatisticsOnStart>();
         // After the start-up work, so the database is migrated before Quartz reads its tables.
         services.AddReminderScheduler();
         services.AddHttpContextAccessor();
@@ -184,4 +186,40 @@ internal sealed class PrepareOnStart(IServiceProvider services) : IHostedService
     public Task StartAsync(CancellationToken cancellationToken) => RingbackServices.PrepareAsync(services, cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>
+/// Refreshes the query planner's statistics once the host listens, not before: a request that comes first is
+/// planned with the statistics the last refresh left in the file (every import refreshes them too).
+/// </summary>
+internal sealed partial class StatisticsOnStart(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<StatisticsOnStart> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource();
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken);
+        }
+
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<RingbackDbContext>();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await Storage.AnalyzeAsync(db.Database.GetDbConnection(), db.Database.IsSqlite(), stoppingToken);
+            Refreshed(logger, clock.ElapsedMilliseconds);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            // Old statistics only make some plans slower; the next start or import tries again.
+            Failed(logger, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Query planner statistics refreshed in {Milliseconds} ms")]
+    private static partial void Refreshed(ILogger logger, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing the query planner's statistics failed")]
+    private static partial void Failed(ILogger logger, Exception exception);
 }

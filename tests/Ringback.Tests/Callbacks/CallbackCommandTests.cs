@@ -152,6 +152,12 @@ public class CallbackCommandTests
         wrong.ExitCode.ShouldBe(2);
         wrong.Error.ShouldContain("--from: 'last week' is not a date like 2026-11-01");
         wrong.Error.ShouldContain("--rep: 'nobody@abc.example' is not a rep here");
+
+        // The tallies counted again from the calls give the same figures.
+        var rebuilt = await ringback.RunAsync("stats", "rebuild");
+        rebuilt.ExitCode.ShouldBe(0, rebuilt.Error);
+        rebuilt.Out.ShouldMatch(@"^Rebuilt the Stats tallies from the calls: \d+ rows in \d+\.\d s\.");
+        JsonNode.Parse((await ringback.RunAsync("stats", "--json")).Out)!.ToJsonString().ShouldBe(stats.ToJsonString());
     }
 
     [Fact]

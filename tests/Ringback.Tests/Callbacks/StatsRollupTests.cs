@@ -184,7 +184,8 @@ public class StatsRollupTests
         List<string> rows =
         [
             .. (await db.CallTallies.AsNoTracking().Where(t => t.Calls != 0 || t.Promises != 0).ToListAsync())
-                .Select(t => $"{t.LocalDate} {t.UserId} {t.Direction} {t.Outcome} {t.Strategy} {t.Attempt}: {t.Calls} {t.CalledBack} {t.Meetings} {t.Promises} {t.PromisesKept}"),
+                .Select(t => $"{t.LocalDate} {t.UserId} {t.Direction} {t.Outcome} {t.Strategy}: {t.Calls} {t.CalledBack} {t.Meetings} {t.Promises} {t.PromisesKept}"),
+            .. (await db.MessageAttemptTallies.AsNoTracking().Where(t => t.Messages != 0).ToListAsync()).Select(t => $"{t.LocalDate} {t.UserId} a{t.Attempt}: {t.Messages} {t.CalledBack}"),
             .. (await db.MessageHourTallies.AsNoTracking().Where(t => t.Messages != 0).ToListAsync()).Select(t => $"{t.LocalDate} {t.UserId} h{t.LocalHour}: {t.Messages} {t.CalledBack}"),
             .. (await db.CallbackDelayTallies.AsNoTracking().Where(t => t.Messages != 0).ToListAsync()).Select(t => $"{t.LocalDate} {t.UserId} b{t.Bucket}: {t.Messages}"),
         ];

@@ -1205,10 +1205,6 @@ namespace Ringback.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("strategy");
 
-                    b.Property<int>("Attempt")
-                        .HasColumnType("integer")
-                        .HasColumnName("attempt");
-
                     b.Property<int>("CalledBack")
                         .HasColumnType("integer")
                         .HasColumnName("called_back");
@@ -1229,7 +1225,7 @@ namespace Ringback.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("promises_kept");
 
-                    b.HasKey("OrganizationId", "LocalDate", "UserId", "Direction", "Outcome", "Strategy", "Attempt");
+                    b.HasKey("OrganizationId", "LocalDate", "UserId", "Direction", "Outcome", "Strategy");
 
                     b.ToTable("call_tallies", (string)null);
                 });
@@ -1259,6 +1255,37 @@ namespace Ringback.Data.Migrations.Postgres
                     b.HasKey("OrganizationId", "LocalDate", "UserId", "Bucket");
 
                     b.ToTable("callback_delay_tallies", (string)null);
+                });
+
+            modelBuilder.Entity("Ringback.Data.Callbacks.MessageAttemptTally", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("date")
+                        .HasColumnName("local_date");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt");
+
+                    b.Property<int>("CalledBack")
+                        .HasColumnType("integer")
+                        .HasColumnName("called_back");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("integer")
+                        .HasColumnName("messages");
+
+                    b.HasKey("OrganizationId", "LocalDate", "UserId", "Attempt");
+
+                    b.ToTable("attempt_tallies", (string)null);
                 });
 
             modelBuilder.Entity("Ringback.Data.Callbacks.MessageHourTally", b =>

@@ -1196,10 +1196,6 @@ namespace Ringback.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("strategy");
 
-                    b.Property<int>("Attempt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("attempt");
-
                     b.Property<int>("CalledBack")
                         .HasColumnType("INTEGER")
                         .HasColumnName("called_back");
@@ -1220,7 +1216,7 @@ namespace Ringback.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("promises_kept");
 
-                    b.HasKey("OrganizationId", "LocalDate", "UserId", "Direction", "Outcome", "Strategy", "Attempt");
+                    b.HasKey("OrganizationId", "LocalDate", "UserId", "Direction", "Outcome", "Strategy");
 
                     b.ToTable("call_tallies", (string)null);
                 });
@@ -1250,6 +1246,37 @@ namespace Ringback.Data.Migrations.Sqlite
                     b.HasKey("OrganizationId", "LocalDate", "UserId", "Bucket");
 
                     b.ToTable("callback_delay_tallies", (string)null);
+                });
+
+            modelBuilder.Entity("Ringback.Data.Callbacks.MessageAttemptTally", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("local_date");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempt");
+
+                    b.Property<int>("CalledBack")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("called_back");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("messages");
+
+                    b.HasKey("OrganizationId", "LocalDate", "UserId", "Attempt");
+
+                    b.ToTable("attempt_tallies", (string)null);
                 });
 
             modelBuilder.Entity("Ringback.Data.Callbacks.MessageHourTally", b =>

@@ -147,7 +147,7 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
         // Unknown filter values from a hand-edited URL are ignored rather than refused: this is a page, not the API.
         var descending = Sort?.StartsWith('-') == true;
         var sort = EnumText.TryParse<ContactSort>(Sort?.TrimStart('-'), out var parsedSort) ? parsedSort : ContactSort.Name;
-        var query = db.Contacts.AsNoTracking().Filter(db, Filter(), options.Value.DefaultRegion);
+        var query = await db.Contacts.AsNoTracking().FilterForPageAsync(db, Filter(), options.Value.DefaultRegion, cancellationToken);
         var total = await query.CountAsync(cancellationToken);
         var items = await query.Sort(sort, descending).Page(page, PageSize, total)
             .Select(c => new ContactSummary(c.Id, c.Salutation, c.FirstName, c.LastName,

@@ -28,6 +28,22 @@ namespace Ringback.Data.Migrations.Postgres
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "attempt_tallies",
+                columns: table => new
+                {
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    local_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    attempt = table.Column<int>(type: "integer", nullable: false),
+                    messages = table.Column<int>(type: "integer", nullable: false),
+                    called_back = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_attempt_tallies", x => new { x.organization_id, x.local_date, x.user_id, x.attempt });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "call_tallies",
                 columns: table => new
                 {
@@ -37,7 +53,6 @@ namespace Ringback.Data.Migrations.Postgres
                     direction = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     strategy = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    attempt = table.Column<int>(type: "integer", nullable: false),
                     calls = table.Column<int>(type: "integer", nullable: false),
                     called_back = table.Column<int>(type: "integer", nullable: false),
                     meetings = table.Column<int>(type: "integer", nullable: false),
@@ -46,7 +61,7 @@ namespace Ringback.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_call_tallies", x => new { x.organization_id, x.local_date, x.user_id, x.direction, x.outcome, x.strategy, x.attempt });
+                    table.PrimaryKey("PK_call_tallies", x => new { x.organization_id, x.local_date, x.user_id, x.direction, x.outcome, x.strategy });
                 });
 
             migrationBuilder.CreateTable(
@@ -105,6 +120,9 @@ namespace Ringback.Data.Migrations.Postgres
             {
                 migrationBuilder.Sql(statement);
             }
+
+            migrationBuilder.DropTable(
+                name: "attempt_tallies");
 
             migrationBuilder.DropTable(
                 name: "call_tallies");

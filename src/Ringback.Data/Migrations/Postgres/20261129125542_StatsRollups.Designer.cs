@@ -12,7 +12,7 @@ using Ringback.Data;
 namespace Ringback.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRingbackDbContext))]
-    [Migration("20261129115738_StatsRollups")]
+    [Migration("20261129125542_StatsRollups")]
     partial class StatsRollups
     {
         /// <inheritdoc />
@@ -1208,10 +1208,6 @@ namespace Ringback.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("strategy");
 
-                    b.Property<int>("Attempt")
-                        .HasColumnType("integer")
-                        .HasColumnName("attempt");
-
                     b.Property<int>("CalledBack")
                         .HasColumnType("integer")
                         .HasColumnName("called_back");
@@ -1232,7 +1228,7 @@ namespace Ringback.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("promises_kept");
 
-                    b.HasKey("OrganizationId", "LocalDate", "UserId", "Direction", "Outcome", "Strategy", "Attempt");
+                    b.HasKey("OrganizationId", "LocalDate", "UserId", "Direction", "Outcome", "Strategy");
 
                     b.ToTable("call_tallies", (string)null);
                 });
@@ -1262,6 +1258,37 @@ namespace Ringback.Data.Migrations.Postgres
                     b.HasKey("OrganizationId", "LocalDate", "UserId", "Bucket");
 
                     b.ToTable("callback_delay_tallies", (string)null);
+                });
+
+            modelBuilder.Entity("Ringback.Data.Callbacks.MessageAttemptTally", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("date")
+                        .HasColumnName("local_date");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt");
+
+                    b.Property<int>("CalledBack")
+                        .HasColumnType("integer")
+                        .HasColumnName("called_back");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("integer")
+                        .HasColumnName("messages");
+
+                    b.HasKey("OrganizationId", "LocalDate", "UserId", "Attempt");
+
+                    b.ToTable("attempt_tallies", (string)null);
                 });
 
             modelBuilder.Entity("Ringback.Data.Callbacks.MessageHourTally", b =>

@@ -11,7 +11,7 @@ using Ringback.Data;
 namespace Ringback.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRingbackDbContext))]
-    [Migration("20261129115702_StatsRollups")]
+    [Migration("20261129125458_StatsRollups")]
     partial class StatsRollups
     {
         /// <inheritdoc />
@@ -1199,10 +1199,6 @@ namespace Ringback.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("strategy");
 
-                    b.Property<int>("Attempt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("attempt");
-
                     b.Property<int>("CalledBack")
                         .HasColumnType("INTEGER")
                         .HasColumnName("called_back");
@@ -1223,7 +1219,7 @@ namespace Ringback.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("promises_kept");
 
-                    b.HasKey("OrganizationId", "LocalDate", "UserId", "Direction", "Outcome", "Strategy", "Attempt");
+                    b.HasKey("OrganizationId", "LocalDate", "UserId", "Direction", "Outcome", "Strategy");
 
                     b.ToTable("call_tallies", (string)null);
                 });
@@ -1253,6 +1249,37 @@ namespace Ringback.Data.Migrations.Sqlite
                     b.HasKey("OrganizationId", "LocalDate", "UserId", "Bucket");
 
                     b.ToTable("callback_delay_tallies", (string)null);
+                });
+
+            modelBuilder.Entity("Ringback.Data.Callbacks.MessageAttemptTally", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("local_date");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempt");
+
+                    b.Property<int>("CalledBack")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("called_back");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("messages");
+
+                    b.HasKey("OrganizationId", "LocalDate", "UserId", "Attempt");
+
+                    b.ToTable("attempt_tallies", (string)null);
                 });
 
             modelBuilder.Entity("Ringback.Data.Callbacks.MessageHourTally", b =>
