@@ -28,6 +28,10 @@ public class CallCorrectionTests
         (await Call(client, back)).Str("creditedCallId").ShouldBe(first.Str("id"));
         (await Call(client, first)).Str("calledBackAt").ShouldNotBe("<null>");
         (await client.GetJsonAsync($"/api/v1/contacts/{sueId}/timeline")).Body!.AsArray().Count.ShouldBe(2);
+        // Paged: newest first, the second page of one is the first message; a contact that is not there is a 404.
+        (await client.GetJsonAsync($"/api/v1/contacts/{sueId}/timeline?limit=1&offset=1")).Body.Str("0.id").ShouldBe(first.Str("id"));
+        (await client.GetJsonAsync($"/api/v1/contacts/{sueId}/timeline?offset=5")).Body!.AsArray().ShouldBeEmpty();
+        (await client.GetJsonAsync($"/api/v1/contacts/{Guid.NewGuid()}/timeline")).Response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var (_, bin) = await client.GetJsonAsync($"/api/v1/contacts/{sueId}/calls/deleted");
         (bin.Str("0.call.id"), bin.Str("0.deletedByUserId"), bin.Str("0.deletedByName")).ShouldBe((second.Str("id"), me.Id.ToString(), "Freda Whitehouse"));
         var stats = await Stats(client);
