@@ -35,7 +35,7 @@ public static class ContactQueries
     /// otherwise every word must appear in the first name, last name, company or email.
     /// </summary>
     /// <summary>A text search that finds at most this many contacts is answered from their ids, found once.</summary>
-    public const int MatchesByIdLimit = 5000;
+    public const int MatchesByIdLimit = 500;
 
     /// <summary>
     /// <see cref="Filter"/> for a list that shows a page and the total: a text search is looked up once, and when
