@@ -23,19 +23,7 @@ public static class CallbackStats
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(planner);
-        var tallies = db.CallTallies.AsNoTracking().Where(t => t.LocalDate >= query.First && t.LocalDate <= query.Last);
-        var attemptTallies = db.MessageAttemptTallies.AsNoTracking().Where(t => t.LocalDate >= query.First && t.LocalDate <= query.Last);
-        var hourTallies = db.MessageHourTallies.AsNoTracking().Where(t => t.LocalDate >= query.First && t.LocalDate <= query.Last);
-        var delayTallies = db.CallbackDelayTallies.AsNoTracking().Where(t => t.LocalDate >= query.First && t.LocalDate <= query.Last);
-        if (query.UserId is { } userId)
-        {
-            tallies = tallies.Where(t => t.UserId == userId);
-            attemptTallies = attemptTallies.Where(t => t.UserId == userId);
-            hourTallies = hourTallies.Where(t => t.UserId == userId);
-            delayTallies = delayTallies.Where(t => t.UserId == userId);
-        }
-
-        var rows = await tallies
+        var rows = await Covered(db.CallTallies, query)
             .GroupBy(t => new { t.UserId, t.Direction, t.Outcome, t.Strategy })
             .Select(g => new
             {
@@ -44,18 +32,17 @@ public static class CallbackStats
                 Promises = g.Sum(t => t.Promises), Kept = g.Sum(t => t.PromisesKept),
             })
             .ToListAsync(cancellationToken);
-        var hourRows = await hourTallies.GroupBy(t => new { t.LocalDate, t.LocalHour })
+        var hourRows = await Covered(db.MessageHourTallies, query).GroupBy(t => new { t.LocalDate, t.LocalHour })
             .Select(g => new { g.Key.LocalDate, g.Key.LocalHour, Messages = g.Sum(t => t.Messages), CalledBack = g.Sum(t => t.CalledBack) })
             .ToListAsync(cancellationToken);
-        var delays = await delayTallies.GroupBy(t => t.Bucket).Select(g => new DelayTally(g.Key, g.Sum(t => t.Messages))).ToListAsync(cancellationToken);
+        var delays = await Covered(db.CallbackDelayTallies, query).GroupBy(t => t.Bucket).Select(g => new DelayTally(g.Key, g.Sum(t => t.Messages))).ToListAsync(cancellationToken);
 
-        var outbound = rows.Where(r => r.Direction == CallDirection.Outbound).ToList();
-        var messages = outbound.Where(r => MessageOutcomes.Contains(r.Outcome)).ToList();
+        var messages = rows.Where(r => r.Direction == CallDirection.Outbound && MessageOutcomes.Contains(r.Outcome)).ToList();
         var strategies = messages.GroupBy(r => StrategyOf(r.Strategy))
             .Select(s => new StrategyTally(s.Key, s.Sum(r => r.Calls), s.Sum(r => r.CalledBack), s.Sum(r => r.Meetings)))
             .Where(s => s.Messages != 0)
             .ToList();
-        var attempts = (await attemptTallies.GroupBy(t => t.Attempt)
+        var attempts = (await Covered(db.MessageAttemptTallies, query).GroupBy(t => t.Attempt)
                 .Select(g => new { Attempt = g.Key, Messages = g.Sum(t => t.Messages), CalledBack = g.Sum(t => t.CalledBack) })
                 .ToListAsync(cancellationToken))
             .Where(a => a.Messages != 0)
@@ -82,11 +69,12 @@ public static class CallbackStats
             .Select(g =>
             {
                 var kept = g.Sum(r => r.Kept);
+                var left = messages.Where(r => r.UserId == g.Key).ToList();
                 return new RepTally(
                     g.Key,
                     names.GetValueOrDefault(g.Key, "?"),
-                    g.Where(r => r.Direction == CallDirection.Outbound && MessageOutcomes.Contains(r.Outcome)).Sum(r => r.Calls),
-                    g.Where(r => r.Direction == CallDirection.Outbound && MessageOutcomes.Contains(r.Outcome)).Sum(r => r.CalledBack),
+                    left.Sum(r => r.Calls),
+                    left.Sum(r => r.CalledBack),
                     g.Where(r => r.Direction == CallDirection.Outbound).Sum(r => r.Calls),
                     g.Where(r => r.Direction == CallDirection.Outbound && r.Outcome == CallOutcome.Connected).Sum(r => r.Calls),
                     kept,
@@ -103,6 +91,14 @@ public static class CallbackStats
             Reps = reps,
             Delays = [.. delays.Where(d => d.Messages != 0)],
         });
+    }
+
+    /// <summary>A tally's rows for the query's days and rep (or the whole team).</summary>
+    private static IQueryable<T> Covered<T>(IQueryable<T> tallies, StatsQuery query)
+        where T : class, IDailyTally
+    {
+        var days = tallies.AsNoTracking().Where(t => t.LocalDate >= query.First && t.LocalDate <= query.Last);
+        return query.UserId is { } userId ? days.Where(t => t.UserId == userId) : days;
     }
 
     /// <summary>The strategy a tally stores as text (empty for none), as the report names it.</summary>

@@ -7,12 +7,20 @@ using Ringback.Calls;
 
 namespace Ringback.Data.Callbacks;
 
+/// <summary>What every tally row is counted by: an organization's rep on a prospect's day.</summary>
+public interface IDailyTally : Accounts.IOrganizationOwned
+{
+    Guid UserId { get; }
+
+    LocalDate LocalDate { get; }
+}
+
 /// <summary>
 /// A day's calls of one rep with the same direction, outcome and strategy, counted: what the Stats report reads
 /// instead of the calls themselves. Kept by database triggers in the same transaction as every change to a call
 /// (logged, corrected, re-credited, deleted, restored, removed with its contact), whichever path makes it.
 /// </summary>
-public sealed class CallTally : Accounts.IOrganizationOwned
+public sealed class CallTally : IDailyTally
 {
     public Guid OrganizationId { get; set; }
     public Guid UserId { get; set; }
@@ -34,7 +42,7 @@ public sealed class CallTally : Accounts.IOrganizationOwned
 }
 
 /// <summary>A day's messages of one rep that were a contact's n-th attempt, and how many were called back.</summary>
-public sealed class MessageAttemptTally : Accounts.IOrganizationOwned
+public sealed class MessageAttemptTally : IDailyTally
 {
     public Guid OrganizationId { get; set; }
     public Guid UserId { get; set; }
@@ -45,7 +53,7 @@ public sealed class MessageAttemptTally : Accounts.IOrganizationOwned
 }
 
 /// <summary>A day's messages of one rep left at one local hour of the prospect's, and how many were called back.</summary>
-public sealed class MessageHourTally : Accounts.IOrganizationOwned
+public sealed class MessageHourTally : IDailyTally
 {
     public Guid OrganizationId { get; set; }
     public Guid UserId { get; set; }
@@ -56,7 +64,7 @@ public sealed class MessageHourTally : Accounts.IOrganizationOwned
 }
 
 /// <summary>A day's messages of one rep called back within one <see cref="CallbackDelay"/> bucket.</summary>
-public sealed class CallbackDelayTally : Accounts.IOrganizationOwned
+public sealed class CallbackDelayTally : IDailyTally
 {
     public Guid OrganizationId { get; set; }
     public Guid UserId { get; set; }

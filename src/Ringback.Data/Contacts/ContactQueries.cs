@@ -30,10 +30,6 @@ public sealed record ContactFilter
 /// <summary>Contact look-ups shared by the API, the web pages and the CLI.</summary>
 public static class ContactQueries
 {
-    /// <summary>
-    /// Applies a filter. A query that reads as a phone number matches numbers exactly (through the phone indexes);
-    /// otherwise every word must appear in the first name, last name, company or email.
-    /// </summary>
     /// <summary>A text search that finds at most this many contacts is answered from their ids, found once.</summary>
     public const int MatchesByIdLimit = 500;
 
@@ -56,6 +52,10 @@ public static class ContactQueries
         return ids.Count <= MatchesByIdLimit ? contacts.Where(c => ids.Contains(c.Id)) : filtered;
     }
 
+    /// <summary>
+    /// Applies a filter. A query that reads as a phone number matches numbers exactly (through the phone indexes);
+    /// otherwise every word must appear in the first name, last name, company or email.
+    /// </summary>
     public static IQueryable<Contact> Filter(this IQueryable<Contact> contacts, RingbackDbContext db, ContactFilter filter, string defaultRegion)
     {
         if (filter.Status is { } status)
