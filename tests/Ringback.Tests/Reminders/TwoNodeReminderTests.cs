@@ -21,6 +21,14 @@ public class TwoNodeReminderTests
         TestEnvironment.PostgresConnectionOrSkip();
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
         var rep = await database.AddUserAsync();
+        // The rep's start-of-day digest is a mail too (sent in the two hours after 08:00 their time): they are put
+        // where it is evening now, so the only mails are this test's reminders whatever the hour the test runs.
+        await using (var db = database.NewContext())
+        {
+            var zone = EveningZone(SystemClock.Instance.GetCurrentInstant());
+            await db.Users.IgnoreQueryFilters().Where(u => u.Id == rep.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.TimeZone, zone));
+        }
+
         await using var smtp = await SmtpSink.StartAsync();
         using var tarpit = new TcpListener(IPAddress.Loopback, 0);
         tarpit.Start();
@@ -65,6 +73,15 @@ public class TwoNodeReminderTests
         deliveries.Count(d => d.Channel == ReminderChannel.Email && first.Contains(d.ReminderId) && d.Attempts == 2)
             .ShouldBe(20, "the mails node A held were taken over when its lease ran out: a second attempt each");
         deliveries.Count(d => d.Channel == ReminderChannel.App).ShouldBe(40, "one banner per reminder");
+    }
+
+    /// <summary>A fixed-offset zone where it is about 20:00 now.</summary>
+    private static string EveningZone(Instant now)
+    {
+        var offset = 20 - now.InUtc().Hour;
+        offset = offset > 14 ? offset - 24 : offset < -12 ? offset + 24 : offset;
+        // Etc/GMT zones are named with the sign reversed (Etc/GMT-5 is five hours ahead of UTC).
+        return offset == 0 ? "Etc/GMT" : offset > 0 ? $"Etc/GMT-{offset}" : $"Etc/GMT+{-offset}";
     }
 
     private static RingbackProcess Node(TestDatabase database, int smtpPort)
