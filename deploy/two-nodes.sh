@@ -2,7 +2,7 @@
 # Two `ringback serve` nodes on one PostgreSQL behind HAProxy, all on loopback:
 #   deploy/two-nodes.sh 'Host=127.0.0.1;Database=ringback;Username=ringback;Password=…' [LB_PORT]
 # Nodes listen on LB_PORT+1 and LB_PORT+2 (default 8080, 8081, 8082); Ctrl-C stops all three. Sign-ins, API tokens,
-# the Twilio token and imports work whichever node answers (the data-protection keys and everything else are in the
+# the Twilio token and web imports work whichever node answers (the data-protection keys and everything else are in the
 # database); each reminder is sent once (Quartz's cluster on the same database).
 set -euo pipefail
 postgres=${1:?usage: deploy/two-nodes.sh POSTGRES_CONNECTION_STRING [LB_PORT]}

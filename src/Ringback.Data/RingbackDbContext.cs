@@ -98,6 +98,8 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
     public DbSet<Callbacks.MessageAttemptTally> MessageAttemptTallies => Set<Callbacks.MessageAttemptTally>();
     public DbSet<Callbacks.MessageHourTally> MessageHourTallies => Set<Callbacks.MessageHourTally>();
     public DbSet<Callbacks.CallbackDelayTally> CallbackDelayTallies => Set<Callbacks.CallbackDelayTally>();
+    public DbSet<Import.WebImportJob> WebImportJobs => Set<Import.WebImportJob>();
+    public DbSet<Import.ImportUploadChunk> ImportUploadChunks => Set<Import.ImportUploadChunk>();
 
     /// <summary>The data-protection key ring, when it is kept in the database (PostgreSQL: every node must share it).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
@@ -180,6 +182,8 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
         modelBuilder.Entity<Callbacks.MessageAttemptTally>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Callbacks.MessageHourTally>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Callbacks.CallbackDelayTally>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<Import.WebImportJob>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<Import.ImportUploadChunk>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
 
         SnakeCaseNames.Apply(modelBuilder);
     }

@@ -42,6 +42,7 @@ public static class RingbackServices
         services.AddScoped(sp => new AccountService(
             sp.GetRequiredService<RingbackDbContext>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<IOptions<RingbackOptions>>().Value.DefaultRegion));
         services.AddScoped(sp => new ContactImporter(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<IClock>()));
+        services.AddScoped(sp => new WebImports(sp.GetRequiredService<RingbackDbContext>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<IClock>()));
         services.AddScoped<Sessions>();
         services.AddScoped<SignInThrottle>();
         services.AddScoped<Membership>();

@@ -1,70 +1,106 @@
-using System.Collections.Concurrent;
 using Ringback.Data.Import;
 
 namespace Ringback.Import;
 
 /// <summary>
 /// Imports started from the browser run here, off the request, so the page can show a progress bar while a big
-/// file goes in. A job is kept in memory until its owner has seen the result; if the server stops mid-import the
-/// transaction rolls back and nothing is half-imported.
+/// file goes in. Their progress is written to the database (<see cref="WebImports"/>), so a poll answered by another
+/// server sees it; if this server stops mid-import the transaction rolls back, nothing is half-imported, and the
+/// job's silence tells the page so.
 /// </summary>
-public sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs> logger)
+public sealed class ImportJobs(IServiceScopeFactory scopes, NodaTime.IClock clock, ILogger<ImportJobs> logger)
 {
-    private readonly ConcurrentDictionary<Guid, ImportJob> _jobs = new();
+    /// <summary>Progress is written at most this often (and at each heartbeat), not for every 2,000 rows.</summary>
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromMilliseconds(500);
 
-    public ImportJob Start(Guid organizationId, Ringback.Accounts.Actor actor, string path, ImportOptions options)
+    /// <summary>Starts importing the user's checked upload; null if the upload is not theirs or has expired.</summary>
+    public async Task<Guid?> StartAsync(Guid organizationId, Ringback.Accounts.Actor actor, string upload, ImportOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var job = new ImportJob(Guid.NewGuid(), organizationId, actor.Id!.Value);
-        _jobs[job.Id] = job;
-        _ = Task.Run(async () =>
+        Guid jobId;
+        string path;
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            try
+            var imports = scope.ServiceProvider.GetRequiredService<WebImports>();
+            if (await imports.OpenAsync(upload, actor.Id!.Value, cancellationToken) is not { } local)
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var importer = scope.ServiceProvider.GetRequiredService<ContactImporter>();
-                job.Report = await importer.ImportAsync(path, options, new Progress<double>(f => job.Fraction = f));
-                if (job.Report.Committed)
+                return null;
+            }
+
+            path = local;
+            jobId = (await imports.StartAsync(organizationId, actor.Id!.Value, cancellationToken)).Id;
+        }
+
+        _ = Task.Run(() => RunAsync(jobId, organizationId, actor, upload, path, options), CancellationToken.None);
+        return jobId;
+    }
+
+    private async Task RunAsync(Guid jobId, Guid organizationId, Ringback.Accounts.Actor actor, string upload, string path, ImportOptions options)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var imports = scope.ServiceProvider.GetRequiredService<WebImports>();
+        using var stop = new CancellationTokenSource();
+        var fraction = 0.0;
+        var beat = Task.Run(async () =>
+        {
+            // The heartbeat runs beside the import, so a long commit at the end does not look like a dead server.
+            using var timer = new PeriodicTimer(ProgressEvery);
+            await using var beatScope = scopes.CreateAsyncScope();
+            var beats = beatScope.ServiceProvider.GetRequiredService<WebImports>();
+            var last = clock.GetCurrentInstant();
+            var written = -1.0;
+            while (await timer.WaitForNextTickAsync(stop.Token).ConfigureAwait(false))
+            {
+                var now = clock.GetCurrentInstant();
+                if (Volatile.Read(ref fraction) != written || now - last >= WebImports.Heartbeat)
                 {
-                    var db = scope.ServiceProvider.GetRequiredService<Data.RingbackDbContext>();
-                    db.OrganizationId = organizationId;
-                    await Ringback.Accounts.AuditLog.RecordAsync(db, actor, Ringback.Accounts.AuditActions.Imported, "contacts (web)", job.Report.Summary,
-                        scope.ServiceProvider.GetRequiredService<NodaTime.IClock>().GetCurrentInstant());
+                    try
+                    {
+                        await beats.ProgressAsync(jobId, Volatile.Read(ref fraction), stop.Token);
+                        written = Volatile.Read(ref fraction);
+                        last = now;
+                    }
+                    catch (System.Data.Common.DbException e)
+                    {
+                        // A missed beat is not the import's failure; the next tick tries again.
+                        logger.LogWarning(e, "Import {Job}: progress not saved", jobId);
+                    }
                 }
             }
-            catch (Exception e) when (e is ImportFileException or IOException or System.Data.Common.DbException or InvalidOperationException)
+        }, CancellationToken.None);
+
+        ImportReport? report = null;
+        string? failure = null;
+        try
+        {
+            var importer = scope.ServiceProvider.GetRequiredService<ContactImporter>();
+            report = await importer.ImportAsync(path, options, new Progress<double>(f => Volatile.Write(ref fraction, f)));
+            if (report.Committed)
             {
-                logger.LogWarning(e, "Import {Job} failed", job.Id);
-                job.Failure = e is ImportFileException ? e.Message : "The import failed and was rolled back; nothing was imported.";
+                var db = scope.ServiceProvider.GetRequiredService<Data.RingbackDbContext>();
+                db.OrganizationId = organizationId;
+                await Ringback.Accounts.AuditLog.RecordAsync(db, actor, Ringback.Accounts.AuditActions.Imported, "contacts (web)", report.Summary, clock.GetCurrentInstant());
             }
-            finally
+        }
+        catch (Exception e) when (e is ImportFileException or IOException or System.Data.Common.DbException or InvalidOperationException)
+        {
+            logger.LogWarning(e, "Import {Job} failed", jobId);
+            failure = e is ImportFileException ? e.Message : "The import failed and was rolled back; nothing was imported.";
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            try
             {
-                job.Fraction = 1;
-                job.Done = true;
-                File.Delete(path);
+                await beat;
             }
-        });
-        return job;
+            catch (OperationCanceledException)
+            {
+                // The heartbeat stops here, with the import.
+            }
+        }
+
+        await imports.FinishAsync(jobId, report, failure, CancellationToken.None);
+        await imports.DeleteAsync(upload, CancellationToken.None);
     }
-
-    /// <summary>The job, if it exists and belongs to this user.</summary>
-    public ImportJob? Find(Guid id, Guid userId) => _jobs.TryGetValue(id, out var job) && job.UserId == userId ? job : null;
-}
-
-public sealed class ImportJob(Guid id, Guid organizationId, Guid userId)
-{
-    public Guid Id { get; } = id;
-    public Guid OrganizationId { get; } = organizationId;
-    public Guid UserId { get; } = userId;
-    private volatile bool _done;
-
-    public bool Done
-    {
-        get => _done;
-        set => _done = value;
-    }
-
-    public double Fraction { get; set; }
-    public ImportReport? Report { get; set; }
-    public string? Failure { get; set; }
 }

@@ -3,7 +3,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Ringback.Callbacks;
 using Ringback.Data;
@@ -14,7 +17,7 @@ namespace Ringback.Tests.Hosting;
 /// <summary>
 /// Two real <c>ringback serve</c> processes on one PostgreSQL behind Debian's HAProxy with the repository's
 /// <c>deploy/haproxy.cfg</c>: whichever node answers, a sign-in, the Twilio token and a webhook work; a webhook
-/// delivered to both at once logs one call; and a node killed while calls are being logged loses none that was
+/// delivered to both at once logs one call; a web import checked on one node imports on the other; and a node killed while calls are being logged loses none that was
 /// acknowledged and logs none twice.
 /// </summary>
 public class TwoNodeLoadBalancerTests
@@ -35,15 +38,18 @@ public class TwoNodeLoadBalancerTests
 
         var lbPort = FreePort();
         var lb = new Uri($"http://127.0.0.1:{lbPort}");
-        RingbackProcess Node()
+        RingbackProcess Node(string name)
         {
             var node = new RingbackProcess(database);
             node.Environment["Ringback__PublicUrl"] = lb.ToString().TrimEnd('/');
+
+            // Each node has its own folder, as on two machines: nothing may pass between them but the database.
+            node.Environment["Ringback__DataDirectory"] = Path.Combine(database.Directory, "node-" + name);
             return node;
         }
 
-        await using var a = await Node().ServeAsync();
-        await using var b = await Node().ServeAsync();
+        await using var a = await Node("a").ServeAsync();
+        await using var b = await Node("b").ServeAsync();
         using var haproxy = StartHaproxy(lbPort, a.Client.BaseAddress!, b.Client.BaseAddress!);
         using var api = new HttpClient { BaseAddress = lb };
         api.DefaultRequestHeaders.Authorization = new("Bearer", token);
@@ -57,6 +63,8 @@ public class TwoNodeLoadBalancerTests
             var today = await browser.GetAsync("/today");
             today.StatusCode.ShouldBe(HttpStatusCode.OK, $"/today on {node.Client.BaseAddress}");
         }
+
+        await WebImportAcrossNodesAsync(cookies, a, b, database);
 
         // The Twilio token is saved through node A, encrypted with the key ring both read from the database; a status
         // callback signed with it is checked by node B, and the same callback delivered to both at once logs one call.
@@ -150,6 +158,51 @@ public class TwoNodeLoadBalancerTests
         stored.Count.ShouldBe(acknowledged.Count, $"every acknowledged call stored once ({failures} tries failed while node A died, {clock.Elapsed.TotalSeconds:0.0} s)");
         stored.ToHashSet().SetEquals(acknowledged.Keys).ShouldBeTrue();
         (await api.GetAsync("/healthz")).IsSuccessStatusCode.ShouldBeTrue("node B serves alone");
+    }
+
+    /// <summary>
+    /// A browser's import whose three requests reach different nodes: the file is checked on A, imported on B, and
+    /// its progress and result are read on A.
+    /// </summary>
+    private static async Task WebImportAcrossNodesAsync(CookieContainer cookies, RingbackProcess.Server a, RingbackProcess.Server b, TestDatabase database)
+    {
+        HttpClient Browser(RingbackProcess.Server node) =>
+            new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = node.Client.BaseAddress };
+        using var onA = Browser(a);
+        using var onB = Browser(b);
+        var csv = new StringBuilder("First Name,Last Name,Phone Number\n");
+        for (var i = 0; i < 5000; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"Nodeimport,Person{i},+1 415 616 {i:0000}\n");
+        }
+
+        var antiforgery = RingbackApiFactory.AntiforgeryToken(await onA.GetStringAsync("/import"));
+        using var upload = new MultipartFormDataContent
+        {
+            { new StringContent(antiforgery), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString())), "Csv", "contacts.csv" },
+        };
+        var checkedPage = await (await onA.PostAsync("/import?handler=Check", upload)).Content.ReadAsStringAsync();
+        var name = Regex.Match(checkedPage, "name=\"Upload\" value=\"([^\"]+)\"").Groups[1].Value;
+        name.ShouldNotBeEmpty(checkedPage);
+
+        var started = await onB.PostAsync("/import?handler=Import", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = antiforgery, ["Upload"] = name, ["Duplicates"] = "Skip",
+        }));
+        started.StatusCode.ShouldBe(HttpStatusCode.Redirect, await started.Content.ReadAsStringAsync());
+        var job = started.Headers.Location!.ToString();
+        job.ShouldStartWith("/import?job=");
+
+        await WaitForAsync(async () =>
+        {
+            var status = JsonNode.Parse(await onA.GetStringAsync(job.Replace("?job=", "?handler=Status&job=", StringComparison.Ordinal)))!;
+            return status["done"]!.GetValue<bool>();
+        }, () => "the import, polled on node A, finishes on node B");
+        var result = await onA.GetStringAsync(job);
+        result.ShouldContain("Imported 5,000 contacts", customMessage: result);
+        await using var db = database.NewContext();
+        (await db.Contacts.IgnoreQueryFilters().CountAsync(c => c.FirstName == "Nodeimport")).ShouldBe(5000);
     }
 
     private static HttpClient Authorized(RingbackProcess.Server node, string token)

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Ringback.Accounts;
-using Ringback.Data;
 using Ringback.Data.Import;
 using Ringback.Hosting;
 using Ringback.Import;
@@ -16,7 +15,7 @@ namespace Ringback.Pages.Import;
 [RequestSizeLimit(MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
 [Requires(Capability.Import)]
-public sealed class IndexModel(ContactImporter importer, ImportJobs jobs, IOptions<RingbackOptions> options, IOptions<StorageOptions> storage) : PageModel
+public sealed class IndexModel(ContactImporter importer, ImportJobs jobs, WebImports imports, IOptions<RingbackOptions> options) : PageModel
 {
     public const long MaxUploadBytes = 512L * 1024 * 1024;
 
@@ -38,28 +37,36 @@ public sealed class IndexModel(ContactImporter importer, ImportJobs jobs, IOptio
 
     public ImportReport? DryRun { get; private set; }
 
-    public ImportJob? Running { get; private set; }
+    public WebImportJob? Running { get; private set; }
+
+    /// <summary>The running job's server stopped: the import rolled back with it.</summary>
+    public bool Stalled { get; private set; }
+
+    public ImportReport? Finished { get; private set; }
 
     public string? Error { get; private set; }
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (Job is { } id)
         {
-            Running = jobs.Find(id, RingbackClaims.UserOf(User));
+            Running = await imports.FindAsync(id, RingbackClaims.UserOf(User), cancellationToken);
             if (Running is null)
             {
                 return NotFound();
             }
+
+            Stalled = imports.HasStalled(Running);
+            Finished = WebImports.ReportOf(Running);
         }
 
         return Page();
     }
 
-    public IActionResult OnGetStatus()
+    public async Task<IActionResult> OnGetStatusAsync(CancellationToken cancellationToken)
     {
-        var job = Job is { } id ? jobs.Find(id, RingbackClaims.UserOf(User)) : null;
-        return job is null ? NotFound() : new JsonResult(new { fraction = job.Fraction, done = job.Done });
+        var job = Job is { } id ? await imports.FindAsync(id, RingbackClaims.UserOf(User), cancellationToken) : null;
+        return job is null ? NotFound() : new JsonResult(new { fraction = job.Fraction, done = job.Done || imports.HasStalled(job) });
     }
 
     /// <summary>Step one: keep the upload and dry-run it.</summary>
@@ -71,22 +78,20 @@ public sealed class IndexModel(ContactImporter importer, ImportJobs jobs, IOptio
             return Page();
         }
 
-        var upload = $"{RingbackClaims.UserOf(User):N}-{Guid.NewGuid():N}";
-        var path = UploadPath(upload);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await using (var target = new FileStream(path, FileMode.CreateNew))
+        string path;
+        await using (var content = Csv.OpenReadStream())
         {
-            await Csv.CopyToAsync(target, cancellationToken);
+            (Upload, path) = await imports.SaveAsync(RingbackClaims.OrganizationOf(User)!.Value, RingbackClaims.UserOf(User), content, cancellationToken);
         }
 
         try
         {
             DryRun = await importer.ImportAsync(path, Options(dryRun: true), cancellationToken: cancellationToken);
-            Upload = upload;
         }
         catch (ImportFileException e)
         {
-            System.IO.File.Delete(path);
+            await imports.DeleteAsync(Upload, cancellationToken);
+            Upload = null;
             Error = e.Message.Replace(path, Csv.FileName, StringComparison.Ordinal);
         }
 
@@ -94,18 +99,17 @@ public sealed class IndexModel(ContactImporter importer, ImportJobs jobs, IOptio
     }
 
     /// <summary>Step two: import the checked file in the background and show its progress.</summary>
-    public IActionResult OnPostImport()
+    public async Task<IActionResult> OnPostImportAsync(CancellationToken cancellationToken)
     {
-        // The upload name starts with the user's id, so nobody can import someone else's file by guessing a name.
-        if (Upload is null || !Upload.StartsWith(RingbackClaims.UserOf(User).ToString("N") + "-", StringComparison.Ordinal)
-            || Upload.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '-') || !System.IO.File.Exists(UploadPath(Upload)))
+        var job = Upload is null ? null
+            : await jobs.StartAsync(RingbackClaims.OrganizationOf(User)!.Value, RingbackClaims.ActorOf(User), Upload, Options(dryRun: false), cancellationToken);
+        if (job is null)
         {
             Error = "That upload has expired; choose the file again.";
             return Page();
         }
 
-        var job = jobs.Start(RingbackClaims.OrganizationOf(User)!.Value, RingbackClaims.ActorOf(User), UploadPath(Upload), Options(dryRun: false));
-        return Redirect($"/import?job={job.Id}");
+        return Redirect($"/import?job={job}");
     }
 
     private ImportOptions Options(bool dryRun) => new()
@@ -117,6 +121,4 @@ public sealed class IndexModel(ContactImporter importer, ImportJobs jobs, IOptio
         SkipBadRows = SkipBadRows,
         Duplicates = Duplicates,
     };
-
-    private string UploadPath(string upload) => Path.Combine(storage.Value.ResolvedDataDirectory, "uploads", upload + ".csv");
 }
