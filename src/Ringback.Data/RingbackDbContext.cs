@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using NodaTime;
 using Ringback.Accounts;
 using Ringback.Calls;
@@ -107,28 +108,57 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        StampOrganization();
-        RaiseVersions();
-        var contacts = ContactsToIndex();
-        var missing = MissingCompanyIds(contacts);
-        var names = missing.Count == 0
-            ? new Dictionary<Guid, string>()
-            : Companies.IgnoreQueryFilters().Where(c => missing.Contains(c.Id)).ToDictionary(c => c.Id, c => c.Name);
-        UpdateSearchText(contacts, names);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var auto = BeforeSave();
+        try
+        {
+            var contacts = ContactsToIndex();
+            var missing = MissingCompanyIds(contacts);
+            var names = missing.Count == 0
+                ? new Dictionary<Guid, string>()
+                : Companies.IgnoreQueryFilters().AsNoTracking().Where(c => missing.Contains(c.Id)).ToDictionary(c => c.Id, c => c.Name);
+            UpdateSearchText(contacts, names);
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = auto;
+        }
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var auto = BeforeSave();
+        try
+        {
+            var contacts = ContactsToIndex();
+            var missing = MissingCompanyIds(contacts);
+            var names = missing.Count == 0
+                ? new Dictionary<Guid, string>()
+                : await Companies.IgnoreQueryFilters().AsNoTracking().Where(c => missing.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+            UpdateSearchText(contacts, names);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = auto;
+        }
+    }
+
+    /// <summary>
+    /// Finds what changed once, then applies the save rules with automatic detection off. EF's scan of every tracked
+    /// row is the costly part of a save when a call's whole timeline is tracked, and each <c>Entries()</c> or
+    /// <c>Local</c> below would otherwise scan again (measured: four scans were 60% of logging a call). The rules
+    /// change values through the change tracker, so the save needs no second scan.
+    /// </summary>
+    /// <returns>Whether automatic detection was on, to restore after the save.</returns>
+    private bool BeforeSave()
+    {
+        var auto = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
         StampOrganization();
         RaiseVersions();
-        var contacts = ContactsToIndex();
-        var missing = MissingCompanyIds(contacts);
-        var names = missing.Count == 0
-            ? new Dictionary<Guid, string>()
-            : await Companies.IgnoreQueryFilters().Where(c => missing.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
-        UpdateSearchText(contacts, names);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return auto;
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -188,23 +218,24 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
         SnakeCaseNames.Apply(modelBuilder);
     }
 
-    private List<Contact> ContactsToIndex() =>
-        [.. ChangeTracker.Entries<Contact>().Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity)];
+    private List<EntityEntry<Contact>> ContactsToIndex() =>
+        [.. ChangeTracker.Entries<Contact>().Where(e => e.State is EntityState.Added or EntityState.Modified)];
 
     /// <summary>Companies whose names a contact's search text needs but that are not loaded.</summary>
-    private List<Guid> MissingCompanyIds(List<Contact> contacts) =>
-        [.. contacts.Where(c => c.Company is null && c.CompanyId is { } id && Companies.Local.All(l => l.Id != id)).Select(c => c.CompanyId!.Value).Distinct()];
+    private List<Guid> MissingCompanyIds(List<EntityEntry<Contact>> contacts) =>
+        [.. contacts.Select(e => e.Entity).Where(c => c.Company is null && c.CompanyId is { } id && Companies.Local.All(l => l.Id != id)).Select(c => c.CompanyId!.Value).Distinct()];
 
-    private void UpdateSearchText(List<Contact> contacts, Dictionary<Guid, string> loadedNames)
+    private void UpdateSearchText(List<EntityEntry<Contact>> contacts, Dictionary<Guid, string> loadedNames)
     {
-        foreach (var contact in contacts)
+        foreach (var entry in contacts)
         {
+            var contact = entry.Entity;
             var company = contact.Company?.Name
                 ?? (contact.CompanyId is { } id ? Companies.Local.FirstOrDefault(c => c.Id == id)?.Name ?? loadedNames.GetValueOrDefault(id) : null);
             var text = Contact.SearchTextOf(contact, company);
             if (contact.SearchText != text)
             {
-                contact.SearchText = text;
+                entry.Property(c => c.SearchText).CurrentValue = text;
             }
         }
     }
@@ -233,7 +264,7 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
         {
             if (entry.State == EntityState.Added && entry.Entity.OrganizationId == Guid.Empty && OrganizationId is { } org)
             {
-                entry.Entity.OrganizationId = org;
+                entry.Property(e => e.OrganizationId).CurrentValue = org;
             }
 
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ringback.Data;
@@ -19,6 +20,7 @@ public static class Transactions
             return await work(cancellationToken);
         }
 
+        using var turn = await SqliteWriters.TakeTurnAsync(db, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -45,6 +47,49 @@ public static class Transactions
     }
 
     private const int ConcurrencyAttempts = 4;
+}
+
+/// <summary>
+/// One write transaction at a time per SQLite file in this process, in the order they asked. SQLite allows one writer;
+/// without this, writers that find the file locked sleep in SQLite's busy handler (1, 2, 5 … 100 ms) and retry, so
+/// under a burst some wait far longer than the queue ahead of them (measured at 32 clients logging calls: p99 1.7 s
+/// with the busy handler alone). Other processes on the same file (the CLI) still meet the busy handler.
+/// </summary>
+internal static class SqliteWriters
+{
+    /// <summary>As long as SQLite's own busy timeout, after which a writer gives up the same way.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Files = new(StringComparer.Ordinal);
+
+    public static async Task<IDisposable?> TakeTurnAsync(RingbackDbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite() || db.Database.GetConnectionString() is not { } file)
+        {
+            return null;
+        }
+
+        var writer = Files.GetOrAdd(file, _ => new SemaphoreSlim(1, 1));
+        if (!await writer.WaitAsync(Patience, cancellationToken))
+        {
+            throw new TimeoutException("The database stayed busy with other writes for 30 seconds.");
+        }
+
+        return new Turn(writer);
+    }
+
+    private sealed class Turn(SemaphoreSlim writer) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                writer.Release();
+            }
+        }
+    }
 }
 
 /// <summary>Retries that must not double anything: a redelivered webhook, a client retrying a request.</summary>

@@ -11,7 +11,8 @@ public static class Credits
     /// Rewritten from the contact's calls every time one is logged, so a call logged late (a CDR import of last week)
     /// takes its place in the order and moves the credits it should.
     /// </summary>
-    public static async Task RecomputeAsync(RingbackDbContext db, Contact contact, Planner.PlannerOptions planner, CancellationToken cancellationToken)
+    /// <returns>The contact's calls as they now stand, for the planner to use without reading them again.</returns>
+    public static async Task<List<Ringback.Calls.Call>> RecomputeAsync(RingbackDbContext db, Contact contact, Planner.PlannerOptions planner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(contact);
@@ -26,6 +27,8 @@ public static class Credits
             // Told as of the callback: one logged now is news; one imported from last year's records is history.
             await Coach.HandOffs.CalledBackAsync(db, contact, newly, newly.Max(c => c.CalledBackAt!.Value), cancellationToken);
         }
+
+        return calls;
     }
 
     public const int Batch = 500;

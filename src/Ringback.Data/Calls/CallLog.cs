@@ -143,7 +143,7 @@ public static class CallLog
         contact.Status = ContactProgress.AfterCall(contact.Status, fields.Direction, fields.Outcome, fields.AppointmentStart is not null);
         contact.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
-        await Callbacks.Credits.RecomputeAsync(db, contact, planner, cancellationToken);
+        var calls = await Callbacks.Credits.RecomputeAsync(db, contact, planner, cancellationToken);
         await Coach.HandOffs.MessageLeftAsync(db, contact, call, now, cancellationToken);
         if (draft.AskedNotToCall)
         {
@@ -151,7 +151,7 @@ public static class CallLog
         }
         else
         {
-            await Planner.Plans.ReplanAsync(db, contactId, now, planner, cancellationToken);
+            await Planner.Plans.ReplanAsync(db, contactId, now, planner, cancellationToken, calls);
         }
 
         await Planner.Commitments.SyncAsync(db, call, now, cancellationToken);
@@ -210,8 +210,8 @@ public static class CallLog
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await Callbacks.Credits.RecomputeAsync(db, contact, planner, cancellationToken);
-        await Planner.Plans.ReplanAsync(db, contactId, now, planner, cancellationToken);
+        var all = await Callbacks.Credits.RecomputeAsync(db, contact, planner, cancellationToken);
+        await Planner.Plans.ReplanAsync(db, contactId, now, planner, cancellationToken, all);
     }
 
     /// <summary>

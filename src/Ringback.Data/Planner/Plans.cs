@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Ringback.Calls;
 using Ringback.Contacts;
 using Ringback.Planner;
 
@@ -15,7 +16,10 @@ public static class Plans
     /// <summary>Calls the planner reads: enough for the newest promise, the cadence in progress, and phone tag.</summary>
     private const int CallsRead = 60;
 
-    public static async Task ReplanAsync(RingbackDbContext db, Guid contactId, Instant now, PlannerOptions options, CancellationToken cancellationToken)
+    /// <param name="calls">The contact's calls when the caller has just read them all (logging a call does), so they
+    /// are not read twice; otherwise the newest are read here.</param>
+    public static async Task ReplanAsync(RingbackDbContext db, Guid contactId, Instant now, PlannerOptions options, CancellationToken cancellationToken,
+        IReadOnlyCollection<Call>? calls = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(options);
@@ -25,10 +29,10 @@ public static class Plans
             return;
         }
 
-        var calls = await RecentCallsAsync(db, contactId, cancellationToken);
+        var facts = calls is null ? await RecentCallsAsync(db, contactId, cancellationToken) : Newest(calls);
         var open = await db.CadenceEnrollments.FirstOrDefaultAsync(e => e.ContactId == contactId && e.EndedAt == null, cancellationToken);
         var cadence = open is null ? null : await db.Cadences.AsNoTracking().FirstAsync(c => c.Id == open.CadenceId, cancellationToken);
-        var repId = open?.UserId ?? contact.OwnerId ?? (calls.Count > 0 ? calls[0].UserId : null);
+        var repId = open?.UserId ?? contact.OwnerId ?? (facts.Count > 0 ? facts[0].UserId : null);
         var rep = repId is { } id ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken) : null;
         var place = Places.For(contact, rep, options);
 
@@ -38,7 +42,7 @@ public static class Plans
             OwnerId = contact.OwnerId,
             HandedOverAt = contact.HandedOverAt,
             Status = contact.Status,
-            Calls = calls,
+            Calls = facts,
             Enrollment = open is null ? null : new Enrollment(open.Id, open.UserId, cadence!.ToCadence(), open.StartedAt, open.KeepAfterEnd),
             ProspectZone = place.Zone,
             Lawful = place.Lawful,
@@ -82,6 +86,11 @@ public static class Plans
 
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>The same facts as <see cref="RecentCallsAsync"/>, from calls already in memory.</summary>
+    public static List<CallFact> Newest(IEnumerable<Call> calls) =>
+        [.. calls.OrderByDescending(c => c.StartedAt).ThenByDescending(c => c.Id).Take(CallsRead)
+            .Select(c => new CallFact(c.Id, c.UserId, c.Direction, c.Outcome, c.StartedAt, c.PromisedNextCallAt, c.AppointmentStart, c.Strategy))];
 
     /// <summary>The contact's newest calls, as planner facts.</summary>
     public static async Task<List<CallFact>> RecentCallsAsync(RingbackDbContext db, Guid contactId, CancellationToken cancellationToken)
