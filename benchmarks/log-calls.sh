@@ -23,7 +23,7 @@ until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.2; done
 # Calls go to up to 2,000 of the demo's contacts, a few each, as a team's day spreads them.
 for page in $(seq 1 10); do
   curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/contacts?pageSize=200&page=$page" \
-    | grep -o '"id":"[0-9a-f-]\{36\}","firstName' | cut -d'"' -f4
+    | grep -o '{"id":"[0-9a-f-]\{36\}"' | cut -d'"' -f4
 done | sort -u > "$work/contacts.txt"
 [ -s "$work/contacts.txt" ] || { echo "log-calls: no contacts to call" >&2; exit 1; }
 
