@@ -105,16 +105,20 @@ public sealed class WebImports(RingbackDbContext db, StorageOptions storage, ICl
 
         // The name starts with the user's id and is only letters, digits and a dash, so nobody reaches someone
         // else's file, or any other file, by guessing or crafting a name.
-        if (!name.StartsWith(userId.ToString("N") + "-", StringComparison.Ordinal) || name.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '-')
-            || !Guid.TryParseExact(name[33..], "N", out var id))
+        if (!name.StartsWith(userId.ToString("N") + "-", StringComparison.Ordinal) || UploadIdOf(name) is not { } id)
         {
             return null;
         }
 
         var path = PathOf(name);
-        if (File.Exists(path) || !Shared)
+        if (File.Exists(path))
         {
-            return File.Exists(path) ? path : null;
+            return path;
+        }
+
+        if (!Shared)
+        {
+            return null;
         }
 
         var chunks = db.ImportUploadChunks.AsNoTracking().Where(c => c.UploadId == id && c.UserId == userId).OrderBy(c => c.Sequence).Select(c => c.Data);
@@ -144,8 +148,13 @@ public sealed class WebImports(RingbackDbContext db, StorageOptions storage, ICl
     public async Task DeleteAsync(string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
+        if (UploadIdOf(name) is not { } id)
+        {
+            return;
+        }
+
         File.Delete(PathOf(name));
-        if (Shared && name.Length > 33 && Guid.TryParseExact(name[33..], "N", out var id))
+        if (Shared)
         {
             await db.ImportUploadChunks.IgnoreQueryFilters().Where(c => c.UploadId == id).ExecuteDeleteAsync(cancellationToken);
         }
@@ -189,6 +198,10 @@ public sealed class WebImports(RingbackDbContext db, StorageOptions storage, ICl
         ArgumentNullException.ThrowIfNull(job);
         return job.Report is { } json ? JsonSerializer.Deserialize<ImportReport>(json, ReportJson) : null;
     }
+
+    /// <summary>The upload's id from its name ("{user}-{upload}", both 32 hex digits); null for any other name.</summary>
+    private static Guid? UploadIdOf(string name) =>
+        name.Length == 65 && name[32] == '-' && Guid.TryParseExact(name[..32], "N", out _) && Guid.TryParseExact(name[33..], "N", out var id) ? id : null;
 
     private string PathOf(string name) => System.IO.Path.Combine(storage.ResolvedDataDirectory, "uploads", name + ".csv");
 

@@ -22,13 +22,14 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, NodaTime.IClock cloc
         await using (var scope = scopes.CreateAsyncScope())
         {
             var imports = scope.ServiceProvider.GetRequiredService<WebImports>();
-            if (await imports.OpenAsync(upload, actor.Id!.Value, cancellationToken) is not { } local)
+            var userId = actor.Id!.Value;
+            if (await imports.OpenAsync(upload, userId, cancellationToken) is not { } local)
             {
                 return null;
             }
 
             path = local;
-            jobId = (await imports.StartAsync(organizationId, actor.Id!.Value, cancellationToken)).Id;
+            jobId = (await imports.StartAsync(organizationId, userId, cancellationToken)).Id;
         }
 
         _ = Task.Run(() => RunAsync(jobId, organizationId, actor, upload, path, options), CancellationToken.None);
@@ -52,12 +53,13 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, NodaTime.IClock cloc
             while (await timer.WaitForNextTickAsync(stop.Token).ConfigureAwait(false))
             {
                 var now = clock.GetCurrentInstant();
-                if (Volatile.Read(ref fraction) != written || now - last >= WebImports.Heartbeat)
+                var current = Volatile.Read(ref fraction);
+                if (current != written || now - last >= WebImports.Heartbeat)
                 {
                     try
                     {
-                        await beats.ProgressAsync(jobId, Volatile.Read(ref fraction), stop.Token);
-                        written = Volatile.Read(ref fraction);
+                        await beats.ProgressAsync(jobId, current, stop.Token);
+                        written = current;
                         last = now;
                     }
                     catch (System.Data.Common.DbException e)

@@ -62,15 +62,16 @@ public class BurstCrashTests
             }
         }).ToList();
 
-        while (acknowledged.Count < 150)
+        await Poll.UntilAsync(async () =>
         {
             if (workers.FirstOrDefault(w => w.IsFaulted) is { } faulted)
             {
                 await faulted;
             }
 
-            await Task.Delay(20);
-        }
+            workers.ShouldContain(w => !w.IsCompleted, "the clients stopped before the kill");
+            return acknowledged.Count >= 150;
+        }, () => $"150 calls acknowledged ({acknowledged.Count} so far)");
 
         await server.CrashAsync();
         await stop.CancelAsync();

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -17,8 +17,8 @@ namespace Ringback.Tests.Hosting;
 /// <summary>
 /// Two real <c>ringback serve</c> processes on one PostgreSQL behind Debian's HAProxy with the repository's
 /// <c>deploy/haproxy.cfg</c>: whichever node answers, a sign-in, the Twilio token and a webhook work; a webhook
-/// delivered to both at once logs one call; a web import checked on one node imports on the other; and a node killed while calls are being logged loses none that was
-/// acknowledged and logs none twice.
+/// delivered to both at once logs one call; a web import checked on one node imports on the other; and a node killed
+/// while calls are being logged loses none that was acknowledged and logs none twice.
 /// </summary>
 public class TwoNodeLoadBalancerTests
 {
@@ -53,13 +53,13 @@ public class TwoNodeLoadBalancerTests
         using var haproxy = StartHaproxy(lbPort, a.Client.BaseAddress!, b.Client.BaseAddress!);
         using var api = new HttpClient { BaseAddress = lb };
         api.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        await WaitForAsync(async () => (await api.GetAsync("/healthz")).IsSuccessStatusCode, () => "HAProxy answers");
+        await Poll.UntilAsync(async () => (await api.GetAsync("/healthz")).IsSuccessStatusCode, () => "HAProxy answers");
 
         // A sign-in through the balancer: the cookie, made by whichever node answered, opens pages on both.
         var cookies = await SignInAsync(lb);
         foreach (var node in new[] { a, b })
         {
-            using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = node.Client.BaseAddress };
+            using var browser = Browser(cookies, node);
             var today = await browser.GetAsync("/today");
             today.StatusCode.ShouldBe(HttpStatusCode.OK, $"/today on {node.Client.BaseAddress}");
         }
@@ -140,7 +140,7 @@ public class TwoNodeLoadBalancerTests
             }
         }).ToList();
 
-        await WaitForAsync(async () =>
+        await Poll.UntilAsync(async () =>
         {
             if (workers.FirstOrDefault(w => w.IsFaulted) is { } faulted)
             {
@@ -166,10 +166,8 @@ public class TwoNodeLoadBalancerTests
     /// </summary>
     private static async Task WebImportAcrossNodesAsync(CookieContainer cookies, RingbackProcess.Server a, RingbackProcess.Server b, TestDatabase database)
     {
-        HttpClient Browser(RingbackProcess.Server node) =>
-            new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = node.Client.BaseAddress };
-        using var onA = Browser(a);
-        using var onB = Browser(b);
+        using var onA = Browser(cookies, a);
+        using var onB = Browser(cookies, b);
         var csv = new StringBuilder("First Name,Last Name,Phone Number\n");
         for (var i = 0; i < 5000; i++)
         {
@@ -194,7 +192,7 @@ public class TwoNodeLoadBalancerTests
         var job = started.Headers.Location!.ToString();
         job.ShouldStartWith("/import?job=");
 
-        await WaitForAsync(async () =>
+        await Poll.UntilAsync(async () =>
         {
             var status = JsonNode.Parse(await onA.GetStringAsync(job.Replace("?job=", "?handler=Status&job=", StringComparison.Ordinal)))!;
             return status["done"]!.GetValue<bool>();
@@ -204,6 +202,10 @@ public class TwoNodeLoadBalancerTests
         await using var db = database.NewContext();
         (await db.Contacts.IgnoreQueryFilters().CountAsync(c => c.FirstName == "Nodeimport")).ShouldBe(5000);
     }
+
+    /// <summary>A browser with the signed-in cookie, talking to one node directly.</summary>
+    private static HttpClient Browser(CookieContainer cookies, RingbackProcess.Server node) =>
+        new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = node.Client.BaseAddress };
 
     private static HttpClient Authorized(RingbackProcess.Server node, string token)
     {
@@ -265,29 +267,6 @@ public class TwoNodeLoadBalancerTests
 
             process.Dispose();
         }
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, Func<string> what)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            try
-            {
-                if (await condition())
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"waited 60 s for: {what()}");
     }
 
     private static int FreePort()
