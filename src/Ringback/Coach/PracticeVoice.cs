@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Ringback.Hosting;
 
@@ -18,7 +17,7 @@ public sealed class PracticeVoice(IOptions<RingbackOptions> options)
     private static readonly TimeSpan RenderLimit = TimeSpan.FromSeconds(30);
 
     /// <summary>The espeak-ng program, from <c>Ringback:Espeak</c> or the PATH; null when there is none.</summary>
-    public string? Program { get; } = Locate(options.Value.Espeak);
+    public string? Program { get; } = Tools.Find("espeak-ng", options.Value.Espeak);
 
     public bool IsAvailable => Program is not null;
 
@@ -29,37 +28,11 @@ public sealed class PracticeVoice(IOptions<RingbackOptions> options)
         var file = Path.Combine(Path.GetTempPath(), $"ringback-practice-{Guid.NewGuid():N}.wav");
         try
         {
-            var start = new ProcessStartInfo(program)
+            var pace = ((int)SpeakingTime.WordsPerMinute).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var run = await Tools.RunAsync(program, ["-s", pace, "-v", "en-us", "-w", file, "--stdin"], RenderLimit, cancellationToken, PhoneSpeech.ForSpeech(message));
+            if (run.ExitCode != 0)
             {
-                RedirectStandardInput = true,
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-                UseShellExecute = false,
-            };
-            foreach (var arg in new[] { "-s", ((int)SpeakingTime.WordsPerMinute).ToString(System.Globalization.CultureInfo.InvariantCulture), "-v", "en-us", "-w", file, "--stdin" })
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
-            await process.StandardInput.WriteAsync(PhoneSpeech.ForSpeech(message).AsMemory(), cancellationToken);
-            process.StandardInput.Close();
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(RenderLimit);
-            var errors = process.StandardError.ReadToEndAsync(timeout.Token);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw;
-            }
-
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"{program} failed ({process.ExitCode}): {(await errors).Trim()}");
+                throw new InvalidOperationException($"{program} failed ({run.ExitCode}): {run.Errors.Trim()}");
             }
 
             var wav = await File.ReadAllBytesAsync(file, cancellationToken);
@@ -69,18 +42,5 @@ public sealed class PracticeVoice(IOptions<RingbackOptions> options)
         {
             File.Delete(file);
         }
-    }
-
-    private static string? Locate(string? configured)
-    {
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return File.Exists(configured) ? configured : null;
-        }
-
-        return (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, "espeak-ng"))
-            .FirstOrDefault(File.Exists);
     }
 }

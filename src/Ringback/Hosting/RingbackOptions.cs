@@ -13,6 +13,15 @@ public sealed class RingbackOptions
     /// <summary>The espeak-ng program for practising a message aloud; found on the PATH when not set.</summary>
     public string? Espeak { get; set; }
 
+    /// <summary>The ffmpeg program that decodes practice takes; found on the PATH when not set.</summary>
+    public string? Ffmpeg { get; set; }
+
+    /// <summary>The pocketsphinx_continuous program that hears the words of a practice take; found on the PATH when not set.</summary>
+    public string? Pocketsphinx { get; set; }
+
+    /// <summary>The pronouncing dictionary of pocketsphinx's model (Debian's pocketsphinx-en-us), to know which words it can listen for.</summary>
+    public string PocketsphinxDictionary { get; set; } = "/usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict";
+
     /// <summary>
     /// The address the world reaches Ringback at ("https://ringback.example.com"), when a proxy stands in front: webhook
     /// URLs are shown with it, and Twilio's signatures are checked against it. The request's own address when not set.

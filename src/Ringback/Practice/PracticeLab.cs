@@ -1,0 +1,42 @@
+using Ringback.Coach;
+
+namespace Ringback.Practice;
+
+/// <summary>A take analysed: the report and the audio as it was measured (16 kHz mono WAVE), to keep and play back.</summary>
+public sealed record AnalysedTake(TakeReport Report, byte[] Wav);
+
+/// <summary>
+/// A practice take from file to findings: decode (ffmpeg), refuse what cannot be judged, hear the words (pocketsphinx),
+/// then the pure review. A missing or failing recognizer does not lose the take: its sound is still measured, the
+/// typed message still coached, and the report names the recognizer.
+/// </summary>
+public sealed class PracticeLab(AudioDecoder decoder, SpeechRecognizer recognizer)
+{
+    /// <param name="path">The uploaded file, already known to be at most <see cref="PracticeThresholds.MaxBytes"/>.</param>
+    public async Task<AnalysedTake> AnalyseAsync(string path, string? intendedText, CoachContext context, CancellationToken cancellationToken)
+    {
+        var pcm = await decoder.DecodeAsync(path, cancellationToken);
+        if (PracticeReview.Refusal(pcm) is { } refusal)
+        {
+            throw new PracticeException(refusal);
+        }
+
+        TakeRecognition? recognition = null;
+        string? problem = null;
+        try
+        {
+            recognition = await recognizer.RecognizeAsync(pcm, intendedText, cancellationToken);
+        }
+        catch (Exception e) when (e is PracticeException or TimeoutException)
+        {
+            problem = e.Message.TrimEnd('.');
+        }
+
+        return new AnalysedTake(PracticeReview.Review(pcm, recognition, intendedText, context, problem), Wav.Write(pcm));
+    }
+
+    /// <summary>The size rule, before anything is decoded.</summary>
+    public static string? TooLarge(long bytes) => bytes > PracticeThresholds.MaxBytes
+        ? $"The file is {bytes / 1024.0 / 1024:0.0} MB: a take may be at most {PracticeThresholds.MaxBytes / 1024 / 1024} MB."
+        : bytes == 0 ? "The file is empty: choose a recording, or record one." : null;
+}
