@@ -101,6 +101,8 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
     public DbSet<Callbacks.CallbackDelayTally> CallbackDelayTallies => Set<Callbacks.CallbackDelayTally>();
     public DbSet<Import.WebImportJob> WebImportJobs => Set<Import.WebImportJob>();
     public DbSet<Import.ImportUploadChunk> ImportUploadChunks => Set<Import.ImportUploadChunk>();
+    public DbSet<Practice.PracticeTake> PracticeTakes => Set<Practice.PracticeTake>();
+    public DbSet<Practice.PracticeTakeAudio> PracticeTakeAudio => Set<Practice.PracticeTakeAudio>();
 
     /// <summary>The data-protection key ring, when it is kept in the database (PostgreSQL: every node must share it).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
@@ -214,6 +216,8 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
         modelBuilder.Entity<Callbacks.CallbackDelayTally>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Import.WebImportJob>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Import.ImportUploadChunk>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<Practice.PracticeTake>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<Practice.PracticeTakeAudio>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
 
         SnakeCaseNames.Apply(modelBuilder);
     }

@@ -23,6 +23,9 @@ public sealed record TakeReport(
     public bool Has(string rule) => Findings.Any(f => f.Rule == rule);
 }
 
+/// <summary>A take analysed: the report and the audio as it was measured (16 kHz mono WAVE), to keep and play back.</summary>
+public sealed record AnalysedTake(TakeReport Report, byte[] Wav);
+
 /// <summary>
 /// Judges a practice take by the seeds: loud enough, not clipped, no room noise, not too deep for the line, slow
 /// enough, the number at writing speed and said twice; then the words through the message coach, as a typed message.

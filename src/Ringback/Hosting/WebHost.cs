@@ -13,6 +13,7 @@ using Ringback.Contacts;
 using Ringback.Data;
 using Ringback.Import;
 using Ringback.Planner;
+using Ringback.Practice;
 using Ringback.Reminders;
 
 namespace Ringback.Hosting;
@@ -116,6 +117,11 @@ public static class WebHost
         services.AddSingleton<Web.ShownNumbers>();
         services.AddSingleton<Import.ImportJobs>();
         services.AddSingleton<Coach.PracticeVoice>();
+        services.AddSingleton<AudioDecoder>();
+        services.AddSingleton<SpeechRecognizer>();
+        services.AddSingleton<PracticeLab>();
+        services.AddScoped<TakeRecorder>();
+        services.AddScoped<Data.Practice.PracticeTakes>();
         services.AddOpenApi("v1", o => o.AddSchemaTransformer(InstantJsonConverter.DescribeAsync));
 
         var app = builder.Build();
@@ -155,6 +161,7 @@ public static class WebHost
         api.MapTeamApi();
         api.MapCoachApi();
         api.MapTemplatesApi();
+        api.MapPracticeApi();
         api.MapPlannerApi();
         api.MapCallbacksApi();
         api.MapTelephonyApi();

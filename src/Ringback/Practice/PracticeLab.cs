@@ -2,9 +2,6 @@ using Ringback.Coach;
 
 namespace Ringback.Practice;
 
-/// <summary>A take analysed: the report and the audio as it was measured (16 kHz mono WAVE), to keep and play back.</summary>
-public sealed record AnalysedTake(TakeReport Report, byte[] Wav);
-
 /// <summary>
 /// A practice take from file to findings: decode (ffmpeg), refuse what cannot be judged, hear the words (pocketsphinx),
 /// then the pure review. A missing or failing recognizer does not lose the take: its sound is still measured, the

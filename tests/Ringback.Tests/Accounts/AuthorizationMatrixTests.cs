@@ -63,6 +63,10 @@ public class AuthorizationMatrixTests
         ["POST /api/v1/invitations"] = new(Capability.ManageReps), ["DELETE /api/v1/invitations/{id}"] = new(Capability.ManageReps),
         ["POST /api/v1/reassign"] = new(Capability.Reassign), ["GET /api/v1/team/activity"] = new(Capability.TeamView),
         ["GET /api/v1/audit"] = new(Capability.AuditLog),
+        // A take is its rep's own (others get 404, not 403): PracticeApiTests checks who sees what.
+        ["POST /api/v1/practice/takes"] = Need.Work, ["GET /api/v1/practice/takes"] = Need.Work, ["GET /api/v1/practice/takes/{id}"] = Need.Work,
+        ["GET /api/v1/practice/takes/{id}/audio"] = Need.Work, ["GET /api/v1/practice/takes/{id}/phone"] = Need.Work,
+        ["PUT /api/v1/practice/takes/{id}/shared"] = Need.Work, ["DELETE /api/v1/practice/takes/{id}"] = Need.Work,
         // Public by design: each authenticates itself (a signature, a secret in the URL, a signed token) or says nothing private.
         ["GET /healthz"] = Need.Public, ["GET /openapi/{documentName}.json"] = Need.Public, ["POST /webhooks/twilio/{key}"] = Need.Public,
         ["GET /calendar/{token}.ics"] = Need.Public, ["POST /reminders/snooze"] = Need.Public,

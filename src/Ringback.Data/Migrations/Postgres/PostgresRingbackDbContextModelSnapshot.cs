@@ -1407,6 +1407,119 @@ namespace Ringback.Data.Migrations.Postgres
                     b.ToTable("web_import_jobs");
                 });
 
+            modelBuilder.Entity("Ringback.Data.Practice.PracticeTake", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("details");
+
+                    b.Property<double>("DurationSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("duration_seconds");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<double?>("LoudnessLufs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("loudness_lufs");
+
+                    b.Property<double?>("MedianPitchHz")
+                        .HasColumnType("double precision")
+                        .HasColumnName("median_pitch_hz");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<double>("PeakDbfs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("peak_dbfs");
+
+                    b.Property<bool>("SharedWithManagers")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shared_with_managers");
+
+                    b.Property<double>("SnrDb")
+                        .HasColumnType("double precision")
+                        .HasColumnName("snr_db");
+
+                    b.Property<string>("Strategy")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("strategy");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Transcript")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("transcript");
+
+                    b.Property<bool>("TranscriptReliable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("transcript_reliable");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<double?>("WordsPerMinute")
+                        .HasColumnType("double precision")
+                        .HasColumnName("words_per_minute");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("practice_takes");
+                });
+
+            modelBuilder.Entity("Ringback.Data.Practice.PracticeTakeAudio", b =>
+                {
+                    b.Property<Guid>("TakeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("take_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<byte[]>("Wav")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("wav");
+
+                    b.HasKey("TakeId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("practice_take_audio");
+                });
+
             modelBuilder.Entity("Ringback.Data.Requests.IdempotentRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2218,6 +2331,41 @@ namespace Ringback.Data.Migrations.Postgres
                     b.HasOne("Ringback.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ringback.Data.Practice.PracticeTake", b =>
+                {
+                    b.HasOne("Ringback.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Ringback.Accounts.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ringback.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ringback.Data.Practice.PracticeTakeAudio", b =>
+                {
+                    b.HasOne("Ringback.Accounts.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ringback.Data.Practice.PracticeTake", null)
+                        .WithOne()
+                        .HasForeignKey("Ringback.Data.Practice.PracticeTakeAudio", "TakeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1398,6 +1398,119 @@ namespace Ringback.Data.Migrations.Sqlite
                     b.ToTable("web_import_jobs");
                 });
 
+            modelBuilder.Entity("Ringback.Data.Practice.PracticeTake", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("details");
+
+                    b.Property<double>("DurationSeconds")
+                        .HasColumnType("REAL")
+                        .HasColumnName("duration_seconds");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<double?>("LoudnessLufs")
+                        .HasColumnType("REAL")
+                        .HasColumnName("loudness_lufs");
+
+                    b.Property<double?>("MedianPitchHz")
+                        .HasColumnType("REAL")
+                        .HasColumnName("median_pitch_hz");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<double>("PeakDbfs")
+                        .HasColumnType("REAL")
+                        .HasColumnName("peak_dbfs");
+
+                    b.Property<bool>("SharedWithManagers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shared_with_managers");
+
+                    b.Property<double>("SnrDb")
+                        .HasColumnType("REAL")
+                        .HasColumnName("snr_db");
+
+                    b.Property<string>("Strategy")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("strategy");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Transcript")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transcript");
+
+                    b.Property<bool>("TranscriptReliable")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("transcript_reliable");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<double?>("WordsPerMinute")
+                        .HasColumnType("REAL")
+                        .HasColumnName("words_per_minute");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("practice_takes");
+                });
+
+            modelBuilder.Entity("Ringback.Data.Practice.PracticeTakeAudio", b =>
+                {
+                    b.Property<Guid>("TakeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("take_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<byte[]>("Wav")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("wav");
+
+                    b.HasKey("TakeId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("practice_take_audio");
+                });
+
             modelBuilder.Entity("Ringback.Data.Requests.IdempotentRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2209,6 +2322,41 @@ namespace Ringback.Data.Migrations.Sqlite
                     b.HasOne("Ringback.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ringback.Data.Practice.PracticeTake", b =>
+                {
+                    b.HasOne("Ringback.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Ringback.Accounts.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ringback.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ringback.Data.Practice.PracticeTakeAudio", b =>
+                {
+                    b.HasOne("Ringback.Accounts.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ringback.Data.Practice.PracticeTake", null)
+                        .WithOne()
+                        .HasForeignKey("Ringback.Data.Practice.PracticeTakeAudio", "TakeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
