@@ -40,6 +40,7 @@ public static class CliApp
         root.Subcommands.Add(LogCallCommand.Create());
         root.Subcommands.Add(CallCommands.Create());
         root.Subcommands.Add(CoachCommand.Create());
+        root.Subcommands.Add(PracticeCommand.Create());
         root.Subcommands.Add(ReminderCommands.Create());
         root.Subcommands.Add(SmtpCommands.Create());
         foreach (var command in CallbackCommands.Create())
