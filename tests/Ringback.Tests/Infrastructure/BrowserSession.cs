@@ -36,8 +36,9 @@ public sealed class BrowserSession : IAsyncDisposable
 
     /// <param name="prepare">Run against the database before the server starts (e.g. <c>ringback demo</c>).</param>
     /// <param name="settings">Configuration for the server, as the environment gives it ("Ringback:Smtp:Host" and so on).</param>
+    /// <param name="browserArgs">More switches for Chromium (a fake microphone playing a file, say).</param>
     public static async Task<BrowserSession> StartAsync(int width = 1280, int height = 900, Func<RingbackProcess, Task>? prepare = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null, IEnumerable<string>? browserArgs = null)
     {
         TestEnvironment.RequireTool(File.Exists(Chromium), "Chromium is not installed (apt-get install chromium)");
         var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
@@ -58,7 +59,8 @@ public sealed class BrowserSession : IAsyncDisposable
         {
             ExecutablePath = Chromium,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                .. browserArgs ?? []],
         });
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {

@@ -134,6 +134,114 @@
     }
   }
 
+  // Practice takes (issue 16): the microphone through MediaRecorder. On the Practice page a recording fills the form's
+  // file input and the form is posted, so recording and uploading reach the server the same way; on a contact's page
+  // the take of the message being typed is sent with the script and its figures shown beside the message.
+  const canRecord = !!(navigator.mediaDevices?.getUserMedia && window.MediaRecorder);
+  const takeLimitSeconds = 180;
+  const startRecording = async (status, onDone) => {
+    // The voice as the microphone hears it: the browser's gain control, noise suppression and echo cancellation
+    // would hide the very things a take is measured for (a quiet voice, a noisy room).
+    const stream = await navigator.mediaDevices.getUserMedia({ audio: { autoGainControl: false, noiseSuppression: false, echoCancellation: false } });
+    const type = ["audio/webm;codecs=opus", "audio/ogg;codecs=opus", "audio/mp4"].find(t => MediaRecorder.isTypeSupported(t)) || "";
+    const recorder = new MediaRecorder(stream, type ? { mimeType: type } : undefined);
+    const chunks = [];
+    const started = Date.now();
+    const tick = setInterval(() => {
+      const seconds = Math.floor((Date.now() - started) / 1000);
+      status.textContent = `Recording… ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+      if (seconds >= takeLimitSeconds) recorder.stop();
+    }, 250);
+    recorder.addEventListener("dataavailable", e => { if (e.data.size) chunks.push(e.data); });
+    recorder.addEventListener("stop", () => {
+      clearInterval(tick);
+      stream.getTracks().forEach(t => t.stop());
+      const blob = new Blob(chunks, { type: recorder.mimeType || "audio/webm" });
+      const extension = blob.type.includes("ogg") ? "ogg" : blob.type.includes("mp4") ? "m4a" : "webm";
+      onDone(new File([blob], `take.${extension}`, { type: blob.type }));
+    });
+    recorder.start(250);
+    status.textContent = "Recording… 0:00";
+    return recorder;
+  };
+  const recordButtons = (record, stop, status, onDone) => {
+    let recorder = null;
+    record.addEventListener("click", async () => {
+      try {
+        recorder = await startRecording(status, file => { record.disabled = false; stop.disabled = true; onDone(file); });
+        record.disabled = true;
+        stop.disabled = false;
+      } catch (e) {
+        status.textContent = `The microphone could not be used (${e.name || e}): allow it in the browser, or choose a recording below.`;
+      }
+    });
+    stop.addEventListener("click", () => { if (recorder?.state === "recording") { status.textContent = "Analysing…"; recorder.stop(); } });
+  };
+
+  const practiceForm = document.querySelector("[data-recorder]");
+  if (practiceForm) {
+    const controls = practiceForm.querySelector("[data-record-controls]");
+    const status = practiceForm.querySelector("[data-record-status]");
+    const input = practiceForm.querySelector("input[type=file]");
+    practiceForm.addEventListener("submit", () => {
+      practiceForm.querySelector("[data-analyse]").disabled = true;
+      status.textContent = "Analysing…";
+    });
+    if (canRecord) {
+      controls.hidden = false;
+      recordButtons(controls.querySelector("[data-record]"), controls.querySelector("[data-stop]"), status, file => {
+        const files = new DataTransfer();
+        files.items.add(file);
+        input.files = files.files;
+        status.textContent = "Analysing…";
+        practiceForm.requestSubmit();
+      });
+    }
+  }
+
+  const takeButton = document.querySelector("[data-take]");
+  if (takeButton && canRecord) {
+    const form = takeButton.closest("form");
+    const area = takeButton.closest(".take-recorder");
+    const stop = area.querySelector("[data-take-stop]");
+    const status = area.querySelector("[data-take-status]");
+    const result = area.querySelector("[data-take-result]");
+    area.hidden = false;
+    recordButtons(takeButton, stop, status, async file => {
+      const body = new FormData();
+      body.append("audio", file);
+      body.append("Text", form.querySelector("#Call-MessageText").value);
+      body.append("Strategy", form.querySelector("#Call-Strategy")?.value || "");
+      body.append("contact", takeButton.dataset.take);
+      body.append("__RequestVerificationToken", form.querySelector("input[name=__RequestVerificationToken]").value);
+      const response = await fetch("/practice?handler=Take", { method: "POST", body, headers: { "Accept": "application/json" } });
+      const answer = await response.json().catch(() => ({ errors: [`The server answered ${response.status}.`] }));
+      result.replaceChildren();
+      if (!response.ok) { status.textContent = answer.errors.join(" "); return; }
+      const t = answer.take;
+      const figure = (v, unit) => v == null ? "—" : `${Math.round(v * 10) / 10} ${unit}`;
+      status.textContent = `${figure(t.loudnessLufs, "LUFS")} · ${figure(t.snrDb, "dB over the room")} · ${figure(t.medianPitchHz, "Hz")} · ${figure(t.wordsPerMinute, "words a minute")}`;
+      for (const f of t.findings) {
+        const item = document.createElement("li");
+        item.className = `finding finding-${f.severity}`;
+        item.dataset.rule = f.rule;
+        for (const [cls, text] of [["severity", { error: "Fix", warning: "Check" }[f.severity] || "Tip"], ["", f.message], ["tip", f.tip]]) {
+          const span = document.createElement("span");
+          if (cls) span.className = cls;
+          span.textContent = text;
+          item.append(span);
+        }
+        result.append(item);
+      }
+      const link = document.createElement("a");
+      link.href = answer.url;
+      link.textContent = "Hear it through a phone line and compare takes";
+      const more = document.createElement("li");
+      more.append(link);
+      result.append(more);
+    });
+  }
+
   // The import progress bar follows the job until it is done, then shows the server's summary.
   const progress = document.getElementById("import-progress");
   if (progress && progress.dataset.done !== "true") {
