@@ -9,6 +9,23 @@ public sealed record LevelsReading(double NoiseFloorDbfs, double SpeechLevelDbfs
 {
     /// <summary>Signal-to-noise ratio; a studio-silent pause (digital zero) reads as <see cref="PracticeThresholds.SnrCeilingDb"/>.</summary>
     public double SnrDb => Math.Min(PracticeThresholds.SnrCeilingDb, SpeechLevelDbfs - NoiseFloorDbfs);
+
+    /// <summary>
+    /// The middle of the pause nearest the middle of the voice, where a take can be cut in two without cutting a word
+    /// (so its halves can be recognized at once, one per core); null when there is no pause in the middle half.
+    /// </summary>
+    public double? PauseNearMiddle()
+    {
+        if (Spans.Count < 2)
+        {
+            return null;
+        }
+
+        var (first, last) = (Spans[0].Start, Spans[^1].End);
+        var middle = (first + last) / 2;
+        var best = Enumerable.Range(1, Spans.Count - 1).Select(i => (Spans[i - 1].End + Spans[i].Start) / 2).MinBy(at => Math.Abs(at - middle));
+        return Math.Abs(best - middle) <= (last - first) / 4 ? best : null;
+    }
 }
 
 /// <summary>

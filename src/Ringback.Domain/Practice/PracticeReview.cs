@@ -94,7 +94,7 @@ public static class PracticeReview
         var spoken = levels.Spans.Count > 0 ? levels.Spans[^1].End - levels.Spans[0].Start : 0;
         if (spoken > MessageCoach.MaxSeconds)
         {
-            findings.Add(Found(CoachRules.TooLongToSay, $"The take runs {spoken:0} s from the first word to the last: more than {MessageCoach.MaxSeconds:0} s."));
+            findings.Add(Found(CoachRules.TooLongToSay, $"The take runs {spoken:0.0} s from the first word to the last: more than {MessageCoach.MaxSeconds:0} s."));
         }
 
         if (reliable)

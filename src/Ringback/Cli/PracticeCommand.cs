@@ -17,7 +17,8 @@ public static class PracticeCommand
         var strategy = new Option<string?>("--strategy") { Description = $"The message's strategy: {StrategyNames.Choices}", DefaultValueFactory = _ => StrategyNames.Generic };
         var actAs = new Option<string?>("--as") { Description = "Whose profile gives the name and number (default: RINGBACK_USER, or the only user)" };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
-        var command = new Command("practice", "Measure a recorded practice take: loudness, noise, pitch, pace, the number, and the coach's findings") { file, text, strategy, actAs, json };
+        var timings = new Option<bool>("--timings") { Description = "Also print how long each stage took (to standard error)" };
+        var command = new Command("practice", "Measure a recorded practice take: loudness, noise, pitch, pace, the number, and the coach's findings") { file, text, strategy, actAs, json, timings };
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
@@ -49,7 +50,10 @@ public static class PracticeCommand
             TakeReport report;
             try
             {
-                report = (await lab.AnalyseAsync(Path.GetFullPath(path), parse.GetValue(text), context, ct)).Report;
+                Action<string, TimeSpan>? timed = parse.GetValue(timings)
+                    ? (stage, took) => Console.Error.WriteLine($"{stage}: {took.TotalMilliseconds:0} ms")
+                    : null;
+                report = (await lab.AnalyseAsync(Path.GetFullPath(path), parse.GetValue(text), context, ct, timed)).Report;
             }
             catch (PracticeException e)
             {

@@ -10,9 +10,13 @@ namespace Ringback.Practice;
 public sealed class PracticeLab(AudioDecoder decoder, SpeechRecognizer recognizer)
 {
     /// <param name="path">The uploaded file, already known to be at most <see cref="PracticeThresholds.MaxBytes"/>.</param>
-    public async Task<AnalysedTake> AnalyseAsync(string path, string? intendedText, CoachContext context, CancellationToken cancellationToken)
+    /// <param name="timed">Told how long each stage took (decode, recognition, review), for the benchmark.</param>
+    public async Task<AnalysedTake> AnalyseAsync(string path, string? intendedText, CoachContext context, CancellationToken cancellationToken,
+        Action<string, TimeSpan>? timed = null)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var pcm = await decoder.DecodeAsync(path, cancellationToken);
+        timed?.Invoke("decode", clock.Elapsed);
         if (PracticeReview.Refusal(pcm) is { } refusal)
         {
             throw new PracticeException(refusal);
@@ -20,6 +24,7 @@ public sealed class PracticeLab(AudioDecoder decoder, SpeechRecognizer recognize
 
         TakeRecognition? recognition = null;
         string? problem = null;
+        clock.Restart();
         try
         {
             recognition = await recognizer.RecognizeAsync(pcm, intendedText, cancellationToken);
@@ -29,7 +34,11 @@ public sealed class PracticeLab(AudioDecoder decoder, SpeechRecognizer recognize
             problem = e.Message.TrimEnd('.');
         }
 
-        return new AnalysedTake(PracticeReview.Review(pcm, recognition, intendedText, context, problem), Wav.Write(pcm));
+        timed?.Invoke("recognition", clock.Elapsed);
+        clock.Restart();
+        var report = PracticeReview.Review(pcm, recognition, intendedText, context, problem);
+        timed?.Invoke("measures and coach", clock.Elapsed);
+        return new AnalysedTake(report, Wav.Write(pcm));
     }
 
     /// <summary>The size rule, before anything is decoded.</summary>

@@ -17,9 +17,10 @@ public sealed class SpeechRecognizer(IOptions<RingbackOptions> options)
 
     /// <summary>
     /// Held to a grammar, a breath at a pause was heard as "eight" with the default insertion penalty and silence
-    /// probability; these two (measured on flite takes) keep such words out without losing spoken ones.
+    /// probability; these two (measured on flite takes) keep such words out without losing spoken ones. Scoring the
+    /// two best Gaussians of each mixture instead of four took a 31 s take from 3.0 s to 2.25 s for the same words.
     /// </summary>
-    private static readonly string[] GrammarTuning = ["-wip", "1e-3", "-silprob", "0.1"];
+    private static readonly string[] GrammarTuning = ["-wip", "1e-3", "-silprob", "0.1", "-topn", "2"];
 
     /// <summary>A narrower beam and one pass for free recognition: 3.5× faster here (0.28 s a second of audio) for much the same words.</summary>
     private static readonly string[] FreeTuning = ["-ds", "2", "-topn", "2", "-maxwpf", "5", "-maxhmmpf", "3000", "-pl_window", "10", "-fwdflat", "no", "-bestpath", "no"];
@@ -32,13 +33,34 @@ public sealed class SpeechRecognizer(IOptions<RingbackOptions> options)
     public string? Missing => Program is null ? InstallHint
         : _dictionary.Value is null ? $"pocketsphinx's English model is not installed on this server ({options.Value.PocketsphinxDictionary} is missing): sudo apt-get install pocketsphinx-en-us." : null;
 
+    /// <summary>Takes shorter than this are recognized in one piece: splitting saves less than a second process costs.</summary>
+    private const double SplitFromSeconds = 12;
+
     public async Task<TakeRecognition> RecognizeAsync(Pcm pcm, string? intendedText, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(pcm);
         if (Missing is { } missing)
         {
             throw new PracticeException(missing, serverSide: true);
         }
 
+        // The search is single-threaded: a long take is cut at a pause near its middle and its halves heard at once.
+        if (pcm.Seconds >= SplitFromSeconds && Levels.Measure(pcm).PauseNearMiddle() is { } cut)
+        {
+            var at = (int)(cut * pcm.SampleRate);
+            var halves = await Task.WhenAll(
+                RecognizePartAsync(new Pcm(pcm.Samples[..at], pcm.SampleRate), intendedText, cancellationToken),
+                RecognizePartAsync(new Pcm(pcm.Samples[at..], pcm.SampleRate), intendedText, cancellationToken));
+            var offset = at / (double)pcm.SampleRate;
+            return new TakeRecognition([.. halves[0], .. halves[1].Select(w => w with { Start = w.Start + offset, End = w.End + offset })],
+                !string.IsNullOrWhiteSpace(intendedText));
+        }
+
+        return new TakeRecognition(await RecognizePartAsync(pcm, intendedText, cancellationToken), !string.IsNullOrWhiteSpace(intendedText));
+    }
+
+    private async Task<IReadOnlyList<RecognizedWord>> RecognizePartAsync(Pcm pcm, string? intendedText, CancellationToken cancellationToken)
+    {
         var id = Guid.NewGuid().ToString("N");
         var wav = Path.Combine(Path.GetTempPath(), $"ringback-take-{id}.wav");
         var grammar = Path.Combine(Path.GetTempPath(), $"ringback-take-{id}.gram");
@@ -63,7 +85,7 @@ public sealed class SpeechRecognizer(IOptions<RingbackOptions> options)
                 throw new PracticeException($"pocketsphinx failed ({run.ExitCode}): {run.Errors.Trim()}", serverSide: true);
             }
 
-            return new TakeRecognition(Parse(Encoding.UTF8.GetString(run.Output)), constrained);
+            return Parse(Encoding.UTF8.GetString(run.Output));
         }
         finally
         {

@@ -19,7 +19,7 @@ public sealed record RecordedTake(PracticeTake? Take, TakeReport? Report, Valida
 /// A take from an upload to a saved report, for the API and the Practice page alike: the size rule before anything is
 /// read, the file to a temporary place for ffmpeg, the rep's own name and numbers for the coach, then the lab and the store.
 /// </summary>
-public sealed class TakeRecorder(PracticeLab lab, PracticeTakes takes, RingbackDbContext db)
+public sealed partial class TakeRecorder(PracticeLab lab, PracticeTakes takes, RingbackDbContext db, ILogger<TakeRecorder> logger)
 {
     public async Task<RecordedTake> RecordAsync(ClaimsPrincipal user, IFormFile? audio, string? text, string? strategyName, Guid? contactId, CancellationToken cancellationToken)
     {
@@ -65,7 +65,9 @@ public sealed class TakeRecorder(PracticeLab lab, PracticeTakes takes, RingbackD
                 await audio!.CopyToAsync(file, cancellationToken);
             }
 
-            var analysed = await lab.AnalyseAsync(path, intended, context, cancellationToken);
+            var stages = new Dictionary<string, double>();
+            var analysed = await lab.AnalyseAsync(path, intended, context, cancellationToken, (stage, took) => stages[stage] = took.TotalMilliseconds);
+            Analysed(logger, analysed.Report.DurationSeconds, stages.GetValueOrDefault("decode"), stages.GetValueOrDefault("recognition"), stages.GetValueOrDefault("measures and coach"));
             var take = await takes.SaveAsync(me.Id, contactId, intended, strategy, analysed, cancellationToken);
             return new RecordedTake(take, analysed.Report, errors, null, null);
         }
@@ -84,4 +86,7 @@ public sealed class TakeRecorder(PracticeLab lab, PracticeTakes takes, RingbackD
             File.Delete(path);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Practice take of {Seconds} s analysed: decode {Decode:0} ms, recognition {Recognition:0} ms, measures and coach {Review:0} ms")]
+    private static partial void Analysed(ILogger logger, double seconds, double decode, double recognition, double review);
 }

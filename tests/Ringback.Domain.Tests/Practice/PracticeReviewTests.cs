@@ -7,11 +7,11 @@ namespace Ringback.Domain.Tests.Practice;
 public class TakeGrammarTests
 {
     [Fact]
-    public void The_grammar_holds_each_sentence_in_order_with_skippable_words_and_any_digits()
+    public void The_grammar_holds_the_sentences_in_order_with_skippable_words_and_any_digits_between_them()
     {
         var grammar = TakeGrammar.Build("Hi Sue, this is Greg Zyxwv at 415-616-2407. I'll call Thursday at 8:15.", w => w != "zyxwv");
 
-        grammar.ShouldContain("public <take> = ( <s0> | <s1> | <number> )+;");
+        grammar.ShouldContain("public <take> = [<number>] <s0> [<number>] <s1> [<number>];");
         grammar.ShouldContain("<s0> = [hi] [sue] [this] [is] [greg] [at] [four] [one] [five] [six] [one] [six] [two] [four] [oh] [seven];");
         grammar.ShouldContain("<s1> = [i'll] [call] [thursday] [at] [eight] [fifteen];");
         grammar.ShouldContain("<number> = ( zero | oh | one | two | three | four | five | six | seven | eight | nine )+;");

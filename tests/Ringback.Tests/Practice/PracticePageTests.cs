@@ -26,7 +26,7 @@ public sealed class PracticePageTests : IDisposable
     public async Task A_take_recorded_in_the_browser_is_measured_heard_through_a_phone_line_and_compared_with_the_next()
     {
         // Chromium's fake microphone wants 16-bit PCM; a careful take first, padded so the recording catches all of it.
-        var take = _takes.Sox(_takes.Padded(_takes.Careful(stretch: 1.4)), "pad", "0", "1", "gain", "-6");
+        var take = _takes.Sox(_takes.Padded(_takes.Careful(stretch: 1.3)), "pad", "0", "1", "gain", "-6");
         var seconds = double.Parse(Takes.Output("soxi", "-D", take).Trim(), System.Globalization.CultureInfo.InvariantCulture);
         await using var browser = await BrowserSession.StartAsync(browserArgs: FakeMicrophone(take));
         await browser.Context.GrantPermissionsAsync(["microphone"]);
@@ -65,6 +65,10 @@ public sealed class PracticePageTests : IDisposable
             await Expect(rows).ToHaveCountAsync(2);
             await Expect(rows.Nth(1)).ToContainTextAsync("too-fast");
             await Expect(rows.Nth(0)).Not.ToContainTextAsync("too-fast");
+            if (Environment.GetEnvironmentVariable("RINGBACK_SCREENSHOTS") is { Length: > 0 } docs)
+            {
+                await page.ScreenshotAsync(new() { Path = Path.Combine(docs, "practice-desktop.png"), FullPage = true });
+            }
 
             // A file that is not audio is refused on the form, in words.
             var notAudio = _takes.Next("txt");

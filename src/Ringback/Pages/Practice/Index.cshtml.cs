@@ -50,6 +50,13 @@ public sealed class IndexModel(TakeRecorder recorder, PracticeTakes takes, Ringb
 
     public string? ContactName { get; private set; }
 
+    /// <summary>The viewer's own time zone: a take's time is shown as their clock showed it.</summary>
+    public NodaTime.DateTimeZone Zone { get; private set; } = NodaTime.DateTimeZone.Utc;
+
+    /// <summary>"29 Nov 13:47" in the viewer's zone.</summary>
+    public string When(NodaTime.Instant at, bool withYear = false) =>
+        at.InZone(Zone).ToString(withYear ? "d MMM yyyy HH:mm" : "d MMM HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Whether the take shown is the viewer's own (theirs to share or delete), not one shared with them.</summary>
     public bool IsMine => Take?.UserId == Me;
 
@@ -147,6 +154,8 @@ public sealed class IndexModel(TakeRecorder recorder, PracticeTakes takes, Ringb
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var role = RingbackClaims.RoleOf(User);
+        var zone = await db.Users.AsNoTracking().Where(u => u.Id == Me).Select(u => u.TimeZone).SingleAsync(cancellationToken);
+        Zone = Ringback.Web.PageSupport.Zone(zone) ?? NodaTime.DateTimeZone.Utc;
         if (!string.IsNullOrWhiteSpace(Text))
         {
             Progress = await takes.ProgressAsync(Me, Text, cancellationToken);
