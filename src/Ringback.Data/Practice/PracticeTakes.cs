@@ -85,7 +85,8 @@ public sealed class PracticeTakes(RingbackDbContext db, IClock clock)
         db.PracticeTakes.Add(take);
         db.PracticeTakeAudio.Add(new PracticeTakeAudio { TakeId = take.Id, Wav = analysed.Wav });
         await db.SaveChangesAsync(cancellationToken);
-        await db.PracticeTakes.Where(t => t.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+        // Every organization's expired takes, not only this one's: a team that stops practising keeps none for ever.
+        await db.PracticeTakes.IgnoreQueryFilters().Where(t => t.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
         return take;
     }
 

@@ -87,15 +87,17 @@ public sealed class PracticeApiTests : IDisposable
     {
         await using var app = await RingbackApiFactory.StartAsync(DatabaseProvider.Sqlite);
         var (_, client) = await app.SignUpAsync();
+        var (_, elsewhere) = await app.SignUpAsync("bo@xyz.example", "XYZ", "Bo Outsider");
         var audio = await File.ReadAllBytesAsync(_takes.Padded(_takes.Flite("Hi Dana, this is Freda.")), TestContext.Current.CancellationToken);
         var (_, take) = await RecordAsync(client, audio, null);
+        await RecordAsync(elsewhere, audio, null);
 
         app.Clock.Advance(NodaTime.Duration.FromDays(30) + NodaTime.Duration.FromMinutes(1));
 
         (await client.GetAsync($"/api/v1/practice/takes/{take.Str("id")}", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         await RecordAsync(client, audio, null);
         await using var db = app.Database.NewContext(null);
-        (await db.PracticeTakes.IgnoreQueryFilters().CountAsync(TestContext.Current.CancellationToken)).ShouldBe(1, "recording a take clears out expired ones");
+        (await db.PracticeTakes.IgnoreQueryFilters().CountAsync(TestContext.Current.CancellationToken)).ShouldBe(1, "recording a take clears out expired ones, every organization's");
     }
 
     [Fact]
