@@ -118,4 +118,17 @@ public sealed class PracticePageTests : IDisposable
             }
         });
     }
+
+    [Fact]
+    public async Task Without_ffmpeg_the_page_says_how_to_install_it_before_anyone_records()
+    {
+        await using var browser = await BrowserSession.StartAsync(settings: new Dictionary<string, string?> { ["Ringback:Ffmpeg"] = "/nonexistent/ffmpeg" });
+        await browser.RunAsync("practice-no-ffmpeg", async page =>
+        {
+            await browser.FirstRunAsync();
+            await page.GotoAsync("/practice");
+
+            await Expect(page.Locator("[data-unavailable]")).ToContainTextAsync("sudo apt-get install ffmpeg");
+        });
+    }
 }

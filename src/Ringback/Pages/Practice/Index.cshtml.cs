@@ -16,7 +16,7 @@ public sealed record SharedTake(PracticeTake Take, string Rep);
 /// voicemail box will, and watch a message's takes improve. The recorder's script only fills the form's file input
 /// from the microphone, so recording and uploading are one path to the server.
 /// </summary>
-public sealed class IndexModel(TakeRecorder recorder, PracticeTakes takes, RingbackDbContext db) : PageModel
+public sealed class IndexModel(TakeRecorder recorder, PracticeTakes takes, RingbackDbContext db, AudioDecoder decoder) : PageModel
 {
     /// <summary>The message being practised: from the last take, the contact page, or typed here.</summary>
     [BindProperty(SupportsGet = true)]
@@ -153,6 +153,11 @@ public sealed class IndexModel(TakeRecorder recorder, PracticeTakes takes, Ringb
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
+        if (decoder.Program is null)
+        {
+            Unavailable ??= AudioDecoder.InstallHint;
+        }
+
         var role = RingbackClaims.RoleOf(User);
         var zone = await db.Users.AsNoTracking().Where(u => u.Id == Me).Select(u => u.TimeZone).SingleAsync(cancellationToken);
         Zone = Ringback.Web.PageSupport.Zone(zone) ?? NodaTime.DateTimeZone.Utc;
