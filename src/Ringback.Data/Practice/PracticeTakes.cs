@@ -114,6 +114,10 @@ public sealed class PracticeTakes(RingbackDbContext db, IClock clock)
             ? await db.PracticeTakeAudio.AsNoTracking().Where(a => a.TakeId == id).Select(a => a.Wav).SingleOrDefaultAsync(cancellationToken)
             : null;
 
+    /// <summary>The take as a voicemail box hears it over a phone line (WAVE), for whoever may hear the take.</summary>
+    public async Task<byte[]?> PhoneLineAsync(Guid viewerId, UserRole role, Guid id, CancellationToken cancellationToken) =>
+        await AudioAsync(viewerId, role, id, cancellationToken) is { } wav && Wav.Read(wav) is { } pcm ? Wav.Write(TelephoneLine.Through(pcm)) : null;
+
     /// <summary>Only the rep who recorded a take deletes or shares it.</summary>
     public async Task<bool> DeleteAsync(Guid userId, Guid id, CancellationToken cancellationToken) =>
         await db.PracticeTakes.Where(t => t.Id == id && t.UserId == userId).ExecuteDeleteAsync(cancellationToken) > 0;

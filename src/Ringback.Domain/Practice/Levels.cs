@@ -63,9 +63,8 @@ public static class Levels
     }
 
     /// <summary>The level of each 20 ms frame in dBFS.</summary>
-    public static double[] FrameLevels(Pcm pcm)
+    private static double[] FrameLevels(Pcm pcm)
     {
-        ArgumentNullException.ThrowIfNull(pcm);
         var frame = (int)(FrameSeconds * pcm.SampleRate);
         var levels = new double[pcm.Samples.Length / frame];
         for (var f = 0; f < levels.Length; f++)

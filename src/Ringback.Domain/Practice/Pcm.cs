@@ -16,14 +16,6 @@ public sealed class Pcm
     public int SampleRate { get; }
 
     public double Seconds => Samples.Length / (double)SampleRate;
-
-    /// <summary>The samples from one time to another (clamped to the clip).</summary>
-    public ReadOnlySpan<float> Between(double fromSeconds, double toSeconds)
-    {
-        var from = Math.Clamp((int)(fromSeconds * SampleRate), 0, Samples.Length);
-        var to = Math.Clamp((int)(toSeconds * SampleRate), from, Samples.Length);
-        return Samples.AsSpan(from, to - from);
-    }
 }
 
 /// <summary>A second-order IIR section (direct form I), the building block of K-weighting and the telephone band.</summary>

@@ -28,6 +28,4 @@ public static class PracticeRules
 
     public static readonly CoachRule RecognitionUnsure = new("recognition-unsure", Severity.Tip, "—",
         "Type the message you mean to say beside the take, speak it as written, and record again in a quiet room.");
-
-    public static IReadOnlyList<CoachRule> All { get; } = [TooQuiet, Clipping, BackgroundNoise, LowPitch, TooFast, NumberTooFast, NumberSaidOnce, RecognitionUnsure];
 }

@@ -108,8 +108,8 @@ public static class PracticeApi
             : TypedResults.NotFound();
 
     public static async Task<Results<FileContentHttpResult, NotFound>> PhoneAsync(Guid id, PracticeTakes takes, HttpContext http, CancellationToken cancellationToken) =>
-        await takes.AudioAsync(RingbackClaims.UserOf(http.User), RingbackClaims.RoleOf(http.User), id, cancellationToken) is { } wav && Wav.Read(wav) is { } pcm
-            ? TypedResults.File(Wav.Write(TelephoneLine.Through(pcm)), "audio/wav", "take-phone.wav")
+        await takes.PhoneLineAsync(RingbackClaims.UserOf(http.User), RingbackClaims.RoleOf(http.User), id, cancellationToken) is { } wav
+            ? TypedResults.File(wav, "audio/wav", "take-phone.wav")
             : TypedResults.NotFound();
 
     public static async Task<Results<NoContent, NotFound>> ShareAsync(Guid id, [FromBody] ShareRequest request, PracticeTakes takes, HttpContext http, CancellationToken cancellationToken) =>

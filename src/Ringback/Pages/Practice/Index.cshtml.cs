@@ -137,8 +137,7 @@ public sealed class IndexModel(TakeRecorder recorder, PracticeTakes takes, Ringb
 
     /// <summary>The take as a voicemail box hears it over a phone line.</summary>
     public async Task<IActionResult> OnGetPhoneAsync(Guid id, CancellationToken cancellationToken) =>
-        await takes.AudioAsync(Me, RingbackClaims.RoleOf(User), id, cancellationToken) is { } wav && Wav.Read(wav) is { } pcm
-            ? File(Wav.Write(TelephoneLine.Through(pcm)), "audio/wav")
+        await takes.PhoneLineAsync(Me, RingbackClaims.RoleOf(User), id, cancellationToken) is { } wav ? File(wav, "audio/wav")
             : NotFound();
 
     private Guid Me => RingbackClaims.UserOf(User);
