@@ -14,7 +14,9 @@ public sealed record DemoRep(Guid Id, string Name);
 
 /// <param name="CreditWindow">The callback credit window (<c>Ringback:Callbacks:CreditDays</c>), so the demo credits as the app does.</param>
 /// <param name="PromiseTolerance">How near the promised minute a call keeps a promise (<c>Ringback:Planner:PromiseToleranceMinutes</c>).</param>
-public sealed record DemoOptions(int Contacts, int Months, int Seed, Instant Now, Duration CreditWindow, Duration PromiseTolerance);
+/// <param name="Cadences">How many cadences each contact is worked through over the period, on average (1 to 5): a team that
+/// keeps its book for years works a contact again a season later, whatever came of the last cadence. About 4.3 calls each.</param>
+public sealed record DemoOptions(int Contacts, int Months, int Seed, Instant Now, Duration CreditWindow, Duration PromiseTolerance, double Cadences = 1);
 
 public sealed record DemoResult(int Companies, int Contacts, int Gatekeepers, int Calls, int Messages, int Callbacks, int Meetings, TimeSpan Elapsed);
 
@@ -184,13 +186,38 @@ public sealed class DemoGenerator(StorageOptions storage)
         return contact;
     }
 
-    /// <summary>One contact's cadence, from a random day in the period until they respond, the cadence ends, or now.</summary>
+    /// <summary>One contact's cadences over the period, with the contact's status after the last.</summary>
     private static List<Call> Work(Random random, Contact contact, Gatekeeper? gatekeeper, DemoRep rep, DemoOptions options, Totals totals)
     {
         var calls = new List<Call>();
         var zone = Planner.Places.Of(contact).Zone ?? DateTimeZone.Utc;
         var periodDays = options.Months * 30;
-        var firstDay = options.Now.InZone(zone).Date.PlusDays(-random.Next(periodDays + 10));
+
+        // Several cadences share the period out, the earliest first, each starting on a random day of its share.
+        var cadences = (int)options.Cadences + (options.Cadences % 1 > 0 && random.NextDouble() < options.Cadences % 1 ? 1 : 0);
+        var responded = false;
+        for (var cadence = Math.Max(cadences, 1) - 1; cadence >= 0; cadence--)
+        {
+            var share = periodDays / Math.Max(cadences, 1);
+            var firstDay = options.Now.InZone(zone).Date.PlusDays(-cadence * share - random.Next(share + 10));
+            responded = Cadence(random, contact, gatekeeper, rep, options, totals, zone, firstDay, calls);
+        }
+
+        contact.Status = calls.Count == 0 ? ContactStatus.New
+            : calls.Any(c => c.AppointmentStart is not null) ? ContactStatus.MeetingBooked
+            : responded ? ContactStatus.Engaged
+            : calls.Count(c => c.Direction == CallDirection.Outbound) >= AttemptDays.Length && random.NextDouble() < 0.5 ? ContactStatus.MovedOn
+            : ContactStatus.Working;
+        Attribution.Apply(calls, zone, options.CreditWindow, options.PromiseTolerance);
+        totals.Calls += calls.Count;
+        return calls;
+    }
+
+    /// <summary>One cadence from <paramref name="firstDay"/> until the contact responds, the cadence ends, or now.</summary>
+    /// <returns>Whether the contact responded.</returns>
+    private static bool Cadence(Random random, Contact contact, Gatekeeper? gatekeeper, DemoRep rep, DemoOptions options, Totals totals, DateTimeZone zone,
+        LocalDate firstDay, List<Call> calls)
+    {
         Call? promiseFrom = null;
         var responded = false;
         for (var k = 1; k <= AttemptDays.Length && !responded; k++)
@@ -271,14 +298,7 @@ public sealed class DemoGenerator(StorageOptions storage)
             calls.Add(call);
         }
 
-        contact.Status = calls.Count == 0 ? ContactStatus.New
-            : calls.Any(c => c.AppointmentStart is not null) ? ContactStatus.MeetingBooked
-            : responded ? ContactStatus.Engaged
-            : calls.Count(c => c.Direction == CallDirection.Outbound) == AttemptDays.Length && random.NextDouble() < 0.5 ? ContactStatus.MovedOn
-            : ContactStatus.Working;
-        Attribution.Apply(calls, zone, options.CreditWindow, options.PromiseTolerance);
-        totals.Calls += calls.Count;
-        return calls;
+        return responded;
     }
 
     /// <summary>The k-th attempt's day, moved off the weekend.</summary>

@@ -26,13 +26,18 @@ public static class DemoCommand
         var months = new Option<int>("--months") { Description = "How many months of calls before today", DefaultValueFactory = _ => 6 };
         var reps = new Option<int>("--reps") { Description = "How many reps work them", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "The same seed makes the same data", DefaultValueFactory = _ => 1 };
-        var command = new Command("demo", "Fill an empty database with plausible reps, contacts, calls, messages and callbacks") { contacts, months, reps, seed };
+        var cadences = new Option<double>("--cadences")
+        {
+            Description = "How many cadences each contact is worked through over the months, on average (1 to 5; about 4.3 calls each)",
+            DefaultValueFactory = _ => 1,
+        };
+        var command = new Command("demo", "Fill an empty database with plausible reps, contacts, calls, messages and callbacks") { contacts, months, reps, seed, cadences };
         command.SetAction(async (parse, ct) =>
         {
             var (n, m, r) = (parse.GetValue(contacts), parse.GetValue(months), parse.GetValue(reps));
-            if (n is < 1 or > 2_000_000 || m is < 1 or > 36 || r is < 1 or > 200)
+            if (n is < 1 or > 2_000_000 || m is < 1 or > 36 || r is < 1 or > 200 || parse.GetValue(cadences) is < 1 or > 5)
             {
-                await Console.Error.WriteLineAsync("ringback demo: --contacts must be 1 to 2,000,000, --months 1 to 36, --reps 1 to 200");
+                await Console.Error.WriteLineAsync("ringback demo: --contacts must be 1 to 2,000,000, --months 1 to 36, --reps 1 to 200, --cadences 1 to 5");
                 return 2;
             }
 
@@ -84,7 +89,7 @@ public static class DemoCommand
             var generator = new DemoGenerator(cli.Services.GetRequiredService<IOptions<StorageOptions>>().Value);
             var planner = cli.Services.GetRequiredService<IOptions<PlannerOptions>>().Value;
             var result = await generator.FillAsync(organizationId, [.. team.Select(u => new DemoRep(u.Id, u.Name))],
-                new DemoOptions(n, m, parse.GetValue(seed), now, planner.CreditWindow, planner.Settings.PromiseTolerance), null, ct);
+                new DemoOptions(n, m, parse.GetValue(seed), now, planner.CreditWindow, planner.Settings.PromiseTolerance, parse.GetValue(cadences)), null, ct);
 
             var recent = await db.Calls.AsNoTracking().OrderByDescending(c => c.StartedAt).Select(c => c.ContactId).Take(Replanned * 4).ToListAsync(ct);
             foreach (var contactId in recent.Distinct().Take(Replanned))
