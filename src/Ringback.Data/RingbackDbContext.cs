@@ -99,6 +99,10 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
     public DbSet<Callbacks.MessageAttemptTally> MessageAttemptTallies => Set<Callbacks.MessageAttemptTally>();
     public DbSet<Callbacks.MessageHourTally> MessageHourTallies => Set<Callbacks.MessageHourTally>();
     public DbSet<Callbacks.CallbackDelayTally> CallbackDelayTallies => Set<Callbacks.CallbackDelayTally>();
+    public DbSet<Callbacks.CallMonthTally> CallMonthTallies => Set<Callbacks.CallMonthTally>();
+    public DbSet<Callbacks.MessageAttemptMonthTally> MessageAttemptMonthTallies => Set<Callbacks.MessageAttemptMonthTally>();
+    public DbSet<Callbacks.MessageHourMonthTally> MessageHourMonthTallies => Set<Callbacks.MessageHourMonthTally>();
+    public DbSet<Callbacks.CallbackDelayMonthTally> CallbackDelayMonthTallies => Set<Callbacks.CallbackDelayMonthTally>();
     public DbSet<Import.WebImportJob> WebImportJobs => Set<Import.WebImportJob>();
     public DbSet<Import.ImportUploadChunk> ImportUploadChunks => Set<Import.ImportUploadChunk>();
     public DbSet<Practice.PracticeTake> PracticeTakes => Set<Practice.PracticeTake>();
@@ -214,6 +218,10 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
         modelBuilder.Entity<Callbacks.MessageAttemptTally>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Callbacks.MessageHourTally>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Callbacks.CallbackDelayTally>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<Callbacks.CallMonthTally>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<Callbacks.MessageAttemptMonthTally>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<Callbacks.MessageHourMonthTally>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<Callbacks.CallbackDelayMonthTally>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Import.WebImportJob>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Import.ImportUploadChunk>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Practice.PracticeTake>().HasQueryFilter(e => e.OrganizationId == OrganizationId);

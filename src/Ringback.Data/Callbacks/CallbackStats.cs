@@ -23,33 +23,37 @@ public static class CallbackStats
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(planner);
-        var rows = await Covered(db.CallTallies, query)
-            .GroupBy(t => new { t.UserId, t.Direction, t.Outcome, t.Strategy })
-            .Select(g => new
-            {
-                g.Key.UserId, g.Key.Direction, g.Key.Outcome, g.Key.Strategy,
-                Calls = g.Sum(t => t.Calls), CalledBack = g.Sum(t => t.CalledBack), Meetings = g.Sum(t => t.Meetings),
-                Promises = g.Sum(t => t.Promises), Kept = g.Sum(t => t.PromisesKept),
-            })
-            .ToListAsync(cancellationToken);
-        var hourRows = await Covered(db.MessageHourTallies, query).GroupBy(t => new { t.LocalDate, t.LocalHour })
+        // Whole months come from the monthly tallies, the days before and after them from the daily ones.
+        var span = MonthSpan.Of(query.First, query.Last);
+        var rows = await CallRowsAsync(Days(db.CallTallies, query, span), cancellationToken);
+        var hours = await Days(db.MessageHourTallies, query, span).GroupBy(t => new { t.LocalDate, t.LocalHour })
             .Select(g => new { g.Key.LocalDate, g.Key.LocalHour, Messages = g.Sum(t => t.Messages), CalledBack = g.Sum(t => t.CalledBack) })
+            .Where(h => h.Messages != 0)
+            .Select(h => new { Day = h.LocalDate, h.LocalHour, h.Messages, h.CalledBack })
             .ToListAsync(cancellationToken);
-        var delays = await Covered(db.CallbackDelayTallies, query).GroupBy(t => t.Bucket).Select(g => new DelayTally(g.Key, g.Sum(t => t.Messages))).ToListAsync(cancellationToken);
+        var hourTallies = hours.Select(h => new HourTally(h.Day.DayOfWeek, h.LocalHour, h.Messages, h.CalledBack)).ToList();
+        var delays = await DelaysAsync(Days(db.CallbackDelayTallies, query, span), cancellationToken);
+        var attemptRows = await AttemptsAsync(Days(db.MessageAttemptTallies, query, span), cancellationToken);
+        if (span is not null)
+        {
+            rows.AddRange(await CallRowsAsync(Months(db.CallMonthTallies, query, span), cancellationToken));
+            hourTallies.AddRange(await Months(db.MessageHourMonthTallies, query, span).GroupBy(t => new { t.Weekday, t.LocalHour })
+                .Select(g => new { g.Key.Weekday, g.Key.LocalHour, Messages = g.Sum(t => t.Messages), CalledBack = g.Sum(t => t.CalledBack) })
+                .Where(h => h.Messages != 0)
+                .Select(h => new HourTally((IsoDayOfWeek)h.Weekday, h.LocalHour, h.Messages, h.CalledBack))
+                .ToListAsync(cancellationToken));
+            delays.AddRange(await DelaysAsync(Months(db.CallbackDelayMonthTallies, query, span), cancellationToken));
+            attemptRows.AddRange(await AttemptsAsync(Months(db.MessageAttemptMonthTallies, query, span), cancellationToken));
+        }
 
         var messages = rows.Where(r => r.Direction == CallDirection.Outbound && MessageOutcomes.Contains(r.Outcome)).ToList();
         var strategies = messages.GroupBy(r => StrategyOf(r.Strategy))
             .Select(s => new StrategyTally(s.Key, s.Sum(r => r.Calls), s.Sum(r => r.CalledBack), s.Sum(r => r.Meetings)))
             .Where(s => s.Messages != 0)
             .ToList();
-        var attempts = (await Covered(db.MessageAttemptTallies, query).GroupBy(t => t.Attempt)
-                .Select(g => new { Attempt = g.Key, Messages = g.Sum(t => t.Messages), CalledBack = g.Sum(t => t.CalledBack) })
-                .ToListAsync(cancellationToken))
+        var attempts = attemptRows.GroupBy(a => a.Attempt)
+            .Select(g => new AttemptTally(g.Key, g.Sum(a => a.Messages), g.Sum(a => a.CalledBack)))
             .Where(a => a.Messages != 0)
-            .Select(a => new AttemptTally(a.Attempt, a.Messages, a.CalledBack))
-            .ToList();
-        var hours = hourRows.Where(h => h.Messages != 0)
-            .Select(h => new HourTally(h.LocalDate.DayOfWeek, h.LocalHour, h.Messages, h.CalledBack))
             .ToList();
 
         // Promises are counted on the day they were made; those not kept whose minute (and tolerance) is still to come
@@ -87,23 +91,65 @@ public static class CallbackStats
         {
             Strategies = strategies,
             Attempts = attempts,
-            Hours = hours,
+            Hours = hourTallies,
             Reps = reps,
-            Delays = [.. delays.Where(d => d.Messages != 0)],
+            Delays = [.. delays.GroupBy(d => d.Bucket).Select(g => new DelayTally(g.Key, g.Sum(d => d.Messages))).Where(d => d.Messages != 0)],
         });
     }
 
-    /// <summary>A tally's rows for the query's days and rep (or the whole team).</summary>
-    private static IQueryable<T> Covered<T>(IQueryable<T> tallies, StatsQuery query)
-        where T : class, IDailyTally
+    private sealed record CallRow(Guid UserId, CallDirection Direction, CallOutcome Outcome, string Strategy, int Calls, int CalledBack, int Meetings, int Promises, int Kept);
+
+    private static Task<List<CallRow>> CallRowsAsync<T>(IQueryable<T> tallies, CancellationToken cancellationToken)
+        where T : CallCounts =>
+        tallies.GroupBy(t => new { t.UserId, t.Direction, t.Outcome, t.Strategy })
+            .Select(g => new CallRow(g.Key.UserId, g.Key.Direction, g.Key.Outcome, g.Key.Strategy,
+                g.Sum(t => t.Calls), g.Sum(t => t.CalledBack), g.Sum(t => t.Meetings), g.Sum(t => t.Promises), g.Sum(t => t.PromisesKept)))
+            .ToListAsync(cancellationToken);
+
+    private static Task<List<AttemptTally>> AttemptsAsync<T>(IQueryable<T> tallies, CancellationToken cancellationToken)
+        where T : AttemptCounts =>
+        tallies.GroupBy(t => t.Attempt).Select(g => new AttemptTally(g.Key, g.Sum(t => t.Messages), g.Sum(t => t.CalledBack))).ToListAsync(cancellationToken);
+
+    private static Task<List<DelayTally>> DelaysAsync<T>(IQueryable<T> tallies, CancellationToken cancellationToken)
+        where T : DelayCounts =>
+        tallies.GroupBy(t => t.Bucket).Select(g => new DelayTally(g.Key, g.Sum(t => t.Messages))).ToListAsync(cancellationToken);
+
+    /// <summary>A daily tally's rows for the query's days outside its whole months, and its rep (or the whole team).</summary>
+    private static IQueryable<T> Days<T>(IQueryable<T> tallies, StatsQuery query, MonthSpan? span)
+        where T : class, ITally
     {
         var days = tallies.AsNoTracking().Where(t => t.LocalDate >= query.First && t.LocalDate <= query.Last);
+        if (span is not null)
+        {
+            days = days.Where(t => t.LocalDate < span.First || t.LocalDate > span.Last);
+        }
+
         return query.UserId is { } userId ? days.Where(t => t.UserId == userId) : days;
+    }
+
+    /// <summary>A monthly tally's rows for the query's whole months and rep (or the whole team).</summary>
+    private static IQueryable<T> Months<T>(IQueryable<T> tallies, StatsQuery query, MonthSpan span)
+        where T : class, ITally
+    {
+        var months = tallies.AsNoTracking().Where(t => t.LocalDate >= span.First && t.LocalDate <= span.Last);
+        return query.UserId is { } userId ? months.Where(t => t.UserId == userId) : months;
     }
 
     /// <summary>The strategy a tally stores as text (empty for none), as the report names it.</summary>
     private static Strategy? StrategyOf(string stored) =>
         Enum.TryParse<Strategy>(stored, out var strategy) ? strategy : null;
+}
+
+/// <summary>The whole calendar months within a period, First the first day of the first and Last the last day of the last.</summary>
+public sealed record MonthSpan(LocalDate First, LocalDate Last)
+{
+    /// <returns>Null when the period holds no whole month.</returns>
+    public static MonthSpan? Of(LocalDate first, LocalDate last)
+    {
+        var start = first.Day == 1 ? first : first.With(DateAdjusters.StartOfMonth).PlusMonths(1);
+        var end = last.PlusDays(1).Day == 1 ? last : last.With(DateAdjusters.StartOfMonth).PlusDays(-1);
+        return start < end ? new MonthSpan(start, end) : null;
+    }
 }
 
 /// <summary>A report request as a person writes it: whose ("team", "me", an email) and which days.</summary>

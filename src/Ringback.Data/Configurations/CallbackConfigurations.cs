@@ -83,3 +83,41 @@ internal sealed class CallbackDelayTallyConfiguration : IEntityTypeConfiguration
         builder.HasKey(e => new { e.OrganizationId, e.LocalDate, e.UserId, e.Bucket });
     }
 }
+
+// The same tallies by the prospect's month (StatsRollups.Months): the month's first day in local_date.
+internal sealed class CallMonthTallyConfiguration : IEntityTypeConfiguration<Data.Callbacks.CallMonthTally>
+{
+    public void Configure(EntityTypeBuilder<Data.Callbacks.CallMonthTally> builder)
+    {
+        builder.ToTable("call_month_tallies");
+        builder.HasKey(e => new { e.OrganizationId, e.LocalDate, e.UserId, e.Direction, e.Outcome, e.Strategy });
+        builder.Property(e => e.Strategy).HasMaxLength(20);
+    }
+}
+
+internal sealed class MessageAttemptMonthTallyConfiguration : IEntityTypeConfiguration<Data.Callbacks.MessageAttemptMonthTally>
+{
+    public void Configure(EntityTypeBuilder<Data.Callbacks.MessageAttemptMonthTally> builder)
+    {
+        builder.ToTable("attempt_month_tallies");
+        builder.HasKey(e => new { e.OrganizationId, e.LocalDate, e.UserId, e.Attempt });
+    }
+}
+
+internal sealed class MessageHourMonthTallyConfiguration : IEntityTypeConfiguration<Data.Callbacks.MessageHourMonthTally>
+{
+    public void Configure(EntityTypeBuilder<Data.Callbacks.MessageHourMonthTally> builder)
+    {
+        builder.ToTable("message_hour_month_tallies");
+        builder.HasKey(e => new { e.OrganizationId, e.LocalDate, e.Weekday, e.UserId, e.LocalHour });
+    }
+}
+
+internal sealed class CallbackDelayMonthTallyConfiguration : IEntityTypeConfiguration<Data.Callbacks.CallbackDelayMonthTally>
+{
+    public void Configure(EntityTypeBuilder<Data.Callbacks.CallbackDelayMonthTally> builder)
+    {
+        builder.ToTable("callback_delay_month_tallies");
+        builder.HasKey(e => new { e.OrganizationId, e.LocalDate, e.UserId, e.Bucket });
+    }
+}

@@ -137,7 +137,7 @@ internal sealed class SqliteBulkWriter : IBulkWriter
         }
 
         // The calls' tally triggers were set aside with the others: the new calls are counted in one grouped statement each.
-        foreach (var sql in Callbacks.StatsRollups.AddSql(string.Create(CultureInfo.InvariantCulture, $"rowid > {_lastCallRowBefore}")))
+        foreach (var sql in Callbacks.StatsRollups.AddSql(string.Create(CultureInfo.InvariantCulture, $"rowid > {_lastCallRowBefore}"), postgres: false))
         {
             await ExecuteAsync(sql, cancellationToken);
         }

@@ -52,8 +52,9 @@ public class StatsRollupTests
         for (var step = 0; step < 160; step++)
         {
             var (contact, owner) = contacts[random.Next(contacts.Count)];
-            // Calls over the last 40 days at any minute, so some cross the prospect's midnight and the periods' edges.
-            var at = now - Duration.FromMinutes(random.Next(40 * 24 * 60));
+            // Calls over the last 100 days at any minute, so some cross the prospect's midnight, the periods' edges and the
+            // months' (a period of whole months is read from the monthly tallies, its other days from the daily ones).
+            var at = now - Duration.FromMinutes(random.Next(100 * 24 * 60));
             var roll = random.NextDouble();
             if (roll < 0.6 || logged.Count == 0)
             {
@@ -123,7 +124,12 @@ public class StatsRollupTests
         calls.Count(c => c.CalledBackAt is not null).ShouldBeGreaterThan(3);
 
         var today = now.InUtc().Date;
-        LocalDate[][] periods = [[today.PlusDays(-45), today.PlusDays(1)], [today.PlusDays(-20), today.PlusDays(-3)], [today.PlusDays(-1), today], [today.PlusDays(-12), today.PlusDays(-12)]];
+        var lastMonth = today.With(DateAdjusters.StartOfMonth).PlusMonths(-1);
+        LocalDate[][] periods =
+        [
+            [today.PlusDays(-101), today.PlusDays(1)], [today.PlusDays(-20), today.PlusDays(-3)], [today.PlusDays(-1), today], [today.PlusDays(-12), today.PlusDays(-12)],
+            [lastMonth, lastMonth.With(DateAdjusters.EndOfMonth)], [lastMonth.PlusMonths(-2), today], [lastMonth.PlusDays(-1), lastMonth.PlusMonths(1)],
+        ];
         foreach (var period in periods)
         {
             foreach (var rep in new Guid?[] { null, bo.Id })
@@ -136,7 +142,7 @@ public class StatsRollupTests
         }
 
         // The figures are not empty: the whole period has messages, callbacks and promises of both reps.
-        var whole = await CallbackStats.ReportAsync(db, new StatsQuery(today.PlusDays(-45), today.PlusDays(1), null), now, planner, CancellationToken.None);
+        var whole = await CallbackStats.ReportAsync(db, new StatsQuery(today.PlusDays(-101), today.PlusDays(1), null), now, planner, CancellationToken.None);
         whole.Reps.Count.ShouldBe(2);
         whole.CallbackRate.Successes.ShouldBeGreaterThan(0);
         whole.TimeToCallback.Count.ShouldBeGreaterThan(0);
@@ -144,10 +150,31 @@ public class StatsRollupTests
 
         var before = await TalliesAsync(db);
         before.ShouldNotBeEmpty();
+        before.Count(r => r.StartsWith("month ", StringComparison.Ordinal)).ShouldBeGreaterThan(10, "the months are kept beside the days");
         var rows = await StatsRollups.RebuildAsync(db, CancellationToken.None);
         var after = await TalliesAsync(db);
         after.ShouldBe(before, "the triggers kept exactly what a count from the calls gives");
         rows.ShouldBe(after.Count);
+    }
+
+    [Theory]
+    [InlineData("2026-11-01", "2026-11-30", "2026-11-01", "2026-11-30")]
+    [InlineData("2026-10-31", "2026-12-01", "2026-11-01", "2026-11-30")]
+    [InlineData("2025-11-22", "2026-11-29", "2025-12-01", "2026-10-31")]
+    [InlineData("2024-02-01", "2024-02-29", "2024-02-01", "2024-02-29")]
+    [InlineData("2026-11-02", "2026-11-30", null, null)]
+    [InlineData("2026-11-01", "2026-11-29", null, null)]
+    [InlineData("2026-10-15", "2026-11-14", null, null)]
+    public void A_period_is_read_as_its_whole_months_and_the_days_either_side(string first, string last, string? monthsFrom, string? monthsTo)
+    {
+        var pattern = NodaTime.Text.LocalDatePattern.Iso;
+        var span = MonthSpan.Of(pattern.Parse(first).Value, pattern.Parse(last).Value);
+        (span is null).ShouldBe(monthsFrom is null);
+        if (span is not null)
+        {
+            pattern.Format(span.First).ShouldBe(monthsFrom);
+            pattern.Format(span.Last).ShouldBe(monthsTo);
+        }
     }
 
     /// <summary>The oracle: the report's counts from the calls themselves, each call's day worked out here from its contact's zone.</summary>
@@ -188,6 +215,11 @@ public class StatsRollupTests
             .. (await db.MessageAttemptTallies.AsNoTracking().Where(t => t.Messages != 0).ToListAsync()).Select(t => $"{t.LocalDate} {t.UserId} a{t.Attempt}: {t.Messages} {t.CalledBack}"),
             .. (await db.MessageHourTallies.AsNoTracking().Where(t => t.Messages != 0).ToListAsync()).Select(t => $"{t.LocalDate} {t.UserId} h{t.LocalHour}: {t.Messages} {t.CalledBack}"),
             .. (await db.CallbackDelayTallies.AsNoTracking().Where(t => t.Messages != 0).ToListAsync()).Select(t => $"{t.LocalDate} {t.UserId} b{t.Bucket}: {t.Messages}"),
+            .. (await db.CallMonthTallies.AsNoTracking().Where(t => t.Calls != 0 || t.Promises != 0).ToListAsync())
+                .Select(t => $"month {t.LocalDate} {t.UserId} {t.Direction} {t.Outcome} {t.Strategy}: {t.Calls} {t.CalledBack} {t.Meetings} {t.Promises} {t.PromisesKept}"),
+            .. (await db.MessageAttemptMonthTallies.AsNoTracking().Where(t => t.Messages != 0).ToListAsync()).Select(t => $"month {t.LocalDate} {t.UserId} a{t.Attempt}: {t.Messages} {t.CalledBack}"),
+            .. (await db.MessageHourMonthTallies.AsNoTracking().Where(t => t.Messages != 0).ToListAsync()).Select(t => $"month {t.LocalDate} {t.UserId} d{t.Weekday} h{t.LocalHour}: {t.Messages} {t.CalledBack}"),
+            .. (await db.CallbackDelayMonthTallies.AsNoTracking().Where(t => t.Messages != 0).ToListAsync()).Select(t => $"month {t.LocalDate} {t.UserId} b{t.Bucket}: {t.Messages}"),
         ];
         return [.. rows.Order(StringComparer.Ordinal)];
     }

@@ -102,12 +102,12 @@ namespace Ringback.Data.Migrations.Postgres
                 migrationBuilder.Sql(statement);
             }
 
-            foreach (var statement in Ringback.Data.Callbacks.StatsRollups.RebuildSql())
+            foreach (var statement in Ringback.Data.Callbacks.StatsRollups.RebuildSql(postgres: true, months: false))
             {
                 migrationBuilder.Sql(statement);
             }
 
-            foreach (var statement in Ringback.Data.Callbacks.StatsRollups.PostgresTriggers())
+            foreach (var statement in Ringback.Data.Callbacks.StatsRollups.PostgresTriggers(months: false))
             {
                 migrationBuilder.Sql(statement);
             }

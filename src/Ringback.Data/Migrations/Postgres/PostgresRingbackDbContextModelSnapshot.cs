@@ -1176,6 +1176,60 @@ namespace Ringback.Data.Migrations.Postgres
                     b.ToTable("reference_clients");
                 });
 
+            modelBuilder.Entity("Ringback.Data.Callbacks.CallMonthTally", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("date")
+                        .HasColumnName("local_date");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Direction")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("direction");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Strategy")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("strategy");
+
+                    b.Property<int>("CalledBack")
+                        .HasColumnType("integer")
+                        .HasColumnName("called_back");
+
+                    b.Property<int>("Calls")
+                        .HasColumnType("integer")
+                        .HasColumnName("calls");
+
+                    b.Property<int>("Meetings")
+                        .HasColumnType("integer")
+                        .HasColumnName("meetings");
+
+                    b.Property<int>("Promises")
+                        .HasColumnType("integer")
+                        .HasColumnName("promises");
+
+                    b.Property<int>("PromisesKept")
+                        .HasColumnType("integer")
+                        .HasColumnName("promises_kept");
+
+                    b.HasKey("OrganizationId", "LocalDate", "UserId", "Direction", "Outcome", "Strategy");
+
+                    b.ToTable("call_month_tallies", (string)null);
+                });
+
             modelBuilder.Entity("Ringback.Data.Callbacks.CallTally", b =>
                 {
                     b.Property<Guid>("OrganizationId")
@@ -1230,6 +1284,33 @@ namespace Ringback.Data.Migrations.Postgres
                     b.ToTable("call_tallies", (string)null);
                 });
 
+            modelBuilder.Entity("Ringback.Data.Callbacks.CallbackDelayMonthTally", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("date")
+                        .HasColumnName("local_date");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("integer")
+                        .HasColumnName("bucket");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("integer")
+                        .HasColumnName("messages");
+
+                    b.HasKey("OrganizationId", "LocalDate", "UserId", "Bucket");
+
+                    b.ToTable("callback_delay_month_tallies", (string)null);
+                });
+
             modelBuilder.Entity("Ringback.Data.Callbacks.CallbackDelayTally", b =>
                 {
                     b.Property<Guid>("OrganizationId")
@@ -1255,6 +1336,37 @@ namespace Ringback.Data.Migrations.Postgres
                     b.HasKey("OrganizationId", "LocalDate", "UserId", "Bucket");
 
                     b.ToTable("callback_delay_tallies", (string)null);
+                });
+
+            modelBuilder.Entity("Ringback.Data.Callbacks.MessageAttemptMonthTally", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("date")
+                        .HasColumnName("local_date");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt");
+
+                    b.Property<int>("CalledBack")
+                        .HasColumnType("integer")
+                        .HasColumnName("called_back");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("integer")
+                        .HasColumnName("messages");
+
+                    b.HasKey("OrganizationId", "LocalDate", "UserId", "Attempt");
+
+                    b.ToTable("attempt_month_tallies", (string)null);
                 });
 
             modelBuilder.Entity("Ringback.Data.Callbacks.MessageAttemptTally", b =>
@@ -1286,6 +1398,41 @@ namespace Ringback.Data.Migrations.Postgres
                     b.HasKey("OrganizationId", "LocalDate", "UserId", "Attempt");
 
                     b.ToTable("attempt_tallies", (string)null);
+                });
+
+            modelBuilder.Entity("Ringback.Data.Callbacks.MessageHourMonthTally", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("date")
+                        .HasColumnName("local_date");
+
+                    b.Property<int>("Weekday")
+                        .HasColumnType("integer")
+                        .HasColumnName("weekday");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("LocalHour")
+                        .HasColumnType("integer")
+                        .HasColumnName("local_hour");
+
+                    b.Property<int>("CalledBack")
+                        .HasColumnType("integer")
+                        .HasColumnName("called_back");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("integer")
+                        .HasColumnName("messages");
+
+                    b.HasKey("OrganizationId", "LocalDate", "Weekday", "UserId", "LocalHour");
+
+                    b.ToTable("message_hour_month_tallies", (string)null);
                 });
 
             modelBuilder.Entity("Ringback.Data.Callbacks.MessageHourTally", b =>

@@ -28,7 +28,7 @@ namespace Ringback.Data.Migrations.Sqlite
                 nullable: true);
 
             // EF makes rowid tables; the tallies are read by their key, so on SQLite they are the key (WITHOUT ROWID).
-            foreach (var statement in Ringback.Data.Callbacks.StatsRollups.SqliteTables())
+            foreach (var statement in Ringback.Data.Callbacks.StatsRollups.SqliteTables(months: false))
             {
                 migrationBuilder.Sql(statement);
             }
@@ -40,12 +40,12 @@ namespace Ringback.Data.Migrations.Sqlite
                 migrationBuilder.Sql(statement);
             }
 
-            foreach (var statement in Ringback.Data.Callbacks.StatsRollups.RebuildSql())
+            foreach (var statement in Ringback.Data.Callbacks.StatsRollups.RebuildSql(postgres: false, months: false))
             {
                 migrationBuilder.Sql(statement);
             }
 
-            foreach (var statement in Ringback.Data.Callbacks.StatsRollups.SqliteTriggers())
+            foreach (var statement in Ringback.Data.Callbacks.StatsRollups.SqliteTriggers(months: false))
             {
                 migrationBuilder.Sql(statement);
             }

@@ -1167,6 +1167,60 @@ namespace Ringback.Data.Migrations.Sqlite
                     b.ToTable("reference_clients");
                 });
 
+            modelBuilder.Entity("Ringback.Data.Callbacks.CallMonthTally", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("local_date");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Direction")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("direction");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Strategy")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("strategy");
+
+                    b.Property<int>("CalledBack")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("called_back");
+
+                    b.Property<int>("Calls")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("calls");
+
+                    b.Property<int>("Meetings")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("meetings");
+
+                    b.Property<int>("Promises")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("promises");
+
+                    b.Property<int>("PromisesKept")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("promises_kept");
+
+                    b.HasKey("OrganizationId", "LocalDate", "UserId", "Direction", "Outcome", "Strategy");
+
+                    b.ToTable("call_month_tallies", (string)null);
+                });
+
             modelBuilder.Entity("Ringback.Data.Callbacks.CallTally", b =>
                 {
                     b.Property<Guid>("OrganizationId")
@@ -1221,6 +1275,33 @@ namespace Ringback.Data.Migrations.Sqlite
                     b.ToTable("call_tallies", (string)null);
                 });
 
+            modelBuilder.Entity("Ringback.Data.Callbacks.CallbackDelayMonthTally", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("local_date");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bucket");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("messages");
+
+                    b.HasKey("OrganizationId", "LocalDate", "UserId", "Bucket");
+
+                    b.ToTable("callback_delay_month_tallies", (string)null);
+                });
+
             modelBuilder.Entity("Ringback.Data.Callbacks.CallbackDelayTally", b =>
                 {
                     b.Property<Guid>("OrganizationId")
@@ -1246,6 +1327,37 @@ namespace Ringback.Data.Migrations.Sqlite
                     b.HasKey("OrganizationId", "LocalDate", "UserId", "Bucket");
 
                     b.ToTable("callback_delay_tallies", (string)null);
+                });
+
+            modelBuilder.Entity("Ringback.Data.Callbacks.MessageAttemptMonthTally", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("local_date");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempt");
+
+                    b.Property<int>("CalledBack")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("called_back");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("messages");
+
+                    b.HasKey("OrganizationId", "LocalDate", "UserId", "Attempt");
+
+                    b.ToTable("attempt_month_tallies", (string)null);
                 });
 
             modelBuilder.Entity("Ringback.Data.Callbacks.MessageAttemptTally", b =>
@@ -1277,6 +1389,41 @@ namespace Ringback.Data.Migrations.Sqlite
                     b.HasKey("OrganizationId", "LocalDate", "UserId", "Attempt");
 
                     b.ToTable("attempt_tallies", (string)null);
+                });
+
+            modelBuilder.Entity("Ringback.Data.Callbacks.MessageHourMonthTally", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("local_date");
+
+                    b.Property<int>("Weekday")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("weekday");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("LocalHour")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("local_hour");
+
+                    b.Property<int>("CalledBack")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("called_back");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("messages");
+
+                    b.HasKey("OrganizationId", "LocalDate", "Weekday", "UserId", "LocalHour");
+
+                    b.ToTable("message_hour_month_tallies", (string)null);
                 });
 
             modelBuilder.Entity("Ringback.Data.Callbacks.MessageHourTally", b =>
