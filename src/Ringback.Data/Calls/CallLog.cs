@@ -344,10 +344,19 @@ public static class CallLog
         from user in users.DefaultIfEmpty()
         join gatekeeper in db.Gatekeepers on call.AnsweredByGatekeeperId equals gatekeeper.Id into gatekeepers
         from gatekeeper in gatekeepers.DefaultIfEmpty()
-        select new TimelineEntry(call, user == null ? null : user.Name, gatekeeper == null ? null : gatekeeper.Name);
+        select new TimelineEntry { Call = call, RepName = user == null ? null : user.Name, AnsweredByName = gatekeeper == null ? null : gatekeeper.Name };
 }
 
-public sealed record TimelineEntry(Call Call, string? RepName, string? AnsweredByName);
+/// <summary>A call with the names its timeline shows. Made with an initializer, not a constructor, so that a query selecting
+/// from it (<c>CallResponse.Projection</c>) reads only the columns it uses: EF sees through initializers, not constructors.</summary>
+public sealed record TimelineEntry
+{
+    public required Call Call { get; init; }
+
+    public string? RepName { get; init; }
+
+    public string? AnsweredByName { get; init; }
+}
 
 /// <summary>A deleted call, with the name of the rep who deleted it.</summary>
 public sealed record DeletedEntry(Call Call, string? DeletedByName);

@@ -42,14 +42,23 @@ public sealed record CallResponse(
     int Version,
     DateTimeOffset? UpdatedAt)
 {
+    /// <summary>
+    /// The one mapping from a timeline entry: as an expression, a timeline query reads only the columns it names (no
+    /// entity built per call, which was most of a 500-call page's time); compiled, it maps an entry already in memory.
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<TimelineEntry, CallResponse>> Projection = e =>
+        new CallResponse(e.Call.Id, e.Call.ContactId, e.Call.UserId, e.RepName, e.Call.Direction, e.Call.StartedAt.ToOffset(), e.Call.DurationSeconds,
+            e.Call.Outcome, e.Call.AnsweredByGatekeeperId, e.AnsweredByName, e.Call.Strategy, e.Call.MessageText, e.Call.Notes,
+            e.Call.PromisedNextCallAt.ToOffset(), e.Call.Commitments, e.Call.AppointmentStart.ToOffset(), e.Call.AppointmentEnd.ToOffset(),
+            e.Call.AppointmentPlace, e.Call.AppointmentDirections, e.Call.DncOverrideReason, e.Call.ExternalId, e.Call.AttemptNumber,
+            e.Call.CreditedCallId, e.Call.CalledBackAt.ToOffset(), e.Call.MeetingBookedAt.ToOffset(), e.Call.Version, e.Call.UpdatedAt.ToOffset());
+
+    private static readonly Func<TimelineEntry, CallResponse> Map = Projection.Compile();
+
     public static CallResponse From(TimelineEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var c = entry.Call;
-        return new CallResponse(c.Id, c.ContactId, c.UserId, entry.RepName, c.Direction, c.StartedAt.ToOffset(), c.DurationSeconds, c.Outcome,
-            c.AnsweredByGatekeeperId, entry.AnsweredByName, c.Strategy, c.MessageText, c.Notes, c.PromisedNextCallAt.ToOffset(), c.Commitments,
-            c.AppointmentStart.ToOffset(), c.AppointmentEnd.ToOffset(), c.AppointmentPlace, c.AppointmentDirections, c.DncOverrideReason,
-            c.ExternalId, c.AttemptNumber, c.CreditedCallId, c.CalledBackAt.ToOffset(), c.MeetingBookedAt.ToOffset(), c.Version, c.UpdatedAt.ToOffset());
+        return Map(entry);
     }
 }
 

@@ -121,7 +121,7 @@ public static class CallsApi
         }
 
         var entries = await CallLog.Deleted(db, contactId, clock.GetCurrentInstant()).Take(MaxTimeline).ToListAsync(cancellationToken);
-        return TypedResults.Ok(entries.Select(e => new DeletedCallResponse(CallResponse.From(new TimelineEntry(e.Call, null, null)), e.Call.DeletedAt!.Value.ToOffset(),
+        return TypedResults.Ok(entries.Select(e => new DeletedCallResponse(CallResponse.From(new TimelineEntry { Call = e.Call }), e.Call.DeletedAt!.Value.ToOffset(),
             e.Call.DeletedByUserId, e.DeletedByName)).ToList());
     }
 
@@ -137,14 +137,15 @@ public static class CallsApi
     public static async Task<Results<Ok<List<CallResponse>>, NotFound>> TimelineAsync(
         Guid contactId, RingbackDbContext db, int limit = 100, int offset = 0, CancellationToken cancellationToken = default)
     {
-        var entries = await CallLog.Timeline(db, contactId).Skip(Math.Max(offset, 0)).Take(Math.Clamp(limit, 1, MaxTimeline)).ToListAsync(cancellationToken);
+        var entries = await CallLog.Timeline(db, contactId).Skip(Math.Max(offset, 0)).Take(Math.Clamp(limit, 1, MaxTimeline))
+            .Select(CallResponse.Projection).ToListAsync(cancellationToken);
         // Calls are found only for a contact of the organization, so an empty page is the one case that needs asking.
         if (entries.Count == 0 && !await db.Contacts.AnyAsync(c => c.Id == contactId, cancellationToken))
         {
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(entries.Select(CallResponse.From).ToList());
+        return TypedResults.Ok(entries);
     }
 
     public static async Task<Results<Ok<CallResponse>, NotFound>> GetAsync(Guid id, RingbackDbContext db, HttpContext http, CancellationToken cancellationToken)
