@@ -95,6 +95,11 @@ public static class Storage
     public static async Task MigrateAsync(RingbackDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        if (await IsCurrentAsync(db, cancellationToken))
+        {
+            return;
+        }
+
         if (!db.Database.IsSqlite())
         {
             await db.Database.MigrateAsync(cancellationToken);
@@ -109,6 +114,29 @@ public static class Storage
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             await ClearDeadMigrationLockAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Whether the database has every migration already: then a start skips EF's Migrate, which even with nothing to
+    /// apply compares the model with the last migration's snapshot (0.45 s of a 4.7 s start, measured in a trace).
+    /// A new or older database, or one whose history cannot be read, goes through Migrate as before.
+    /// </summary>
+    private static async Task<bool> IsCurrentAsync(RingbackDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!await db.Database.CanConnectAsync(cancellationToken))
+            {
+                return false;
+            }
+
+            var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            return db.Database.GetMigrations().All(applied.Contains);
+        }
+        catch (DbException)
+        {
+            return false;
         }
     }
 

@@ -26,12 +26,13 @@ public static class CallbackStats
         // Whole months come from the monthly tallies, the days before and after them from the daily ones.
         var span = MonthSpan.Of(query.First, query.Last);
         var rows = await CallRowsAsync(Days(db.CallTallies, query, span), cancellationToken);
-        var hours = await Days(db.MessageHourTallies, query, span).GroupBy(t => new { t.LocalDate, t.LocalHour })
-            .Select(g => new { g.Key.LocalDate, g.Key.LocalHour, Messages = g.Sum(t => t.Messages), CalledBack = g.Sum(t => t.CalledBack) })
-            .Where(h => h.Messages != 0)
-            .Select(h => new { Day = h.LocalDate, h.LocalHour, h.Messages, h.CalledBack })
-            .ToListAsync(cancellationToken);
-        var hourTallies = hours.Select(h => new HourTally(h.Day.DayOfWeek, h.LocalHour, h.Messages, h.CalledBack)).ToList();
+        // A day's hours give their weekday from the day (in memory: the database has no NodaTime weekday).
+        var hourTallies = (await Days(db.MessageHourTallies, query, span).GroupBy(t => new { t.LocalDate, t.LocalHour })
+                .Select(g => new { g.Key.LocalDate, g.Key.LocalHour, Messages = g.Sum(t => t.Messages), CalledBack = g.Sum(t => t.CalledBack) })
+                .Where(h => h.Messages != 0)
+                .ToListAsync(cancellationToken))
+            .Select(h => new HourTally(h.LocalDate.DayOfWeek, h.LocalHour, h.Messages, h.CalledBack))
+            .ToList();
         var delays = await DelaysAsync(Days(db.CallbackDelayTallies, query, span), cancellationToken);
         var attemptRows = await AttemptsAsync(Days(db.MessageAttemptTallies, query, span), cancellationToken);
         if (span is not null)
