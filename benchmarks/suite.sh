@@ -182,8 +182,9 @@ if [ -n "$busiest" ]; then
     [ "$clients" = 1 ] && engine_sql "$timeline_sql"
     loaded "A contact's timeline, $calls calls in one page" "$clients" -H "Authorization: Bearer $owner" "$base/api/v1/contacts/$busiest/timeline?limit=500"
   done
+  first_page_sql=$(sql_file first-page "$(sed 's/LIMIT 500;$/LIMIT 100;/' "$timeline_sql")")
   for clients in 1 32; do
-    [ "$clients" = 1 ] && engine_sql "$timeline_sql"
+    [ "$clients" = 1 ] && engine_sql "$first_page_sql"
     loaded "A contact's timeline, the first page (100 of $calls)" "$clients" -H "Authorization: Bearer $owner" "$base/api/v1/contacts/$busiest/timeline"
   done
 fi

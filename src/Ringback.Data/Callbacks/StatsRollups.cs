@@ -273,6 +273,13 @@ public static partial class StatsRollups
         $"CREATE TRIGGER calls_tally AFTER INSERT OR DELETE OR UPDATE OF {string.Join(", ", Counted)} ON calls FOR EACH ROW EXECUTE FUNCTION calls_tally()",
     ];
 
+    /// <summary>
+    /// PostgreSQL: each tally row is updated once per call it counts, so a bulk write leaves hundreds of dead versions
+    /// of every row behind (214,000 demo calls: the 12-month report took 230 ms at p95 before a vacuum, 85 ms on ten
+    /// times the calls after one). A bulk writer vacuums them at once rather than wait for autovacuum.
+    /// </summary>
+    public static IReadOnlyList<string> PostgresVacuum() => [.. Kept(months: true).Select(t => $"VACUUM (ANALYZE) {t.Table}")];
+
     public static IReadOnlyList<string> PostgresTriggersDropped() =>
         ["DROP TRIGGER IF EXISTS calls_tally ON calls", "DROP FUNCTION IF EXISTS calls_tally()", "DROP FUNCTION IF EXISTS calls_tally_share(calls, integer)"];
 

@@ -60,6 +60,12 @@ internal sealed class PostgresBulkWriter : IBulkWriter
     {
         await _transaction.CommitAsync(cancellationToken);
         await Storage.AnalyzeAsync(_connection, sqlite: false, cancellationToken);
+        foreach (var statement in Callbacks.StatsRollups.PostgresVacuum())
+        {
+            // Outside any transaction: VACUUM cannot run in one.
+            await using var vacuum = new NpgsqlCommand(statement, _connection);
+            await vacuum.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -202,4 +202,36 @@ public class CallbackCommandTests
         twice.ExitCode.ShouldBe(1);
         twice.Error.ShouldContain("this database already has contacts");
     }
+
+    [Fact]
+    public async Task The_demo_works_contacts_through_several_cadences_when_asked_so_a_book_can_carry_ten_calls_a_contact()
+    {
+        async Task<(int Contacts, int Calls, int Bad)> DemoAsync(string cadences)
+        {
+            await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+            var demo = await new RingbackProcess(database).RunAsync("demo", "--contacts", "1500", "--months", "12", "--cadences", cadences);
+            demo.ExitCode.ShouldBe(0, demo.Error);
+            await using var db = database.NewContext();
+            var calls = db.Calls.IgnoreQueryFilters();
+            // Each cadence's messages are credited within the contact, as in a single cadence.
+            var bad = await (from callback in calls
+                             where callback.CreditedCallId != null && callback.Direction == CallDirection.Inbound
+                             join m in calls on callback.CreditedCallId equals m.Id
+                             where m.ContactId != callback.ContactId || m.StartedAt >= callback.StartedAt
+                             select callback.Id).CountAsync();
+            return (await db.Contacts.IgnoreQueryFilters().CountAsync(), await calls.CountAsync(), bad);
+        }
+
+        var one = await DemoAsync("1");
+        var more = await DemoAsync("2.5");
+        one.Contacts.ShouldBe(1500);
+        more.Contacts.ShouldBe(1500);
+        ((double)more.Calls / one.Calls).ShouldBeInRange(2.0, 3.0, $"{one.Calls} calls with one cadence, {more.Calls} with 2.5");
+        more.Bad.ShouldBe(0);
+
+        await using var empty = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        var wrong = await new RingbackProcess(empty).RunAsync("demo", "--contacts", "10", "--cadences", "6");
+        wrong.ExitCode.ShouldBe(2);
+        wrong.Error.ShouldContain("--cadences 1 to 5");
+    }
 }
