@@ -194,11 +194,11 @@ public sealed class DemoGenerator(StorageOptions storage)
         var periodDays = options.Months * 30;
 
         // Several cadences share the period out, the earliest first, each starting on a random day of its share.
-        var cadences = (int)options.Cadences + (options.Cadences % 1 > 0 && random.NextDouble() < options.Cadences % 1 ? 1 : 0);
+        var cadences = Math.Max(1, (int)options.Cadences + (options.Cadences % 1 > 0 && random.NextDouble() < options.Cadences % 1 ? 1 : 0));
+        var share = periodDays / cadences;
         var responded = false;
-        for (var cadence = Math.Max(cadences, 1) - 1; cadence >= 0; cadence--)
+        for (var cadence = cadences - 1; cadence >= 0; cadence--)
         {
-            var share = periodDays / Math.Max(cadences, 1);
             var firstDay = options.Now.InZone(zone).Date.PlusDays(-cadence * share - random.Next(share + 10));
             responded = Cadence(random, contact, gatekeeper, rep, options, totals, zone, firstDay, calls);
         }

@@ -98,7 +98,6 @@ public sealed partial class ReminderScheduler(IOptions<ReminderOptions> options,
 
     private async Task StartQuartzAsync(CancellationToken cancellationToken)
     {
-
         var store = storage.Value;
         var interval = TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalSeconds));
         _factory = QuartzSchedulerBuilder.Create(q =>
