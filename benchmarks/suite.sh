@@ -77,7 +77,7 @@ engine_sql() {
     # Debian's python3 and sqlite3 share the system's libsqlite3; the sqlite3 shell's timer has only 1 ms steps.
     times=$(/usr/bin/python3 - "$work/data/ringback.db" "$sql" "$requests" <<'PY'
 import sqlite3, sys, time
-db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)
 statements = [s.strip() for s in open(sys.argv[2]).read().split(';\n') if s.strip()]
 for _ in range(int(sys.argv[3]) + 1):
     for statement in statements:
@@ -213,7 +213,8 @@ if [ -n "${RINGBACK_POSTGRES:-}" ] && [ -n "${RINGBACK_PSQL:-}" ]; then
   psql -X -q "$RINGBACK_PSQL" -c "DROP TABLE IF EXISTS bench_calls" -c "CREATE TABLE bench_calls AS SELECT * FROM calls WHERE false"
   insert_sql=$(sql_file insert "INSERT INTO bench_calls (id, organization_id, contact_id, user_id, direction, outcome, started_at, duration_seconds, version, created_at) VALUES (gen_random_uuid(), :org, gen_random_uuid(), gen_random_uuid(), 'Outbound', 'NoAnswer', now(), 0, 1, now());")
 else
-  sqlite3 "$work/data/ringback.db" "DROP TABLE IF EXISTS bench_calls; CREATE TABLE bench_calls AS SELECT * FROM calls WHERE 0"
+  # The server may be writing (reminders, statistics): wait for the lock instead of failing at once, as the CLI does by default.
+  sqlite3 -cmd ".timeout 30000" "$work/data/ringback.db" "DROP TABLE IF EXISTS bench_calls; CREATE TABLE bench_calls AS SELECT * FROM calls WHERE 0"
   insert_sql=$(sql_file insert "PRAGMA synchronous = FULL;" "INSERT INTO bench_calls (id, organization_id, contact_id, user_id, direction, outcome, started_at, duration_seconds, version, created_at) VALUES (upper(hex(randomblob(16))), :org, upper(hex(randomblob(16))), upper(hex(randomblob(16))), 'Outbound', 'NoAnswer', datetime('now'), 0, 1, datetime('now'));")
 fi
 engine_sql "$insert_sql"
