@@ -126,13 +126,8 @@ public static class Storage
     {
         try
         {
-            if (!await db.Database.CanConnectAsync(cancellationToken))
-            {
-                return false;
-            }
-
-            var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-            return db.Database.GetMigrations().All(applied.Contains);
+            // EF's own applied-against-known comparison: reads the history table, builds no model diff.
+            return await db.Database.CanConnectAsync(cancellationToken) && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
         }
         catch (DbException)
         {
