@@ -11,13 +11,21 @@ public static class Credits
     /// Rewritten from the contact's calls every time one is logged, so a call logged late (a CDR import of last week)
     /// takes its place in the order and moves the credits it should.
     /// </summary>
+    /// <param name="adding">A call being logged, added to the context and not yet saved: it takes its place among the
+    /// others and is saved with them, already numbered and credited.</param>
     /// <returns>The contact's calls as they now stand, for the planner to use without reading them again.</returns>
-    public static async Task<List<Ringback.Calls.Call>> RecomputeAsync(RingbackDbContext db, Contact contact, Planner.PlannerOptions planner, CancellationToken cancellationToken)
+    public static async Task<List<Ringback.Calls.Call>> RecomputeAsync(RingbackDbContext db, Contact contact, Planner.PlannerOptions planner, CancellationToken cancellationToken,
+        Ringback.Calls.Call? adding = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(contact);
         ArgumentNullException.ThrowIfNull(planner);
         var calls = await db.Calls.Where(c => c.ContactId == contact.Id).ToListAsync(cancellationToken);
+        if (adding is not null)
+        {
+            calls.Add(adding);
+        }
+
         var creditedBefore = calls.Where(c => c.CalledBackAt is not null).Select(c => c.Id).ToHashSet();
         Attribution.Apply(calls, Planner.Places.Of(contact).Zone, planner.CreditWindow, planner.Settings.PromiseTolerance);
         await db.SaveChangesAsync(cancellationToken);

@@ -13,6 +13,9 @@ public sealed record CallLogResult(Call? Call, ValidationErrors Errors, bool Cre
 {
     public bool IsValid => Call is not null;
 
+    /// <summary>The name of the gatekeeper who answered a call just logged, for answering with the call as its timeline shows it.</summary>
+    public string? AnsweredByName { get; init; }
+
     internal static CallLogResult Missing => new(null, new ValidationErrors(), Created: false, NotFound: true);
 
     internal static CallLogResult Changed(Call call) => new(call, new ValidationErrors(), Created: false, NotFound: false);
@@ -113,7 +116,7 @@ public static class CallLog
             return CallLogResult.Changed(delivered);
         }
 
-        var contact = await db.Contacts.Include(c => c.Company).FirstOrDefaultAsync(c => c.Id == contactId, cancellationToken);
+        var contact = await ContactAsync(db, contactId, cancellationToken);
         if (contact is null)
         {
             return CallLogResult.Missing;
@@ -142,8 +145,9 @@ public static class CallLog
 
         contact.Status = ContactProgress.AfterCall(contact.Status, fields.Direction, fields.Outcome, fields.AppointmentStart is not null);
         contact.UpdatedAt = now;
-        await db.SaveChangesAsync(cancellationToken);
-        var calls = await Callbacks.Credits.RecomputeAsync(db, contact, planner, cancellationToken);
+        // The new call is written once, with its attempt number and credit already worked out among the contact's
+        // calls: saved first and corrected after, the stats triggers counted it twice over (out and in again).
+        var calls = await Callbacks.Credits.RecomputeAsync(db, contact, planner, cancellationToken, adding: call);
         await Coach.HandOffs.MessageLeftAsync(db, contact, call, now, cancellationToken);
         if (draft.AskedNotToCall)
         {
@@ -151,18 +155,24 @@ public static class CallLog
         }
         else
         {
-            await Planner.Plans.ReplanAsync(db, contactId, now, planner, cancellationToken, calls);
+            await Planner.Plans.ReplanAsync(db, contactId, now, planner, cancellationToken, calls, contact);
         }
 
-        await Planner.Commitments.SyncAsync(db, call, now, cancellationToken);
-        return new CallLogResult(call, errors, Created: true, NotFound: false);
+        // A call just made has no commitment item yet: there is one to make only if it committed to something.
+        if (!string.IsNullOrWhiteSpace(call.Commitments))
+        {
+            await Planner.Commitments.SyncAsync(db, call, now, cancellationToken);
+        }
+
+        var answeredBy = call.AnsweredByGatekeeperId is { } gatekeeperId ? contact.Gatekeepers.FirstOrDefault(g => g.Id == gatekeeperId)?.Name : null;
+        return new CallLogResult(call, errors, Created: true, NotFound: false) { AnsweredByName = answeredBy };
     }
 
     private static async Task<CallLogResult> CorrectInTransactionAsync(RingbackDbContext db, Guid callId, Guid userId, CallDraft draft, int? expectedVersion, Instant now,
         Planner.PlannerOptions planner, string defaultRegion, CancellationToken cancellationToken)
     {
         var call = await db.Calls.FirstOrDefaultAsync(c => c.Id == callId, cancellationToken);
-        var contact = call is null ? null : await db.Contacts.Include(c => c.Company).FirstOrDefaultAsync(c => c.Id == call.ContactId, cancellationToken);
+        var contact = call is null ? null : await ContactAsync(db, call.ContactId, cancellationToken);
         if (call is null || contact is null)
         {
             return CallLogResult.Missing;
@@ -194,6 +204,11 @@ public static class CallLog
         await Planner.Commitments.SyncAsync(db, call, now, cancellationToken);
         return CallLogResult.Changed(call);
     }
+
+    /// <summary>The contact a call is logged or corrected on, with what its rules and its plan read: the company (the
+    /// prospect's place) and the gatekeepers (who may answer; whose hours the plan keeps to).</summary>
+    private static Task<Contact?> ContactAsync(RingbackDbContext db, Guid contactId, CancellationToken cancellationToken) =>
+        db.Contacts.Include(c => c.Company).Include(c => c.Gatekeepers).FirstOrDefaultAsync(c => c.Id == contactId, cancellationToken);
 
     /// <summary>Status, attempt numbers, credits and the plan, made again from the contact's calls as they now stand.</summary>
     internal static async Task RewriteAsync(RingbackDbContext db, Guid contactId, Instant now, Planner.PlannerOptions planner, CancellationToken cancellationToken)
@@ -248,7 +263,7 @@ public static class CallLog
         var answeredBy = met;
         if (met is null && draft.AnsweredByGatekeeperId is { } gatekeeperId)
         {
-            answeredBy = await db.Gatekeepers.FirstOrDefaultAsync(g => g.Id == gatekeeperId && g.ContactId == contact.Id, cancellationToken);
+            answeredBy = contact.Gatekeepers.FirstOrDefault(g => g.Id == gatekeeperId);
             if (answeredBy is null)
             {
                 errors.Add("answeredByGatekeeperId", "is not a gatekeeper of this contact");

@@ -18,12 +18,13 @@ public static class Plans
 
     /// <param name="calls">The contact's calls when the caller has just read them all (logging a call does), so they
     /// are not read twice; otherwise the newest are read here.</param>
+    /// <param name="contact">The contact, when the caller has it tracked with its company and gatekeepers.</param>
     public static async Task ReplanAsync(RingbackDbContext db, Guid contactId, Instant now, PlannerOptions options, CancellationToken cancellationToken,
-        IReadOnlyCollection<Call>? calls = null)
+        IReadOnlyCollection<Call>? calls = null, Contact? contact = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(options);
-        var contact = await db.Contacts.Include(c => c.Company).Include(c => c.Gatekeepers).FirstOrDefaultAsync(c => c.Id == contactId, cancellationToken);
+        contact ??= await db.Contacts.Include(c => c.Company).Include(c => c.Gatekeepers).FirstOrDefaultAsync(c => c.Id == contactId, cancellationToken);
         if (contact is null)
         {
             return;

@@ -48,7 +48,10 @@ public static class CallsApi
             return TypedResults.ValidationProblem(result.Errors.ToDictionary());
         }
 
-        var response = await ResponseAsync(db, result.Call!, http, cancellationToken);
+        // A call just logged is answered from memory: the caller made it, and the log knows who answered.
+        var response = result.Created
+            ? Respond(new TimelineEntry { Call = result.Call!, RepName = RingbackClaims.ActorOf(http.User).Name, AnsweredByName = result.AnsweredByName }, http)
+            : await ResponseAsync(db, result.Call!, http, cancellationToken);
         return result.Created ? TypedResults.Created($"/api/v1/calls/{response.Id}", response) : TypedResults.Ok(response);
     }
 
@@ -128,7 +131,11 @@ public static class CallsApi
     /// <summary>The call as the timeline shows it, with its version as the ETag.</summary>
     private static async Task<CallResponse> ResponseAsync(RingbackDbContext db, Call call, HttpContext http, CancellationToken cancellationToken)
     {
-        var entry = (await CallLog.EntryAsync(db, call.Id, cancellationToken))!;
+        return Respond((await CallLog.EntryAsync(db, call.Id, cancellationToken))!, http);
+    }
+
+    private static CallResponse Respond(TimelineEntry entry, HttpContext http)
+    {
         Versions.Tag(http, entry.Call);
         return CallResponse.From(entry);
     }
