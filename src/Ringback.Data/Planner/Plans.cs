@@ -54,6 +54,7 @@ public static class Plans
 
         await db.FollowUps.Where(f => f.ContactId == contactId).ExecuteDeleteAsync(cancellationToken);
         var rows = new List<FollowUp>();
+        var phoneTag = PhoneTag.IsTag(facts);
         foreach (var item in plan.Items)
         {
             rows.Add(new FollowUp
@@ -67,6 +68,7 @@ public static class Plans
                 Why = item.Why.Length > 300 ? item.Why[..300] : item.Why,
                 SourceCallId = item.SourceCallId,
                 CadenceStep = item.CadenceStep,
+                PhoneTag = phoneTag,
             });
         }
 

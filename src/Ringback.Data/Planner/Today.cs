@@ -70,12 +70,9 @@ public static class Outlook
             .Take(Shown).ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
         var last = new Dictionary<Guid, Instant>();
-        foreach (var chunk in ids.Chunk(Calls.LatestCalls.Chunk))
+        foreach (var call in await Calls.LatestCalls.Of(db, ids, 1).Select(c => new { c.ContactId, c.StartedAt }).ToListAsync(cancellationToken))
         {
-            foreach (var call in await Calls.LatestCalls.Of(db, chunk, 1).Select(c => new { c.ContactId, c.StartedAt }).ToListAsync(cancellationToken))
-            {
-                last[call.ContactId] = call.StartedAt;
-            }
+            last[call.ContactId] = call.StartedAt;
         }
 
         return [.. rows.Select(r => new Unplanned(r.Id, Name(r.FirstName, r.LastName, r.Company), r.Company, r.Status, last.TryGetValue(r.Id, out var at) ? at : null))];
@@ -115,7 +112,7 @@ public static class Today
         var notListed = Callable(db);
         // The index gives the rep's due rows in order; contacts on a do-not-call list are filtered out after, when
         // their contacts are read (they are rare, and a do-not-call contact is replanned to have nothing due).
-        var dueQuery = from f in db.FollowUps
+        var dueQuery = from f in db.FollowUps.AsNoTracking()
                        where f.UserId == rep.Id && f.DueAt < dayEnd
                              && (f.Kind != FollowUpKind.ExpectedCallback || f.DueAt <= at)
                              && (f.Kind != FollowUpKind.Appointment || f.DueAt >= dayStart)
@@ -124,14 +121,10 @@ public static class Today
             .OrderBy(f => f.Kind == FollowUpKind.Promise || f.Kind == FollowUpKind.MissedPromise ? 0 : f.Kind == FollowUpKind.Appointment ? 1 : f.Kind == FollowUpKind.ExpectedCallback ? 2 : 3)
             .ThenBy(f => f.DueAt)
             .Take(MaxItems * 2).ToListAsync(cancellationToken);
-        var dueContacts = new Dictionary<Guid, Contact>();
-        foreach (var chunk in candidates.Select(f => f.ContactId).Distinct().Chunk(500))
-        {
-            foreach (var contact in await notListed.Where(c => chunk.Contains(c.Id)).ToListAsync(cancellationToken))
-            {
-                dueContacts[contact.Id] = contact;
-            }
-        }
+        // One parameter for the whole list: as one SQL parameter per id, EF spent 40 ms of Today's 211-item queue
+        // (50,000-contact demo) preparing a statement that SQLite ran in 2.
+        var candidateIds = candidates.Select(f => f.ContactId).Distinct().ToList();
+        var dueContacts = await notListed.Where(c => EF.Parameter(candidateIds).Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
 
         var due = candidates.Where(f => dueContacts.ContainsKey(f.ContactId)).Take(MaxItems).ToList();
         var moreDue = candidates.Count < MaxItems ? 0 : await dueQuery.CountAsync(cancellationToken) - due.Count;
@@ -140,8 +133,15 @@ public static class Today
             .Where(c => c.OwnerId == rep.Id && c.Status == ContactStatus.New && !db.FollowUps.Any(f => f.ContactId == c.Id))
             .OrderBy(c => c.CreatedAt).Take(NewContactsShown).ToListAsync(cancellationToken);
 
-        var contactIds = dueContacts.Keys.Concat(fresh.Select(c => c.Id)).Distinct().ToList();
-        var tags = await PhoneTagsAsync(db, contactIds, cancellationToken);
+        // The plan keeps whether its contact is in phone tag; only rows planned before it did, and new contacts, are
+        // worked out from the calls here (reading them was half of a 200-item queue's time, docs/benchmarks.md).
+        var tags = due.Where(f => f.PhoneTag == true).Select(f => f.ContactId).ToHashSet();
+        var unknown = due.Where(f => f.PhoneTag is null).Select(f => f.ContactId).Concat(fresh.Select(c => c.Id)).Distinct().ToList();
+        if (unknown.Count > 0)
+        {
+            tags.UnionWith(await PhoneTagsAsync(db, unknown, cancellationToken));
+        }
+
         var items = new List<QueueItem>();
         foreach (var f in due)
         {
@@ -173,25 +173,20 @@ public static class Today
     private const int PhoneTagCalls = 8;
 
     /// <summary>
-    /// Which of the contacts are in phone tag, from each one's latest calls. Each contact's calls are read through
-    /// the (contact, started) index, one bounded range per contact: asking for "the calls of these contacts, newest
-    /// first" in one range instead lets the planner walk every call by date once the list is a few dozen long
-    /// (52 s on a million-contact demo), and it gives a busy contact's calls and none of a quiet one's.
+    /// Which of the contacts are in phone tag, from each one's latest calls (<see cref="Calls.LatestCalls"/>: one
+    /// statement for the whole list, each contact's newest calls through the (contact, started) index).
     /// </summary>
     private static async Task<HashSet<Guid>> PhoneTagsAsync(RingbackDbContext db, List<Guid> contactIds, CancellationToken cancellationToken)
     {
         var tagged = new HashSet<Guid>();
-        foreach (var chunk in contactIds.Chunk(Calls.LatestCalls.Chunk))
+        var since = await Calls.LatestCalls.Of(db, contactIds, PhoneTagCalls)
+            .Select(c => new { c.ContactId, Fact = new CallFact(c.Id, c.UserId, c.Direction, c.Outcome, c.StartedAt, null, null, null) })
+            .ToListAsync(cancellationToken);
+        foreach (var group in since.GroupBy(c => c.ContactId))
         {
-            var since = await Calls.LatestCalls.Of(db, chunk, PhoneTagCalls)
-                .Select(c => new { c.ContactId, Fact = new CallFact(c.Id, c.UserId, c.Direction, c.Outcome, c.StartedAt, null, null, null) })
-                .ToListAsync(cancellationToken);
-            foreach (var group in since.GroupBy(c => c.ContactId))
+            if (PhoneTag.IsTag([.. group.Select(g => g.Fact).OrderByDescending(f => f.StartedAt)]))
             {
-                if (PhoneTag.IsTag([.. group.Select(g => g.Fact).OrderByDescending(f => f.StartedAt)]))
-                {
-                    tagged.Add(group.Key);
-                }
+                tagged.Add(group.Key);
             }
         }
 

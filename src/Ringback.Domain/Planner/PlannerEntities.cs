@@ -30,6 +30,13 @@ public sealed class FollowUp : IOrganizationOwned
     public Guid? SourceCallId { get; set; }
 
     public int? CadenceStep { get; set; }
+
+    /// <summary>
+    /// Whether the contact was in phone tag when this was planned. The plan is rewritten whenever the contact's calls
+    /// change, so it stays true to them and Today need not read the calls again; null on rows planned before it was
+    /// kept, which Today works out from the calls as before.
+    /// </summary>
+    public bool? PhoneTag { get; set; }
 }
 
 /// <summary>

@@ -65,6 +65,52 @@ public class PlannerApiTests
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Phone_tag_is_kept_with_the_plan_and_worked_out_from_the_calls_for_rows_planned_before(DatabaseProvider provider)
+    {
+        await using var app = await RingbackApiFactory.StartAsync(provider);
+        var (_, client) = await app.SignUpAsync();
+        var (_, sue) = await client.PostAsync("/api/v1/contacts", new { firstName = "Sue", lastName = "Jones", directPhone = "(212) 555-0147" });
+        var sueId = sue.Str("contact.id");
+        var now = RingbackApiFactory.Now;
+        var promised = Ny(NextTuesday(), 10);
+        async Task LogAsync(string direction, string outcome, Duration ago) =>
+            (await client.PostAsync($"/api/v1/contacts/{sueId}/calls", new
+            {
+                direction, outcome, startedAt = Iso(now - ago), strategy = direction == "outbound" && outcome == "voicemail-left" ? "vague" : null,
+                promisedNextCallAt = direction == "outbound" ? Iso(promised) : null,
+            })).Response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        async Task<(string PhoneTag, string? Advice)> QueuedAsync()
+        {
+            var (_, queue) = await client.GetJsonAsync($"/api/v1/queue?at={Uri.EscapeDataString(Iso(promised))}");
+            var item = queue!["items"]!.AsArray().SingleOrDefault(i => i!["contactId"]!.GetValue<string>() == sueId);
+            item.ShouldNotBeNull(queue.ToJsonString());
+            return (item.Str("phoneTag"), item["phoneTagAdvice"]?.GetValue<string>());
+        }
+
+        // Our message, their missed call back, our message again (each promising the next call for Tuesday 10:00
+        // their time): three misses in turn are phone tag (seed 002).
+        await LogAsync("outbound", "voicemail-left", Duration.FromHours(50));
+        await LogAsync("inbound", "no-answer", Duration.FromHours(30));
+        await LogAsync("outbound", "voicemail-left", Duration.FromHours(26));
+        (await QueuedAsync()).ShouldBe(("true", Ringback.Planner.PhoneTag.Advice));
+        await using (var db = app.Database.NewContext())
+        {
+            var kept = await db.FollowUps.IgnoreQueryFilters().Where(f => f.ContactId == Guid.Parse(sueId)).Select(f => f.PhoneTag).ToListAsync();
+            kept.ShouldNotBeEmpty();
+            kept.ShouldAllBe(t => t == true);
+
+            // Rows planned before the plan kept it: Today reads the calls instead, with the same answer.
+            await db.FollowUps.IgnoreQueryFilters().ExecuteUpdateAsync(u => u.SetProperty(f => f.PhoneTag, (bool?)null));
+        }
+
+        (await QueuedAsync()).ShouldBe(("true", Ringback.Planner.PhoneTag.Advice));
+
+        // They pick up (and the next call is promised again): the tag is broken, and the replanned row says so.
+        await LogAsync("outbound", "connected", Duration.FromHours(1));
+        (await QueuedAsync()).ShouldBe(("false", (string?)null));
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task A_promise_outside_lawful_hours_is_refused_with_the_next_lawful_time(DatabaseProvider provider)
     {
         await using var app = await RingbackApiFactory.StartAsync(provider);

@@ -1941,6 +1941,10 @@ namespace Ringback.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
 
+                    b.Property<bool?>("PhoneTag")
+                        .HasColumnType("boolean")
+                        .HasColumnName("phone_tag");
+
                     b.Property<Guid?>("SourceCallId")
                         .HasColumnType("uuid")
                         .HasColumnName("source_call_id");

@@ -1932,6 +1932,10 @@ namespace Ringback.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("organization_id");
 
+                    b.Property<bool?>("PhoneTag")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("phone_tag");
+
                     b.Property<Guid?>("SourceCallId")
                         .HasColumnType("TEXT")
                         .HasColumnName("source_call_id");
