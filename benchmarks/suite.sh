@@ -177,8 +177,8 @@ wrk -t 2 -c 8 -d "${warm}s" -H "Authorization: Bearer $rep" "$base/api/v1/queue"
 loaded "Today's queue, one rep, as the demo plans it" 32 -H "Authorization: Bearer $rep" "$base/api/v1/queue"
 
 # Today for a rep with thousands of calls due (the issue's 500–5,000): the demo plans a few dozen a rep, so up to 2,000
-# of the rep's contacts (200 in a quick run) are put in a cadence, and the queue is read two days on, when every first
-# step is due (the list shows 200 of them and counts the rest).
+# of the rep's contacts (200 in a quick run) are put in a cadence by the rep (whose queue its steps join), and the
+# queue is read two days on, when every first step is due (the list shows 200 of them and counts the rest).
 enrolled_max=$([ -n "${QUICK:-}" ] && echo 200 || echo 2000)
 if [ -n "${RINGBACK_POSTGRES:-}" ]; then
   rep_contacts=$([ -n "${RINGBACK_PSQL:-}" ] && psql "$RINGBACK_PSQL" -Atc "SELECT c.id FROM contacts c JOIN users u ON u.id = c.owner_id WHERE u.email = 'rep2@demo.ringback.example' AND c.status IN ('New', 'Working', 'Engaged') ORDER BY c.id LIMIT $enrolled_max" || true)
@@ -188,7 +188,7 @@ fi
 if [ -n "$rep_contacts" ]; then
   cadence=$(curl -sf -H "Authorization: Bearer $owner" "$base/api/v1/cadences/" | grep -o '"id":"[0-9a-f-]\{36\}"' | head -n 1 | cut -d'"' -f4)
   while read -r batch; do
-    curl -sf -o /dev/null -H "Authorization: Bearer $owner" -H 'Content-Type: application/json' -d "{\"contactIds\":[$batch]}" \
+    curl -sf -o /dev/null -H "Authorization: Bearer $rep" -H 'Content-Type: application/json' -d "{\"contactIds\":[$batch]}" \
       "$base/api/v1/cadences/$cadence/enroll" || { echo "suite: enrolling the rep's contacts failed" >&2; exit 1; }
   done < <(sed 's/.*/"&"/' <<<"$rep_contacts" | paste -d, - - - - - - - - - - - - - - - - - - - - - - - - - | sed 's/,*$//')
   due_at=$(date -u -d '+2 days' +%Y-%m-%dT%H:%M:%SZ)
