@@ -11,6 +11,8 @@ dotnet build -c Release "$here/src/Ringback" -v quiet -nologo >/dev/null
 dll="$here/src/Ringback/bin/Release/net10.0/ringback.dll"
 empty=$(mktemp -d /tmp/ringback-cold.XXXXXX)
 trap 'rm -rf "$empty"' EXIT
+# Another server on the port would answer for ours and be measured instead (CI once failed that way).
+curl -s -o /dev/null "http://127.0.0.1:$port/" && { echo "cold-start: something already answers on port $port; stop it first" >&2; exit 1; }
 # The empty database is made (migrated) once first: a first start ever also creates the schema.
 dotnet "$dll" --data-dir "$empty" user list >/dev/null 2>&1 || true
 

@@ -11,6 +11,8 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/ringback-demo.XXXXXX)
 port=5198
 trap 'kill $server 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
+# Another server on the port would answer for ours and be measured instead (CI once failed that way).
+curl -s -o /dev/null "http://127.0.0.1:$port/" && { echo "demo: something already answers on port $port; stop it first" >&2; exit 1; }
 
 dotnet build -c Release "$here/src/Ringback" -v quiet -nologo >/dev/null
 ringback=(dotnet "$here/src/Ringback/bin/Release/net10.0/ringback.dll" --data-dir "$work/data")

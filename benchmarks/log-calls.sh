@@ -10,6 +10,8 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/ringback-calls.XXXXXX)
 port=5199
 trap 'kill $server 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
+# Another server on the port would answer for ours and be measured instead (CI once failed that way).
+curl -s -o /dev/null "http://127.0.0.1:$port/" && { echo "log-calls: something already answers on port $port; stop it first" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "log-calls: wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 
 dotnet build -c Release "$here/src/Ringback" -v quiet -nologo >/dev/null

@@ -13,6 +13,8 @@ work=$(mktemp -d /tmp/ringback-practice.XXXXXX)
 port=5198
 server=
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+# Another server on the port would answer for ours and be measured instead (CI once failed that way).
+curl -s -o /dev/null "http://127.0.0.1:$port/" && { echo "practice: something already answers on port $port; stop it first" >&2; exit 1; }
 
 text="Hi Dana, this is Freda Whitehouse at ABC Company. My number is 901-555-2120. I'm calling about how we can cut your fleet's overtime costs, the way we did for Performance Tires last spring, and I'll call you again Thursday at 10. If Thursday is no good, tell your assistant when suits you. Again, 901-555-2120."
 spoken=$(sed 's/901-555-2120/nine oh one, five five five, two one two oh/g' <<<"$text")

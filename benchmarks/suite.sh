@@ -22,6 +22,8 @@ port=5196
 base="http://127.0.0.1:$port"
 server=
 trap 'kill $server 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
+# Another server on the port would answer for ours and be measured instead (CI once failed that way).
+curl -s -o /dev/null "http://127.0.0.1:$port/" && { echo "suite: something already answers on port $port; stop it first" >&2; exit 1; }
 for tool in wrk curl sqlite3 psql; do
   command -v "$tool" >/dev/null || { echo "suite: $tool is not installed (apt-get install $tool)" >&2; exit 1; }
 done
