@@ -194,8 +194,9 @@ if [ -n "$rep_contacts" ]; then
       "$base/api/v1/cadences/$cadence/enroll" || { echo "suite: enrolling the rep's contacts failed" >&2; exit 1; }
   done < <(sed 's/.*/"&"/' <<<"$rep_contacts" | paste -d, - - - - - - - - - - - - - - - - - - - - - - - - - | sed 's/,*$//')
   due_at=$(date -u -d '+2 days' +%Y-%m-%dT%H:%M:%SZ)
-  due=$(curl -sf -H "Authorization: Bearer $rep" "$base/api/v1/queue?at=$due_at" | grep -o '"moreDue":[0-9]*' | cut -d: -f2)
-  shown=$(curl -sf -H "Authorization: Bearer $rep" "$base/api/v1/queue?at=$due_at" | grep -o '"contactId"' | wc -l)
+  queue=$(curl -sf -H "Authorization: Bearer $rep" "$base/api/v1/queue?at=$due_at")
+  due=$(grep -o '"moreDue":[0-9]*' <<<"$queue" | cut -d: -f2)
+  shown=$(grep -o '"contactId"' <<<"$queue" | wc -l)
   for clients in 1 32; do
     loaded "Today's queue, one rep with $(( due + shown )) calls due ($shown listed)" "$clients" -H "Authorization: Bearer $rep" "$base/api/v1/queue?at=$due_at"
   done

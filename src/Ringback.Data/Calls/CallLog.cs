@@ -116,7 +116,7 @@ public static class CallLog
             return CallLogResult.Changed(delivered);
         }
 
-        var contact = await ContactAsync(db, contactId, cancellationToken);
+        var contact = await Planner.Plans.ContactAsync(db, contactId, cancellationToken);
         if (contact is null)
         {
             return CallLogResult.Missing;
@@ -172,7 +172,7 @@ public static class CallLog
         Planner.PlannerOptions planner, string defaultRegion, CancellationToken cancellationToken)
     {
         var call = await db.Calls.FirstOrDefaultAsync(c => c.Id == callId, cancellationToken);
-        var contact = call is null ? null : await ContactAsync(db, call.ContactId, cancellationToken);
+        var contact = call is null ? null : await Planner.Plans.ContactAsync(db, call.ContactId, cancellationToken);
         if (call is null || contact is null)
         {
             return CallLogResult.Missing;
@@ -200,20 +200,17 @@ public static class CallLog
             await Planner.DoNotCallRegister.MarkAsync(db, contact, reason: null, now, planner, cancellationToken);
         }
 
-        await RewriteAsync(db, contact.Id, now, planner, cancellationToken);
+        await RewriteAsync(db, contact.Id, now, planner, cancellationToken, contact);
         await Planner.Commitments.SyncAsync(db, call, now, cancellationToken);
         return CallLogResult.Changed(call);
     }
 
-    /// <summary>The contact a call is logged or corrected on, with what its rules and its plan read: the company (the
-    /// prospect's place) and the gatekeepers (who may answer; whose hours the plan keeps to).</summary>
-    private static Task<Contact?> ContactAsync(RingbackDbContext db, Guid contactId, CancellationToken cancellationToken) =>
-        db.Contacts.Include(c => c.Company).Include(c => c.Gatekeepers).FirstOrDefaultAsync(c => c.Id == contactId, cancellationToken);
-
     /// <summary>Status, attempt numbers, credits and the plan, made again from the contact's calls as they now stand.</summary>
-    internal static async Task RewriteAsync(RingbackDbContext db, Guid contactId, Instant now, Planner.PlannerOptions planner, CancellationToken cancellationToken)
+    /// <param name="contact">The contact, when the caller has it from <see cref="Planner.Plans.ContactAsync"/>.</param>
+    internal static async Task RewriteAsync(RingbackDbContext db, Guid contactId, Instant now, Planner.PlannerOptions planner, CancellationToken cancellationToken,
+        Contact? contact = null)
     {
-        var contact = await db.Contacts.Include(c => c.Company).FirstAsync(c => c.Id == contactId, cancellationToken);
+        contact ??= await Planner.Plans.ContactAsync(db, contactId, cancellationToken) ?? throw new InvalidOperationException($"Contact {contactId} is not in this organization.");
         var calls = await db.Calls.AsNoTracking().Where(c => c.ContactId == contactId).OrderBy(c => c.StartedAt).ThenBy(c => c.Id)
             .Select(c => new { c.Direction, c.Outcome, Booked = c.AppointmentStart != null })
             .ToListAsync(cancellationToken);
@@ -226,7 +223,7 @@ public static class CallLog
         }
 
         var all = await Callbacks.Credits.RecomputeAsync(db, contact, planner, cancellationToken);
-        await Planner.Plans.ReplanAsync(db, contactId, now, planner, cancellationToken, all);
+        await Planner.Plans.ReplanAsync(db, contactId, now, planner, cancellationToken, all, contact);
     }
 
     /// <summary>

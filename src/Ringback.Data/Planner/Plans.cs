@@ -24,7 +24,7 @@ public static class Plans
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(options);
-        contact ??= await db.Contacts.Include(c => c.Company).Include(c => c.Gatekeepers).FirstOrDefaultAsync(c => c.Id == contactId, cancellationToken);
+        contact ??= await ContactAsync(db, contactId, cancellationToken);
         if (contact is null)
         {
             return;
@@ -88,6 +88,14 @@ public static class Plans
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A contact with what its plan reads, tracked: the company (the prospect's place) and the gatekeepers
+    /// (whose hours the plan keeps to; who may answer a call logged to them).</summary>
+    public static Task<Contact?> ContactAsync(RingbackDbContext db, Guid contactId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Contacts.Include(c => c.Company).Include(c => c.Gatekeepers).FirstOrDefaultAsync(c => c.Id == contactId, cancellationToken);
     }
 
     /// <summary>The same facts as <see cref="RecentCallsAsync"/>, from calls already in memory.</summary>
