@@ -26,7 +26,7 @@ until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.2; done
 
 jar=$work/cookies
 form=$(curl -s -c "$jar" "http://127.0.0.1:$port/signin")
-antiforgery=$(echo "$form" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1)
+antiforgery=$(echo "$form" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | sed -n 1p)
 curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "__RequestVerificationToken=$antiforgery" \
   --data-urlencode "Email=owner@demo.ringback.example" --data-urlencode "Password=$password" "http://127.0.0.1:$port/signin"
 
@@ -43,4 +43,7 @@ for path in "${paths[@]}"; do
   times=$(for _ in $(seq 1 "$runs"); do curl -s "${auth[@]}" -o /dev/null -w '%{time_starttransfer}\n' "$url"; done | sort -n)
   printf '%-60s median %7.1f ms   slowest %7.1f ms\n' "$path" "$(echo "$times" | sed -n "$(( (runs + 1) / 2 ))p" | awk '{print $1 * 1000}')" "$(echo "$times" | tail -n 1 | awk '{print $1 * 1000}')"
 done
-curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/stats?from=$from" | head -c 600; echo
+# Read whole, then cut: `curl | head -c` under pipefail fails when head closes the pipe before curl has written all
+# (curl exits 23), which once turned a green CI red.
+stats=$(curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/stats?from=$from")
+echo "${stats:0:600}"

@@ -38,7 +38,7 @@ done
 
 jar=$work/cookies
 form=$(curl -s -c "$jar" "http://127.0.0.1:$port/signin")
-antiforgery=$(echo "$form" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1)
+antiforgery=$(echo "$form" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | sed -n 1p)
 curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "__RequestVerificationToken=$antiforgery" \
   --data-urlencode "Email=bench@example.com" --data-urlencode "Password=benchmark password" "http://127.0.0.1:$port/signin"
 

@@ -171,7 +171,7 @@ if [ -n "$busiest" ]; then
       "$base/api/v1/contacts/$busiest/calls" || { echo "suite: logging call $n to $busiest failed" >&2; exit 1; }
   done
 fi
-name=$(curl -sf -H "Authorization: Bearer $owner" "$base/api/v1/contacts?pageSize=1" | grep -o '"displayName":"[^"]*"' | head -n 1 | cut -d'"' -f4)
+name=$(curl -sf -H "Authorization: Bearer $owner" "$base/api/v1/contacts?pageSize=1" | grep -o '"displayName":"[^"]*"' | sed -n 1p | cut -d'"' -f4)
 query=$(printf '%s' "$name" | sed 's/ /%20/g')
 
 # Warm the server up under load first: on 2 cores the JIT optimizes for about 30 s (dotnet-counters).
@@ -188,7 +188,7 @@ else
   rep_contacts=$(sqlite3 "$work/data/ringback.db" "SELECT lower(c.id) FROM contacts c JOIN users u ON u.id = c.owner_id WHERE u.email = 'rep2@demo.ringback.example' AND c.status IN ('New', 'Working', 'Engaged') ORDER BY c.id LIMIT $enrolled_max")
 fi
 if [ -n "$rep_contacts" ]; then
-  cadence=$(curl -sf -H "Authorization: Bearer $owner" "$base/api/v1/cadences/" | grep -o '"id":"[0-9a-f-]\{36\}"' | head -n 1 | cut -d'"' -f4)
+  cadence=$(curl -sf -H "Authorization: Bearer $owner" "$base/api/v1/cadences/" | grep -o '"id":"[0-9a-f-]\{36\}"' | sed -n 1p | cut -d'"' -f4)
   while read -r batch; do
     curl -sf -o /dev/null -H "Authorization: Bearer $rep" -H 'Content-Type: application/json' -d "{\"contactIds\":[$batch]}" \
       "$base/api/v1/cadences/$cadence/enroll" || { echo "suite: enrolling the rep's contacts failed" >&2; exit 1; }
