@@ -86,7 +86,12 @@ public sealed partial class ReminderScheduler(IOptions<ReminderOptions> options,
         {
             await StartQuartzAsync(lifetime.ApplicationStopping);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // Stopped while starting: a server on its way down has no reminders to send, and StopAsync, which awaits
+            // this start, must not rethrow the cancellation (it ended the process with SIGABRT).
+        }
+        catch (Exception e)
         {
             // Nobody awaits this start: a scheduler that cannot start must be loud in the log, as a failed start was.
             SchedulerFailed(_log, e);

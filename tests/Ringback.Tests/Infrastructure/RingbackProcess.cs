@@ -126,6 +126,23 @@ public sealed class RingbackProcess
             throw new TimeoutException($"ringback serve did not become healthy within {limit.TotalSeconds} s");
         }
 
+        /// <summary>
+        /// Stops the server as a service manager or Ctrl+C does (SIGTERM) and waits for it to exit: its exit code and
+        /// what it wrote to stderr.
+        /// </summary>
+        public async Task<(int ExitCode, string Error)> StopAsync()
+        {
+            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            var error = process.StandardError.ReadToEndAsync();
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await process.WaitForExitAsync(limit.Token);
+            return (process.ExitCode, await error);
+        }
+
         /// <summary>Kills the process outright, as a power cut or an OOM kill would: no shutdown, no flush.</summary>
         public async Task CrashAsync()
         {

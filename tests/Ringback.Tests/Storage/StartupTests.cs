@@ -148,6 +148,24 @@ public class StartupTests(ITestOutputHelper output)
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
+    /// <summary>
+    /// Stopped the moment it answers — while the reminder scheduler, which starts once the server listens, is still
+    /// starting — a server stops cleanly. It used to end with an unhandled cancellation and SIGABRT (exit 134).
+    /// </summary>
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_server_stopped_the_moment_it_answers_stops_cleanly(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        for (var round = 1; round <= 3; round++)
+        {
+            await using var server = new RingbackProcess(database).StartServing();
+            (await server.TryWaitUntilHealthyAsync(NextStartLimit)).ShouldBeTrue();
+            var (exitCode, error) = await server.StopAsync();
+            error.ShouldNotContain("Unhandled exception", customMessage: $"round {round}");
+            exitCode.ShouldBe(0, $"round {round}: {error}");
+        }
+    }
+
     private static async Task KillWhileStartingAsync(RingbackProcess ringback, Random random)
     {
         // Start-up takes about 3 s here; a kill anywhere in the first 3.5 s lands in every phase of it.
