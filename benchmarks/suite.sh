@@ -29,8 +29,9 @@ for tool in wrk curl sqlite3 psql; do
 done
 if [ -n "${QUICK:-}" ]; then seconds=2; warm=3; requests=3; else seconds=10; warm=30; requests=20; fi
 
-dotnet build -c Release "$here/src/Ringback" -v quiet -nologo >/dev/null
-ringback=(dotnet "$here/src/Ringback/bin/Release/net10.0/ringback.dll" --data-dir "$work/data")
+# The server as deployed: published for this machine's runtime, compiled ahead of time (ReadyToRun).
+dotnet publish -c Release -r "${RID:-linux-x64}" "$here/src/Ringback" -o "$work/app" -v quiet -nologo >/dev/null
+ringback=(dotnet "$work/app/ringback.dll" --data-dir "$work/data")
 [ -n "${RINGBACK_POSTGRES:-}" ] && ringback+=(--postgres "$RINGBACK_POSTGRES")
 start=$(date +%s)
 "${ringback[@]}" demo --contacts "$contacts" --months "$months" --reps 10 >/dev/null
@@ -41,7 +42,7 @@ rep=$("${ringback[@]}" user token add --email rep2@demo.ringback.example --name 
 serve() {
   "${ringback[@]}" serve --urls "$base" >>"$work/server.log" 2>&1 &
   server=$!
-  until curl -sf -o /dev/null "$base/signin"; do sleep 0.01; done
+  until curl -sfL -o /dev/null "$base/signin"; do sleep 0.01; done
 }
 
 rows=()

@@ -71,17 +71,45 @@ public static class Storage
         ArgumentNullException.ThrowIfNull(storage);
         if (storage.Provider == DatabaseProvider.Postgres)
         {
-            var postgres = new DbContextOptionsBuilder<PostgresRingbackDbContext>();
-            postgres.UseNpgsql(storage.Postgres, npgsql => npgsql.EnableRetryOnFailure(3));
-            return new PostgresRingbackDbContext(postgres.Options, scope);
+            return new PostgresRingbackDbContext(PostgresOptions(storage.Postgres!), scope);
         }
 
         Directory.CreateDirectory(storage.ResolvedDataDirectory);
-        var sqlite = new DbContextOptionsBuilder<SqliteRingbackDbContext>();
-        sqlite.UseSqlite(storage.SqliteConnectionString);
-        sqlite.AddInterceptors(SqliteDurability.Instance);
-        return new SqliteRingbackDbContext(sqlite.Options, scope);
+        return new SqliteRingbackDbContext(SqliteOptions(storage.SqliteConnectionString), scope);
     }
+
+    private static DbContextOptions<PostgresRingbackDbContext> PostgresOptions(string connectionString) =>
+        new DbContextOptionsBuilder<PostgresRingbackDbContext>()
+            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3)).Options;
+
+    private static DbContextOptions<SqliteRingbackDbContext> SqliteOptions(string connectionString) =>
+        new DbContextOptionsBuilder<SqliteRingbackDbContext>()
+            .UseSqlite(connectionString).AddInterceptors(SqliteDurability.Instance).Options;
+
+    /// <summary>
+    /// Builds EF Core's model for <paramref name="provider"/> on a pool thread and returns at once. The model takes
+    /// about a second to build — no compiled model is possible while query filters scope every table
+    /// (dotnet/efcore#24897) — and the first context used to build it only after the host was built; started
+    /// first, it is made on the other core meanwhile. EF keeps one model per provider and options that share its
+    /// services (the connection string is not among them), and whoever asks while it is being made waits for it, so
+    /// the first real context finds it made or nearly so. Nothing is opened or created. A failure is left for that
+    /// first context to meet and report.
+    /// </summary>
+    public static void WarmUp(DatabaseProvider provider) => _ = Task.Run(() =>
+    {
+        try
+        {
+            using RingbackDbContext db = provider == DatabaseProvider.Postgres
+                ? new PostgresRingbackDbContext(PostgresOptions("Host=localhost"), null)
+                : new SqliteRingbackDbContext(SqliteOptions("Data Source=:memory:"), null);
+            _ = db.Model;
+        }
+#pragma warning disable CA1031 // The same failure reaches the first real context, which reports it.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    });
 
     /// <summary>Brings the schema up to date. Run at start-up by both the web host and the CLI.</summary>
     /// <remarks>

@@ -30,6 +30,8 @@ public static class WebHost
         // Content root is where the app is installed, so its appsettings.json is found from any working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(overrides);
+        // EF Core's model (about a second) is built on the other core while the host is built, not after it.
+        Storage.WarmUp(builder.Configuration.GetSection(RingbackOptions.Section).Get<StorageOptions>()?.Provider ?? DatabaseProvider.Sqlite);
 
         // Run from a build (dotnet run, the tests), the CSS and JS live in the project's wwwroot and the build's
         // manifest points there; a published app has them beside it and no manifest, which makes this a no-op.
@@ -203,7 +205,9 @@ internal sealed partial class StatisticsOnStart(IServiceProvider services, IHost
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var started = new TaskCompletionSource();
+        // Asynchronous continuations: otherwise the refresh runs inside the host's "started" notification, on the
+        // thread that is finishing the start.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
         {
             await started.Task.WaitAsync(stoppingToken);
