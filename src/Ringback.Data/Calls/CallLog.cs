@@ -106,9 +106,15 @@ public static class CallLog
     private static async Task<CallLogResult> LogInTransactionAsync(RingbackDbContext db, Guid contactId, Guid userId, CallDraft draft, Guid? id, Instant now,
         Planner.PlannerOptions planner, string defaultRegion, CancellationToken cancellationToken)
     {
-        if (id is { } existingId && await db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == existingId && c.ContactId == contactId, cancellationToken) is { } existing)
+        // One read answers both questions a client-chosen id raises: is this a retry of a call already logged for
+        // this contact (answered again, not logged twice), or is the id taken by any other call — another contact's,
+        // another organization's, a deleted one?
+        var sameId = id is { } chosen
+            ? await db.Calls.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(c => c.Id == chosen, cancellationToken)
+            : null;
+        if (sameId is { DeletedAt: null } && sameId.ContactId == contactId && sameId.OrganizationId == db.OrganizationId)
         {
-            return CallLogResult.Changed(existing);
+            return CallLogResult.Changed(sameId);
         }
 
         if (draft.ExternalId is { } externalId && await db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.ExternalId == externalId, cancellationToken) is { } delivered)
@@ -123,7 +129,7 @@ public static class CallLog
         }
 
         var (fields, errors) = await CheckAsync(db, contact, userId, draft, before: null, now, planner, defaultRegion, cancellationToken);
-        if (id is { } newId && await db.Calls.IgnoreQueryFilters().AnyAsync(c => c.Id == newId, cancellationToken))
+        if (sameId is not null)
         {
             errors.Add("id", "is already used by another call");
         }

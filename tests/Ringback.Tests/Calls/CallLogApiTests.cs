@@ -73,17 +73,43 @@ public class CallLogApiTests
     }
 
     [Fact]
-    public async Task A_retried_call_with_the_same_id_is_logged_once()
+    public async Task A_retried_call_with_the_same_id_is_logged_once_and_an_id_taken_elsewhere_is_refused()
     {
         await using var app = await RingbackApiFactory.StartAsync(DatabaseProvider.Sqlite);
         var (_, client) = await app.SignUpAsync();
         var (_, sue) = await client.PostAsync("/api/v1/contacts", new { lastName = "Jones" });
+        var (_, bob) = await client.PostAsync("/api/v1/contacts", new { lastName = "Smith" });
         var url = $"/api/v1/contacts/{sue.Str("contact.id")}/calls";
         var id = Guid.NewGuid();
 
         (await client.PostAsync(url, new { id, outcome = "busy" })).Response.StatusCode.ShouldBe(HttpStatusCode.Created);
         (await client.PostAsync(url, new { id, outcome = "busy" })).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await client.GetJsonAsync($"/api/v1/contacts/{sue.Str("contact.id")}/timeline")).Body!.AsArray().Count.ShouldBe(1);
+
+        // The same id for another contact is not a retry: refused, naming the field.
+        var (otherContact, problem) = await client.PostAsync($"/api/v1/contacts/{bob.Str("contact.id")}/calls", new { id, outcome = "busy" });
+        otherContact.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        problem!["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["id"]);
+
+        // A deleted call keeps its id (it can be restored): logging it again is refused, not a second call.
+        (await client.DeleteAsync($"/api/v1/calls/{id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var (again, deletedProblem) = await client.PostAsync(url, new { id, outcome = "busy" });
+        again.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        deletedProblem!["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["id"]);
+
+        // Another organization's call id is refused the same way, and says nothing of that call.
+        var (_, stranger) = await app.SignUpAsync("olga@elsewhere.example");
+        var (_, theirs) = await stranger.PostAsync("/api/v1/contacts", new { lastName = "Other" });
+        var (foreign, foreignProblem) = await stranger.PostAsync($"/api/v1/contacts/{theirs.Str("contact.id")}/calls", new { id, outcome = "busy" });
+        foreign.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        foreignProblem!["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["id"]);
+
+        // Nor is a "retry" of that call, at its contact, from the other organization an answer with the call in it.
+        var live = Guid.NewGuid();
+        (await client.PostAsync(url, new { id = live, outcome = "busy" })).Response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var (snooped, snoopedBody) = await stranger.PostAsync(url, new { id = live, outcome = "busy" });
+        snooped.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        snoopedBody?.ToJsonString().ShouldNotContain(live.ToString());
     }
 
     [Fact]
