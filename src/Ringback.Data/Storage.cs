@@ -89,8 +89,8 @@ public static class Storage
     /// <summary>
     /// Builds EF Core's model for <paramref name="provider"/> on a pool thread and returns at once. The model takes
     /// about a second to build — no compiled model is possible while query filters scope every table
-    /// (dotnet/efcore#24897) — and the first context used to build it only after the host was built; started
-    /// first, it is made on the other core meanwhile. EF keeps one model per provider and options that share its
+    /// (dotnet/efcore#24897) — and the first context built it only after the host was built; started first, it is
+    /// made on the other core while the host is built. EF keeps one model per provider and options that share its
     /// services (the connection string is not among them), and whoever asks while it is being made waits for it, so
     /// the first real context finds it made or nearly so. Nothing is opened or created. A failure is left for that
     /// first context to meet and report.
