@@ -87,21 +87,19 @@ public static class Storage
             .UseSqlite(connectionString).AddInterceptors(SqliteDurability.Instance).Options;
 
     /// <summary>
-    /// Builds EF Core's model for <paramref name="provider"/> on a pool thread and returns at once. The model takes
-    /// about a second to build — no compiled model is possible while query filters scope every table
+    /// Builds EF Core's model for <paramref name="storage"/>'s database on a pool thread and returns at once. The
+    /// model takes about a second to build — no compiled model is possible while query filters scope every table
     /// (dotnet/efcore#24897) — and the first context built it only after the host was built; started first, it is
-    /// made on the other core while the host is built. EF keeps one model per provider and options that share its
-    /// services (the connection string is not among them), and whoever asks while it is being made waits for it, so
-    /// the first real context finds it made or nearly so. Nothing is opened or created. A failure is left for that
-    /// first context to meet and report.
+    /// made on the other core while the host is built. The context is made with the same options as every later one,
+    /// so EF, which keeps a model per set of options that share its services, hands them this model (whoever asks
+    /// while it is being made waits for it). Nothing is opened or created. A failure is left for the first real
+    /// context to meet and report.
     /// </summary>
-    public static void WarmUp(DatabaseProvider provider) => _ = Task.Run(() =>
+    public static Task WarmUp(StorageOptions storage) => Task.Run(() =>
     {
         try
         {
-            using RingbackDbContext db = provider == DatabaseProvider.Postgres
-                ? new PostgresRingbackDbContext(PostgresOptions("Host=localhost"), null)
-                : new SqliteRingbackDbContext(SqliteOptions("Data Source=:memory:"), null);
+            using var db = WarmUpContext(storage);
             _ = db.Model;
         }
 #pragma warning disable CA1031 // The same failure reaches the first real context, which reports it.
@@ -110,6 +108,10 @@ public static class Storage
         {
         }
     });
+
+    internal static RingbackDbContext WarmUpContext(StorageOptions storage) => storage.Provider == DatabaseProvider.Postgres
+        ? new PostgresRingbackDbContext(PostgresOptions(storage.Postgres!), null)
+        : new SqliteRingbackDbContext(SqliteOptions(storage.SqliteConnectionString), null);
 
     /// <summary>Brings the schema up to date. Run at start-up by both the web host and the CLI.</summary>
     /// <remarks>

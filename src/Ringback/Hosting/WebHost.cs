@@ -31,7 +31,7 @@ public static class WebHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(overrides);
         // EF Core's model (about a second) is built on the other core while the host is built, not after it.
-        Storage.WarmUp(builder.Configuration.GetSection(RingbackOptions.Section).Get<StorageOptions>()?.Provider ?? DatabaseProvider.Sqlite);
+        _ = Storage.WarmUp(builder.Configuration.GetSection(RingbackOptions.Section).Get<StorageOptions>() ?? new StorageOptions());
 
         // Run from a build (dotnet run, the tests), the CSS and JS live in the project's wwwroot and the build's
         // manifest points there; a published app has them beside it and no manifest, which makes this a no-op.

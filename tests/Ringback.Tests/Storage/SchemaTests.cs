@@ -31,6 +31,22 @@ public class SchemaTests
     }
 
     /// <summary>
+    /// The model the server starts building before its host is built (<see cref="Ringback.Data.Storage.WarmUp"/>)
+    /// is the very one every context then uses: were the warm-up's options to differ in what EF keys its models
+    /// by, each start would build the model twice, the second time on the critical path.
+    /// </summary>
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_model_built_at_start_up_is_the_one_every_context_uses(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, migrate: false);
+        await Ringback.Data.Storage.WarmUp(database.Storage);
+        await using var warm = Ringback.Data.Storage.WarmUpContext(database.Storage);
+        await using var db = database.NewContext();
+
+        ReferenceEquals(warm.Model, db.Model).ShouldBeTrue();
+    }
+
+    /// <summary>
     /// What <c>dotnet ef migrations has-pending-model-changes</c> checks: each provider's migrations and model
     /// snapshot describe the model as it is now. A model change without <c>dotnet ef migrations add</c> for both
     /// providers fails here (and start-up refuses it too).
