@@ -69,22 +69,20 @@ public static class Storage
     public static RingbackDbContext NewContext(StorageOptions storage, OrganizationScope? scope)
     {
         ArgumentNullException.ThrowIfNull(storage);
-        if (storage.Provider == DatabaseProvider.Postgres)
+        if (storage.Provider == DatabaseProvider.Sqlite)
         {
-            return new PostgresRingbackDbContext(PostgresOptions(storage.Postgres!), scope);
+            Directory.CreateDirectory(storage.ResolvedDataDirectory);
         }
 
-        Directory.CreateDirectory(storage.ResolvedDataDirectory);
-        return new SqliteRingbackDbContext(SqliteOptions(storage.SqliteConnectionString), scope);
+        return Create(storage, scope);
     }
 
-    private static DbContextOptions<PostgresRingbackDbContext> PostgresOptions(string connectionString) =>
-        new DbContextOptionsBuilder<PostgresRingbackDbContext>()
-            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3)).Options;
-
-    private static DbContextOptions<SqliteRingbackDbContext> SqliteOptions(string connectionString) =>
-        new DbContextOptionsBuilder<SqliteRingbackDbContext>()
-            .UseSqlite(connectionString).AddInterceptors(SqliteDurability.Instance).Options;
+    /// <summary>The context on <paramref name="storage"/>'s database, with nothing created on disk.</summary>
+    private static RingbackDbContext Create(StorageOptions storage, OrganizationScope? scope) => storage.Provider == DatabaseProvider.Postgres
+        ? new PostgresRingbackDbContext(
+            new DbContextOptionsBuilder<PostgresRingbackDbContext>().UseNpgsql(storage.Postgres, npgsql => npgsql.EnableRetryOnFailure(3)).Options, scope)
+        : new SqliteRingbackDbContext(
+            new DbContextOptionsBuilder<SqliteRingbackDbContext>().UseSqlite(storage.SqliteConnectionString).AddInterceptors(SqliteDurability.Instance).Options, scope);
 
     /// <summary>
     /// Builds EF Core's model for <paramref name="storage"/>'s database on a pool thread and returns at once. The
@@ -109,9 +107,7 @@ public static class Storage
         }
     });
 
-    internal static RingbackDbContext WarmUpContext(StorageOptions storage) => storage.Provider == DatabaseProvider.Postgres
-        ? new PostgresRingbackDbContext(PostgresOptions(storage.Postgres!), null)
-        : new SqliteRingbackDbContext(SqliteOptions(storage.SqliteConnectionString), null);
+    internal static RingbackDbContext WarmUpContext(StorageOptions storage) => Create(storage, scope: null);
 
     /// <summary>Brings the schema up to date. Run at start-up by both the web host and the CLI.</summary>
     /// <remarks>
