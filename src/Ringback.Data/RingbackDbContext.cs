@@ -51,7 +51,7 @@ public static class QueryFilters
 /// exactly what this model describes.
 /// </para>
 /// </remarks>
-public abstract class RingbackDbContext(DbContextOptions options, OrganizationScope? scope = null) : DbContext(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
+public abstract class RingbackDbContext(DbContextOptions options, OrganizationScope? scope = null) : DbContext(options)
 {
     private Guid? _organizationId;
     private bool _organizationSet;
@@ -108,7 +108,10 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
     public DbSet<Practice.PracticeTake> PracticeTakes => Set<Practice.PracticeTake>();
     public DbSet<Practice.PracticeTakeAudio> PracticeTakeAudio => Set<Practice.PracticeTakeAudio>();
 
-    /// <summary>The data-protection key ring, when it is kept in the database (PostgreSQL: every node must share it).</summary>
+    /// <summary>
+    /// The data-protection key ring, when it is kept in the database (PostgreSQL: every node must share it). Created
+    /// and migrated here; read and written through <see cref="Secrets.PostgresKeyRing"/>.
+    /// </summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 

@@ -70,7 +70,7 @@ public static class RingbackServices
                 // The CLI registers no logging; the web host does.
                 var loggers = provider.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
                 o.XmlRepository = storage.Value.Provider == DatabaseProvider.Postgres
-                    ? new Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.EntityFrameworkCoreXmlRepository<RingbackDbContext>(provider, loggers)
+                    ? new Ringback.Data.Secrets.PostgresKeyRing(storage.Value.Postgres!)
                     : new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
                         new DirectoryInfo(Path.Combine(storage.Value.ResolvedDataDirectory, "keys")), loggers);
             });
@@ -80,9 +80,7 @@ public static class RingbackServices
     public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         services.GetRequiredService<IOptions<RingbackOptions>>().Value.Validate();
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RingbackDbContext>();
-        await Storage.MigrateAsync(db, cancellationToken);
+        await Storage.MigrateAsync(services.GetRequiredService<IOptions<StorageOptions>>().Value, cancellationToken);
     }
 
     public static async Task<bool> CanConnectAsync(RingbackDbContext db, CancellationToken cancellationToken) =>

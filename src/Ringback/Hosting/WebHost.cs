@@ -43,8 +43,11 @@ public static class WebHost
         }
 
         var services = builder.Services;
-        services.AddRingbackCore(builder.Configuration);
+        // First of the hosted services, so the database is migrated before anything reads it: the data-protection
+        // key ring is read by a hosted service that AddRingbackCore registers, and on a new PostgreSQL database it
+        // met no table and logged an error.
         services.AddHostedService<PrepareOnStart>();
+        services.AddRingbackCore(builder.Configuration);
         services.AddHostedService<StatisticsOnStart>();
         // After the start-up work, so the database is migrated before Quartz reads its tables.
         services.AddReminderScheduler();

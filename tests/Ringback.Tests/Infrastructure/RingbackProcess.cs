@@ -127,10 +127,10 @@ public sealed class RingbackProcess
         }
 
         /// <summary>
-        /// Stops the server as a service manager or Ctrl+C does (SIGTERM) and waits for it to exit: its exit code and
-        /// what it wrote to stderr.
+        /// Stops the server as a service manager or Ctrl+C does (SIGTERM) and waits for it to exit: its exit code, what
+        /// it wrote to stderr, and its log (stdout).
         /// </summary>
-        public async Task<(int ExitCode, string Error)> StopAsync()
+        public async Task<(int ExitCode, string Error, string Output)> StopAsync()
         {
             using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             {
@@ -138,9 +138,10 @@ public sealed class RingbackProcess
             }
 
             var error = process.StandardError.ReadToEndAsync();
+            var output = process.StandardOutput.ReadToEndAsync();
             using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await process.WaitForExitAsync(limit.Token);
-            return (process.ExitCode, await error);
+            return (process.ExitCode, await error, await output);
         }
 
         /// <summary>Kills the process outright, as a power cut or an OOM kill would: no shutdown, no flush.</summary>

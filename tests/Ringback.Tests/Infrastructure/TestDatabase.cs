@@ -62,8 +62,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
         if (migrate)
         {
-            await using var db = database.NewContext();
-            await Ringback.Data.Storage.MigrateAsync(db);
+            await Ringback.Data.Storage.MigrateAsync(database.Storage);
         }
 
         return database;
