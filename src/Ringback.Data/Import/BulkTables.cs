@@ -151,6 +151,6 @@ internal static class BulkWriters
     /// <summary>The provider's own bulk path: binary COPY on PostgreSQL, prepared inserts on SQLite.</summary>
     public static async Task<IBulkWriter> OpenAsync(StorageOptions storage, bool large, Guid organizationId, CancellationToken cancellationToken) =>
         storage.Provider == DatabaseProvider.Postgres
-            ? await PostgresBulkWriter.OpenAsync(storage.Postgres!, organizationId, cancellationToken)
+            ? await PostgresBulkWriter.OpenAsync(storage.PostgresConnectionString!, organizationId, cancellationToken)
             : await SqliteBulkWriter.OpenAsync(storage.SqliteConnectionString, large, organizationId, cancellationToken);
 }

@@ -70,7 +70,7 @@ public static class RingbackServices
                 // The CLI registers no logging; the web host does.
                 var loggers = provider.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
                 o.XmlRepository = storage.Value.Provider == DatabaseProvider.Postgres
-                    ? new Ringback.Data.Secrets.PostgresKeyRing(storage.Value.Postgres!)
+                    ? new Ringback.Data.Secrets.PostgresKeyRing(storage.Value.PostgresConnectionString!)
                     : new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
                         new DirectoryInfo(Path.Combine(storage.Value.ResolvedDataDirectory, "keys")), loggers);
             });

@@ -60,6 +60,39 @@ public class SchemaTests
     }
 
     /// <summary>
+    /// Ringback's statements are prepared on the PostgreSQL server once a connection has run them twice, unless the
+    /// operator's connection string chose otherwise (in any spelling Npgsql accepts).
+    /// </summary>
+    [Theory]
+    [InlineData("Host=db;Database=rb", 64, 2)]
+    [InlineData("Host=db;Database=rb;Max Auto Prepare=0", 0, 2)]
+    [InlineData("host=db;database=rb;maxautoprepare=5;AUTO PREPARE MIN USAGES=7", 5, 7)]
+    public void PostgreSQL_statements_are_prepared_unless_the_operator_says_otherwise(string given, int maxAutoPrepare, int minUsages)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(new StorageOptions { Postgres = given }.PostgresConnectionString);
+
+        builder.MaxAutoPrepare.ShouldBe(maxAutoPrepare);
+        builder.AutoPrepareMinUsages.ShouldBe(minUsages);
+        builder.Host.ShouldBe("db");
+        new StorageOptions().PostgresConnectionString.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_query_run_twice_on_PostgreSQL_is_prepared_on_the_server()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await using var db = database.NewContext();
+        await db.Database.OpenConnectionAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await db.Contacts.Where(c => c.LastName == "Nobody").CountAsync();
+        }
+
+        var prepared = await db.Database.SqlQueryRaw<string>("SELECT statement AS \"Value\" FROM pg_prepared_statements").ToListAsync();
+        prepared.ShouldContain(sql => sql.Contains("contacts", StringComparison.Ordinal));
+    }
+
+    /// <summary>
     /// On PostgreSQL the data-protection keys live in the database, read and written in plain SQL: a key stored is
     /// in the migrated table, as EF Core maps it, and read back whole.
     /// </summary>
