@@ -10,6 +10,11 @@ public sealed record DuplicateMatch(Guid ContactId, string Name, string? Company
 }
 
 /// <summary>Finds the contacts already in the book that share a duplicate key (<see cref="DuplicateKeys"/>), through the indexes on email, each number and company.</summary>
+/// <remarks>
+/// Each list goes to the database as one parameter (<see cref="EF.Parameter{T}"/>: a JSON array on SQLite, an array on
+/// PostgreSQL). As one SQL parameter per value, Microsoft.Data.Sqlite found each of a chunk's 500–1,000 parameters by
+/// name among all the others: binding them was 32% of an import's time (a trace of 200,000 rows).
+/// </remarks>
 public static class Duplicates
 {
     private const int Chunk = 500;
@@ -36,19 +41,19 @@ public static class Duplicates
         foreach (var chunk in emails.Chunk(Chunk))
         {
             var spellings = chunk.SelectMany(e => new[] { e, e.ToLowerInvariant() }).Distinct().ToList();
-            foreach (var c in await contacts.Include(c => c.Company).Where(c => c.Email != null && spellings.Contains(c.Email)).ToListAsync(cancellationToken))
+            foreach (var c in await contacts.Include(c => c.Company).Where(c => c.Email != null && EF.Parameter(spellings).Contains(c.Email)).ToListAsync(cancellationToken))
             {
                 Add(DuplicateKeys.EmailPrefix + c.Email!.ToUpperInvariant(), c, c.Company?.Name);
             }
         }
 
         var phones = keys.Where(k => k.StartsWith(DuplicateKeys.PhonePrefix, StringComparison.Ordinal)).Select(k => k[DuplicateKeys.PhonePrefix.Length..]).ToList();
-        foreach (var chunk in phones.Chunk(Chunk))
+        foreach (var chunk in phones.Chunk(Chunk).Select(c => c.ToList()))
         {
             // One query per column, so each uses its own index.
-            var matches = await contacts.Include(c => c.Company).Where(c => c.DirectPhone != null && chunk.Contains(c.DirectPhone)).ToListAsync(cancellationToken);
-            matches.AddRange(await contacts.Include(c => c.Company).Where(c => c.MobilePhone != null && chunk.Contains(c.MobilePhone)).ToListAsync(cancellationToken));
-            matches.AddRange(await contacts.Include(c => c.Company).Where(c => c.AfterHoursPhone != null && chunk.Contains(c.AfterHoursPhone)).ToListAsync(cancellationToken));
+            var matches = await contacts.Include(c => c.Company).Where(c => c.DirectPhone != null && EF.Parameter(chunk).Contains(c.DirectPhone)).ToListAsync(cancellationToken);
+            matches.AddRange(await contacts.Include(c => c.Company).Where(c => c.MobilePhone != null && EF.Parameter(chunk).Contains(c.MobilePhone)).ToListAsync(cancellationToken));
+            matches.AddRange(await contacts.Include(c => c.Company).Where(c => c.AfterHoursPhone != null && EF.Parameter(chunk).Contains(c.AfterHoursPhone)).ToListAsync(cancellationToken));
             var wanted = chunk.ToHashSet(StringComparer.Ordinal);
             foreach (var c in matches)
             {
@@ -61,11 +66,11 @@ public static class Duplicates
 
         var names = keys.Where(k => k.StartsWith(DuplicateKeys.NamePrefix, StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
         var companyKeys = names.Select(k => k[(k.IndexOf('|', StringComparison.Ordinal) + 1)..]).Distinct().ToList();
-        foreach (var chunk in companyKeys.Chunk(Chunk))
+        foreach (var chunk in companyKeys.Chunk(Chunk).Select(c => c.ToList()))
         {
             var atCompanies = await (from c in contacts
                                      join company in db.Companies on c.CompanyId equals company.Id
-                                     where chunk.Contains(company.NameKey)
+                                     where EF.Parameter(chunk).Contains(company.NameKey)
                                      select new { Contact = c, company.Name, company.NameKey }).ToListAsync(cancellationToken);
             foreach (var row in atCompanies)
             {

@@ -326,7 +326,7 @@ public sealed class ContactImporter(StorageOptions storage, IClock clock)
         foreach (var chunk in updates.Chunk(500))
         {
             var ids = chunk.Select(u => u.Id).Distinct().ToList();
-            var contacts = await db.Contacts.Include(c => c.Company).Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+            var contacts = await db.Contacts.Include(c => c.Company).Where(c => EF.Parameter(ids).Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
             foreach (var (id, row) in chunk)
             {
                 if (contacts.TryGetValue(id, out var contact))
