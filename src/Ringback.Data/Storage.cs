@@ -1,10 +1,10 @@
 using System.Data.Common;
 using System.Reflection;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace Ringback.Data;
@@ -48,7 +48,13 @@ public sealed class StorageOptions
                 return null;
             }
 
-            var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = Postgres };
+            // Worked out once per string: every request's context asks for it.
+            if (_prepared is { } cached && cached.Given == Postgres)
+            {
+                return cached.Result;
+            }
+
+            var given = new DbConnectionStringBuilder { ConnectionString = Postgres };
             var named = given.Keys.Cast<string>().Select(k => k.Replace(" ", string.Empty, StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var builder = new NpgsqlConnectionStringBuilder(Postgres);
             if (!named.Contains("MaxAutoPrepare"))
@@ -61,9 +67,12 @@ public sealed class StorageOptions
                 builder.AutoPrepareMinUsages = 2;
             }
 
+            _prepared = (Postgres!, builder.ConnectionString);
             return builder.ConnectionString;
         }
     }
+
+    private (string Given, string Result)? _prepared;
 
     public static string DefaultDataDirectory =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "ringback");
