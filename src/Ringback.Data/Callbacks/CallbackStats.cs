@@ -17,12 +17,51 @@ public static class CallbackStats
 {
     private static readonly CallOutcome[] MessageOutcomes = [CallOutcome.VoicemailLeft, CallOutcome.GatekeeperMessage];
 
+    /// <summary>
+    /// On PostgreSQL, the report's statements are planned for the dates asked each time. Ringback's connections keep
+    /// statements prepared (<see cref="StorageOptions.PostgresConnectionString"/>), and after five runs PostgreSQL may
+    /// switch a prepared statement to one generic plan for any dates: a year's report then took 83–85 ms instead of
+    /// 44 ms (32 ms planned each time), measured on the 50,000-contact suite's data. Elsewhere the generic plans are
+    /// what makes prepared statements pay (a timeline page: p50 2.0 ms with them, 3.4 ms planned each time).
+    /// </summary>
+    private static async Task<IAsyncDisposable?> PlansForTheDatesAsync(RingbackDbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql() || db.Database.CurrentTransaction is not null)
+        {
+            return null;
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("SET plan_cache_mode = force_custom_plan", cancellationToken);
+        return new GenericPlansAgain(db);
+    }
+
+    /// <summary>
+    /// Puts the connection back as every other use of it expects before it returns to the pool: Npgsql resets a
+    /// session's settings there too, unless the operator's connection string says <c>No Reset On Close</c>.
+    /// </summary>
+    private sealed class GenericPlansAgain(RingbackDbContext db) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("RESET plan_cache_mode");
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
     public static async Task<CallbackReport> ReportAsync(RingbackDbContext db, StatsQuery query, Instant now, Planner.PlannerOptions planner,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(planner);
+        await using var plans = await PlansForTheDatesAsync(db, cancellationToken);
         // Whole months come from the monthly tallies, the days before and after them from the daily ones.
         var span = MonthSpan.Of(query.First, query.Last);
         var rows = await CallRowsAsync(Days(db.CallTallies, query, span), cancellationToken);

@@ -201,13 +201,24 @@ internal sealed class PrepareOnStart(IServiceProvider services) : IHostedService
 }
 
 /// <summary>
-/// Refreshes the query planner's statistics once the host listens, not before: a request that comes first is
-/// planned with the statistics the last refresh left in the file (every import refreshes them too).
+/// Refreshes SQLite's query planner statistics once the host listens, not before: a request that comes first is
+/// planned with the statistics the last refresh left in the file (every import refreshes them too). SQLite never
+/// refreshes them by itself.
 /// </summary>
+/// <remarks>
+/// Not on PostgreSQL, which keeps its statistics itself (autovacuum's analyze, and every import's) and across
+/// restarts. There the start-up ANALYZE only competed with the first page for the CPU: 0.6 s of the database
+/// server's on 220,000 calls, and a start to the sign-in page of 1.6–2.2 s instead of 1.3–1.4 s on two cores.
+/// </remarks>
 internal sealed partial class StatisticsOnStart(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<StatisticsOnStart> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider != DatabaseProvider.Sqlite)
+        {
+            return;
+        }
+
         // Asynchronous continuations: otherwise the refresh runs inside the host's "started" notification, on the
         // thread that is finishing the start.
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

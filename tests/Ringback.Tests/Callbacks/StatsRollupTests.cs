@@ -223,4 +223,27 @@ public class StatsRollupTests
         ];
         return [.. rows.Order(StringComparer.Ordinal)];
     }
+    /// <summary>
+    /// On PostgreSQL the report has its statements planned for its dates (generic plans made a year's report twice as
+    /// slow), and gives its connection back to the pool as it found it: every other query keeps its generic plans.
+    /// </summary>
+    [Fact]
+    public async Task A_report_on_PostgreSQL_leaves_its_connection_as_it_found_it()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        var user = await database.AddUserAsync();
+        // One connection in the pool, so the query after the report runs on the connection the report used; and no
+        // reset when it goes back (an operator may turn that off), so only the report itself can put it right.
+        var storage = new StorageOptions
+        {
+            Postgres = new Npgsql.NpgsqlConnectionStringBuilder(database.Storage.Postgres) { MaxPoolSize = 1, NoResetOnClose = true }.ConnectionString,
+        };
+        await using var db = Ringback.Data.Storage.NewContext(storage, Ringback.Data.OrganizationScope.Fixed(user.OrganizationId));
+        var today = RingbackApiFactory.Now.InUtc().Date;
+
+        var report = await CallbackStats.ReportAsync(db, new StatsQuery(today.PlusDays(-400), today, null), RingbackApiFactory.Now, new PlannerOptions(), CancellationToken.None);
+
+        report.ShouldNotBeNull();
+        (await db.Database.SqlQueryRaw<string>("SELECT current_setting('plan_cache_mode') AS \"Value\"").SingleAsync()).ShouldBe("auto");
+    }
 }
