@@ -208,6 +208,7 @@ public class SchemaTests
             }
 
             await using var db = database.NewContext();
+            await db.Database.OpenConnectionAsync();
             var connection = db.Database.GetDbConnection();
             await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA journal_mode";
