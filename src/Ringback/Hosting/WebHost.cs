@@ -208,7 +208,7 @@ internal sealed class PrepareOnStart(IServiceProvider services) : IHostedService
 /// <remarks>
 /// Not on PostgreSQL, which keeps its statistics itself (autovacuum's analyze, and every import's) and across
 /// restarts. There the start-up ANALYZE only competed with the first page for the CPU: 0.6 s of the database
-/// server's on 220,000 calls, and a start to the sign-in page of 1.6–2.2 s instead of 1.3–1.4 s on two cores.
+/// server's on 220,000 calls, and a start to the sign-in page of 1.6–2.2 s instead of 1.3–1.6 s on two cores.
 /// </remarks>
 internal sealed partial class StatisticsOnStart(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<StatisticsOnStart> logger) : BackgroundService
 {
