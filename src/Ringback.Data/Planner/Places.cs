@@ -3,6 +3,7 @@ using NodaTime;
 using Ringback.Accounts;
 using Ringback.Contacts;
 using Ringback.Planner;
+using Ringback.Scheduling;
 
 namespace Ringback.Data.Planner;
 
@@ -18,17 +19,27 @@ public static class Places
     {
         ArgumentNullException.ThrowIfNull(contact);
         company ??= contact.Company;
-        return ZoneInference.Resolve(contact.TimeZone, company?.TimeZone,
-            [contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone, company?.MainPhone]);
+        return Of(contact.TimeZone, company?.TimeZone, contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone, company?.MainPhone);
     }
+
+    /// <summary>The same, from the columns it is worked out from, for lists that read those rather than whole contacts.</summary>
+    public static ProspectPlace Of(string? zone, string? companyZone, string? directPhone, string? mobilePhone, string? afterHoursPhone, string? companyPhone) =>
+        ZoneInference.Resolve(zone, companyZone, [directPhone, mobilePhone, afterHoursPhone, companyPhone]);
 
     /// <summary>The contact's place with its calling windows; the contact's company and gatekeepers must be loaded.</summary>
     public static ContactPlace For(Contact contact, User? rep, PlannerOptions options)
     {
         ArgumentNullException.ThrowIfNull(contact);
+        return For(Of(contact), contact.Gatekeepers.Select(g => g.AvailableHours), rep, options);
+    }
+
+    /// <summary>A place with its calling windows: the law's, the rep's working hours, and when the gatekeepers said the prospect is in.</summary>
+    public static ContactPlace For(ProspectPlace place, IEnumerable<WeeklyWindows> gatekeeperHours, User? rep, PlannerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(gatekeeperHours);
         ArgumentNullException.ThrowIfNull(options);
-        return ContactPlace.For(Of(contact), rep is null ? null : Zones.Find(rep.TimeZone), rep?.WorkingHours, options.CallingHours,
-            [.. contact.Gatekeepers.Where(g => !g.AvailableHours.IsEmpty).SelectMany(g => g.AvailableHours.Windows)]);
+        return ContactPlace.For(place, rep is null ? null : Zones.Find(rep.TimeZone), rep?.WorkingHours, options.CallingHours,
+            [.. gatekeeperHours.Where(h => !h.IsEmpty).SelectMany(h => h.Windows)]);
     }
 
     /// <summary>The zone the contact's local times are read in (see <see cref="ContactPlace.PlanningZone"/>), loading their company if need be.</summary>

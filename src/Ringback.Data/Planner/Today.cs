@@ -53,7 +53,7 @@ public static class Outlook
                           join c in db.Contacts on f.ContactId equals c.Id
                           select new { f.Kind, f.ContactId, c.FirstName, c.LastName, Company = c.Company == null ? null : c.Company.Name, f.DueAt, f.Why })
             .Take(Shown).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new ComingCall(r.Kind, r.ContactId, Name(r.FirstName, r.LastName, r.Company), r.Company, r.DueAt, r.Why))];
+        return [.. rows.Select(r => new ComingCall(r.Kind, r.ContactId, Contact.NameOf(r.FirstName, r.LastName, r.Company), r.Company, r.DueAt, r.Why))];
     }
 
     /// <summary>The rep's contacts in progress (working, engaged) with no follow-up planned and no cadence running, longest forgotten first.</summary>
@@ -75,11 +75,9 @@ public static class Outlook
             last[call.ContactId] = call.StartedAt;
         }
 
-        return [.. rows.Select(r => new Unplanned(r.Id, Name(r.FirstName, r.LastName, r.Company), r.Company, r.Status, last.TryGetValue(r.Id, out var at) ? at : null))];
+        return [.. rows.Select(r => new Unplanned(r.Id, Contact.NameOf(r.FirstName, r.LastName, r.Company), r.Company, r.Status, last.TryGetValue(r.Id, out var at) ? at : null))];
     }
 
-    private static string Name(string? first, string last, string? company) =>
-        string.Join(' ', new[] { first, last }.Where(p => !string.IsNullOrWhiteSpace(p))) is { Length: > 0 } name ? name : company ?? "(no name)";
 }
 
 /// <summary>
@@ -109,29 +107,45 @@ public static class Today
             warnings.Add(registry.Warning);
         }
 
-        var notListed = Callable(db);
         // The index gives the rep's due rows in order; contacts on a do-not-call list are filtered out after, when
         // their contacts are read (they are rare, and a do-not-call contact is replanned to have nothing due).
-        var dueQuery = from f in db.FollowUps.AsNoTracking()
+        var dueQuery = from f in db.FollowUps
                        where f.UserId == rep.Id && f.DueAt < dayEnd
                              && (f.Kind != FollowUpKind.ExpectedCallback || f.DueAt <= at)
                              && (f.Kind != FollowUpKind.Appointment || f.DueAt >= dayStart)
                        select f;
-        var candidates = await dueQuery
+        var inOrder = dueQuery
             .OrderBy(f => f.Kind == FollowUpKind.Promise || f.Kind == FollowUpKind.MissedPromise ? 0 : f.Kind == FollowUpKind.Appointment ? 1 : f.Kind == FollowUpKind.ExpectedCallback ? 2 : 3)
-            .ThenBy(f => f.DueAt)
-            .Take(MaxItems * 2).ToListAsync(cancellationToken);
-        // One parameter for the whole list: as one SQL parameter per id, EF spent 40 ms of Today's 211-item queue
-        // (50,000-contact demo) preparing a statement that SQLite ran in 2.
-        var candidateIds = candidates.Select(f => f.ContactId).Distinct().ToList();
-        var dueContacts = await notListed.Where(c => EF.Parameter(candidateIds).Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+            .ThenBy(f => f.DueAt).ThenBy(f => f.Id)
+            .Select(f => new Due(f.Kind, f.ContactId, f.DueAt, f.Why, f.Strategy, f.PhoneTag));
 
-        var due = candidates.Where(f => dueContacts.ContainsKey(f.ContactId)).Take(MaxItems).ToList();
-        var moreDue = candidates.Count < MaxItems ? 0 : await dueQuery.CountAsync(cancellationToken) - due.Count;
+        // The due rows and their contacts are read a list's worth at a time until the list is full: almost always
+        // once, as a do-not-call contact has nothing due.
+        var callees = new Dictionary<Guid, Callee>();
+        var due = new List<Due>();
+        var read = 0;
+        while (due.Count < MaxItems)
+        {
+            var wanted = MaxItems - due.Count;
+            var page = await inOrder.Skip(read).Take(wanted).ToListAsync(cancellationToken);
+            read += page.Count;
+            foreach (var callee in await CalleesAsync(db, [.. page.Select(f => f.ContactId).Where(id => !callees.ContainsKey(id)).Distinct()], cancellationToken))
+            {
+                callees[callee.Id] = callee;
+            }
 
-        var fresh = await notListed
+            due.AddRange(page.Where(f => callees.ContainsKey(f.ContactId)));
+            if (page.Count < wanted)
+            {
+                break;
+            }
+        }
+
+        var moreDue = due.Count < MaxItems ? 0 : await dueQuery.CountAsync(cancellationToken) - read;
+
+        var fresh = await Callees(db)
             .Where(c => c.OwnerId == rep.Id && c.Status == ContactStatus.New && !db.FollowUps.Any(f => f.ContactId == c.Id))
-            .OrderBy(c => c.CreatedAt).Take(NewContactsShown).ToListAsync(cancellationToken);
+            .OrderBy(c => c.CreatedAt).Take(NewContactsShown).Select(AsCallee).ToListAsync(cancellationToken);
 
         // The plan keeps whether its contact is in phone tag; only rows planned before it did, and new contacts, are
         // worked out from the calls here (reading them was half of a 200-item queue's time, docs/benchmarks.md).
@@ -143,15 +157,16 @@ public static class Today
         }
 
         var items = new List<QueueItem>();
+        var places = new PlacesNow(rep, at, options);
         foreach (var f in due)
         {
-            var contact = dueContacts[f.ContactId];
-            items.Add(Item(contact, rep, f.Kind, f.DueAt, f.Why, f.Strategy, at, options, tags.Contains(contact.Id)));
+            var callee = callees[f.ContactId];
+            items.Add(Item(callee, places.Of(callee), rep, f.Kind, f.DueAt, f.Why, f.Strategy, tags.Contains(callee.Id)));
         }
 
         foreach (var c in fresh)
         {
-            items.Add(Item(c, rep, FollowUpKind.NewContact, c.CreatedAt, "New contact: not called yet", Strategy.WarmColdCall, at, options, false));
+            items.Add(Item(c, places.Of(c), rep, FollowUpKind.NewContact, c.CreatedAt, "New contact: not called yet", Strategy.WarmColdCall, false));
         }
 
         if (registry.Stale)
@@ -163,11 +178,40 @@ public static class Today
         return new CallList(at, repZone, items, warnings, moreDue);
     }
 
+    /// <summary>A due row as the list reads it.</summary>
+    private sealed record Due(FollowUpKind Kind, Guid ContactId, Instant DueAt, string Why, Strategy? Strategy, bool? PhoneTag);
+
+    /// <summary>
+    /// What an item shows of its contact and what its place and lawful hours are worked out from, not the whole
+    /// contact: reading 200 whole contacts with their companies and gatekeepers was two thirds of a 2,000-due queue's
+    /// CPU (every GUID and date column parsed from text on SQLite; docs/benchmarks.md, issue 15, session 8). The
+    /// gatekeepers' hours are not read: they make the plan's preferred window, which the due times already keep to,
+    /// and whether a call is lawful now does not depend on them.
+    /// </summary>
+    private sealed record Callee(Guid Id, string? Salutation, string? FirstName, string LastName, string? Company, string? CompanyZone, string? CompanyPhone,
+        string? TimeZone, string? DirectPhone, string? MobilePhone, string? AfterHoursPhone, Instant CreatedAt);
+
+    private static readonly System.Linq.Expressions.Expression<Func<Contact, Callee>> AsCallee = c => new Callee(
+        c.Id, c.Salutation, c.FirstName, c.LastName, c.Company == null ? null : c.Company.Name, c.Company == null ? null : c.Company.TimeZone,
+        c.Company == null ? null : c.Company.MainPhone, c.TimeZone, c.DirectPhone, c.MobilePhone, c.AfterHoursPhone, c.CreatedAt);
+
+    /// <summary>The listed contacts that may be called.</summary>
+    private static async Task<List<Callee>> CalleesAsync(RingbackDbContext db, List<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        // One parameter for the whole list: as one SQL parameter per id, EF spent 40 ms of Today's 211-item queue
+        // (50,000-contact demo) preparing a statement that SQLite ran in 2.
+        return await Callees(db).Where(c => EF.Parameter(ids).Contains(c.Id)).Select(AsCallee).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Contacts that may be called: not marked do-not-call and with no number on any list.</summary>
-    private static IQueryable<Contact> Callable(RingbackDbContext db) =>
-        db.Contacts.AsNoTracking().Include(c => c.Company).Include(c => c.Gatekeepers)
-            .Where(c => c.Status != ContactStatus.DoNotCall
-                && !db.DoNotCallNumbers.Any(n => n.Number == c.DirectPhone || n.Number == c.MobilePhone || n.Number == c.AfterHoursPhone));
+    private static IQueryable<Contact> Callees(RingbackDbContext db) =>
+        db.Contacts.Where(c => c.Status != ContactStatus.DoNotCall
+            && !db.DoNotCallNumbers.Any(n => n.Number == c.DirectPhone || n.Number == c.MobilePhone || n.Number == c.AfterHoursPhone));
 
     /// <summary>How many of a contact's latest calls tell whether it is phone tag.</summary>
     private const int PhoneTagCalls = 8;
@@ -193,22 +237,44 @@ public static class Today
         return tagged;
     }
 
-    private static QueueItem Item(Contact contact, User rep, FollowUpKind kind, Instant dueAt, string why, Strategy? strategy, Instant at, PlannerOptions options, bool phoneTag)
+    private static QueueItem Item(Callee contact, PlaceNow where, User rep, FollowUpKind kind, Instant dueAt, string why, Strategy? strategy, bool phoneTag) =>
+        new(kind, contact.Id, Contact.NameOf(contact.FirstName, contact.LastName, contact.Company), contact.Company,
+            contact.DirectPhone ?? contact.MobilePhone ?? contact.AfterHoursPhone,
+            dueAt, why, strategy, Opener(kind, contact.Salutation, contact.FirstName, contact.LastName, rep, dueAt, where.Zone), where.View,
+            where.LocalNow, where.Blocking is null, where.Blocking is null ? null : where.NextLawfulAt, where.Blocking?.Name, phoneTag);
+
+    /// <summary>What a place's law and the rep's hours say at the instant the list is made.</summary>
+    private sealed record PlaceNow(DateTimeZone Zone, PlaceView View, LocalDateTime LocalNow, CallWindow? Blocking, Instant? NextLawfulAt);
+
+    /// <summary>
+    /// Each contact's place, and what its law says now, worked out once per place in a list: a rep's 200 contacts are
+    /// in a handful of places, and the windows, the next lawful minute and the local time are the same for all in one.
+    /// </summary>
+    private sealed class PlacesNow(User rep, Instant at, PlannerOptions options)
     {
-        var place = Places.For(contact, rep, options);
-        var blocking = CallingTimes.Blocking(at, place.Lawful);
-        var next = blocking is null ? at : CallingTimes.NextAllowed(at, place.Lawful);
-        return new QueueItem(kind, contact.Id, contact.DisplayName, contact.Company?.Name, contact.DirectPhone ?? contact.MobilePhone ?? contact.AfterHoursPhone,
-            dueAt, why, strategy, Opener(kind, contact, rep, dueAt, place.Zone), place.Describe(at),
-            at.InZone(place.Zone).LocalDateTime, blocking is null, blocking is null ? null : next, blocking?.Name, phoneTag);
+        private readonly Dictionary<(ZoneSource, string?, string?, string), PlaceNow> known = [];
+
+        public PlaceNow Of(Callee contact)
+        {
+            var prospect = Places.Of(contact.TimeZone, contact.CompanyZone, contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone, contact.CompanyPhone);
+            var key = (prospect.Source, prospect.Country, prospect.Subdivision, string.Join(' ', prospect.Zones.Select(z => z.Id)));
+            if (!known.TryGetValue(key, out var now))
+            {
+                var place = Places.For(prospect, [], rep, options);
+                var blocking = CallingTimes.Blocking(at, place.Lawful);
+                now = new PlaceNow(place.Zone, place.Describe(at), at.InZone(place.Zone).LocalDateTime, blocking,
+                    blocking is null ? null : CallingTimes.NextAllowed(at, place.Lawful));
+                known[key] = now;
+            }
+
+            return now;
+        }
     }
 
     /// <summary>The first words to say, by why the call is made; never a reproach (seed 004).</summary>
-    public static string Opener(FollowUpKind kind, Contact contact, User rep, Instant dueAt, DateTimeZone zone)
+    private static string Opener(FollowUpKind kind, string? salutation, string? firstName, string lastName, User rep, Instant dueAt, DateTimeZone zone)
     {
-        ArgumentNullException.ThrowIfNull(contact);
-        ArgumentNullException.ThrowIfNull(rep);
-        var name = contact.FirstName ?? (contact.Salutation is null ? contact.LastName : $"{contact.Salutation} {contact.LastName}");
+        var name = firstName ?? (salutation is null ? lastName : $"{salutation} {lastName}");
         return Openers.For(kind, name, rep.Name, rep.CompanyName, dueAt.InZone(zone).TimeOfDay);
     }
 }

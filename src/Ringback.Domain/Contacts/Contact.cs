@@ -108,9 +108,13 @@ public sealed class Contact : Accounts.IOrganizationOwned, Accounts.IVersioned
             .Where(s => !string.IsNullOrWhiteSpace(s)));
 
     /// <summary>"Sue Jones"; "Sue" for a contact known by first name only; the company's name for one known by company only.</summary>
-    public string DisplayName => string.Join(' ', new[] { FirstName, LastName }.Where(p => !string.IsNullOrWhiteSpace(p))) is { Length: > 0 } name
-        ? name
-        : Company?.Name ?? "(no name)";
+    public string DisplayName => NameOf(FirstName, LastName, Company?.Name);
+
+    /// <summary>The display name from its parts, for lists that read the parts rather than whole contacts.</summary>
+    public static string NameOf(string? firstName, string? lastName, string? company) =>
+        string.Join(' ', new[] { firstName, lastName }.Where(p => !string.IsNullOrWhiteSpace(p))) is { Length: > 0 } name
+            ? name
+            : company ?? "(no name)";
 }
 
 public enum GatekeeperRelationship

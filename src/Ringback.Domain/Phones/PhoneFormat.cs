@@ -31,6 +31,15 @@ public static class PhoneFormat
 {
     private static PhoneNumberUtil Util => PhoneNumberParser.Util;
 
+    /// <summary>Numbers already shown, by number, extension and region: libphonenumber parses the number and builds
+    /// its format's regular expressions on every call, a tenth of a 200-item Today queue's time (docs/benchmarks.md,
+    /// issue 15, session 8). Bounded: emptied when full, so a server showing a million numbers keeps a few hundred KB.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Number, string? Extension, string Region), string> ShownBefore = new();
+
+    private const int ShownKept = 4096;
+
+    private static int shownCount;
+
     /// <summary>The number as a person in <paramref name="homeRegion"/> reads it, with its extension.</summary>
     public static string Shown(string? e164, string? extension, string homeRegion)
     {
@@ -39,6 +48,24 @@ public static class PhoneFormat
             return string.Empty;
         }
 
+        if (ShownBefore.TryGetValue((e164, extension, homeRegion), out var shown))
+        {
+            return shown;
+        }
+
+        shown = Format(e164, extension, homeRegion);
+        // Counted here, not with the dictionary's Count, which takes every one of its locks.
+        if (ShownBefore.TryAdd((e164, extension, homeRegion), shown) && Interlocked.Increment(ref shownCount) > ShownKept)
+        {
+            ShownBefore.Clear();
+            Interlocked.Exchange(ref shownCount, 0);
+        }
+
+        return shown;
+    }
+
+    private static string Format(string e164, string? extension, string homeRegion)
+    {
         if (Read(e164) is not { } number)
         {
             return extension is null ? e164 : $"{e164} ext. {extension}";

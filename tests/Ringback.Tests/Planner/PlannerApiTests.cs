@@ -317,4 +317,43 @@ public class PlannerApiTests
         queue.Str("items.0.why").ShouldBe("step 204"); // the longest overdue first
         (queue.Str("items.0.prospectZone"), queue.Str("items.0.zoneInferred")).ShouldBe(("Asia/Tokyo", "false"));
     }
+
+    [Fact]
+    public async Task A_day_whose_first_calls_are_to_do_not_call_contacts_still_lists_two_hundred_in_order()
+    {
+        await using var app = await RingbackApiFactory.StartAsync(DatabaseProvider.Sqlite);
+        var (me, client) = await app.SignUpAsync();
+        var (_, callable) = await client.PostAsync("/api/v1/contacts", new { firstName = "Kai", lastName = "Tanaka", directPhone = "+81 3-3201-3331", ownerId = me.Id });
+        var (_, barred) = await client.PostAsync("/api/v1/contacts", new { firstName = "Noor", lastName = "Haddad", directPhone = "+1 415 555 0199", ownerId = me.Id });
+        var now = RingbackApiFactory.Now;
+        await using (var db = app.Database.NewContext(me.OrganizationId))
+        {
+            // Planned before the contact asked not to be called: the list reads past them to the next due calls.
+            var noor = await db.Contacts.SingleAsync(c => c.Id == Guid.Parse(barred.Str("contact.id")));
+            noor.Status = Ringback.Contacts.ContactStatus.DoNotCall;
+            for (var i = 0; i < 150; i++)
+            {
+                db.FollowUps.Add(Step(noor.Id, now - Duration.FromHours(10) - Duration.FromMinutes(i), $"barred {i}"));
+            }
+
+            for (var i = 0; i < 205; i++)
+            {
+                db.FollowUps.Add(Step(Guid.Parse(callable.Str("contact.id")), now - Duration.FromMinutes(i + 1), $"step {i}"));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var (_, queue) = await client.GetJsonAsync("/api/v1/queue");
+
+        var whys = queue!["items"]!.AsArray().Select(i => i!["why"]!.GetValue<string>()).ToList();
+        whys.ShouldBe([.. Enumerable.Range(0, 200).Select(i => $"step {204 - i}")]);
+        queue.Str("moreDue").ShouldBe("5");
+
+        Ringback.Planner.FollowUp Step(Guid contactId, Instant dueAt, string why) => new()
+        {
+            Id = Guid.NewGuid(), ContactId = contactId, UserId = me.Id, Kind = Ringback.Planner.FollowUpKind.CadenceStep,
+            DueAt = dueAt, Strategy = Ringback.Calls.Strategy.Vague, Why = why,
+        };
+    }
 }
