@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Reflection;
 using Microsoft.Data.Sqlite;
@@ -114,7 +115,7 @@ public static class Storage
     public static RingbackDbContext NewContext(StorageOptions storage, OrganizationScope? scope)
     {
         ArgumentNullException.ThrowIfNull(storage);
-        if (storage.Provider == DatabaseProvider.Sqlite)
+        if (storage.Provider == DatabaseProvider.Sqlite && DirectoriesMade.TryAdd(storage.ResolvedDataDirectory, true))
         {
             Directory.CreateDirectory(storage.ResolvedDataDirectory);
         }
@@ -125,12 +126,21 @@ public static class Storage
         return Create(storage, scope);
     }
 
+    /// <summary>The data directories this process has made sure of: a context is made for every request.</summary>
+    private static readonly ConcurrentDictionary<string, bool> DirectoriesMade = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Context options by database, made once: they are immutable, and built for every context (every request) they
+    /// cost a connection-string builder, and EF Core's look-up of its services by the options' hash, each time.
+    /// </summary>
+    private static readonly ConcurrentDictionary<(DatabaseProvider, string), DbContextOptions> OptionsBy = new();
+
     /// <summary>The context on <paramref name="storage"/>'s database, with nothing created on disk.</summary>
     private static RingbackDbContext Create(StorageOptions storage, OrganizationScope? scope) => storage.Provider == DatabaseProvider.Postgres
-        ? new PostgresRingbackDbContext(
-            new DbContextOptionsBuilder<PostgresRingbackDbContext>().UseNpgsql(storage.PostgresConnectionString, npgsql => npgsql.EnableRetryOnFailure(3)).Options, scope)
-        : new SqliteRingbackDbContext(
-            new DbContextOptionsBuilder<SqliteRingbackDbContext>().UseSqlite(storage.SqliteConnectionString).AddInterceptors(SqliteDurability.Instance).Options, scope);
+        ? new PostgresRingbackDbContext((DbContextOptions<PostgresRingbackDbContext>)OptionsBy.GetOrAdd((DatabaseProvider.Postgres, storage.Postgres!), _ =>
+            new DbContextOptionsBuilder<PostgresRingbackDbContext>().UseNpgsql(storage.PostgresConnectionString, npgsql => npgsql.EnableRetryOnFailure(3)).Options), scope)
+        : new SqliteRingbackDbContext((DbContextOptions<SqliteRingbackDbContext>)OptionsBy.GetOrAdd((DatabaseProvider.Sqlite, storage.ResolvedDataDirectory), _ =>
+            new DbContextOptionsBuilder<SqliteRingbackDbContext>().UseSqlite(storage.SqliteConnectionString).AddInterceptors(SqliteDurability.Instance).Options), scope);
 
     /// <summary>
     /// Builds EF Core's model for <paramref name="storage"/>'s database on a pool thread and returns at once. The
