@@ -77,7 +77,6 @@ public static class Outlook
 
         return [.. rows.Select(r => new Unplanned(r.Id, Contact.NameOf(r.FirstName, r.LastName, r.Company), r.Company, r.Status, last.TryGetValue(r.Id, out var at) ? at : null))];
     }
-
 }
 
 /// <summary>
