@@ -4,6 +4,7 @@
 # when RINGBACK_POSTGRES is an Npgsql connection string for an empty database (then RINGBACK_PSQL, a libpq URL for the
 # same database, lets it pick the busiest contact), serves it, and measures over HTTP on loopback:
 #   - team Stats for 90 days and 12 months (sequential requests; median, p95);
+#   - a calibration row: a small authenticated request and the server's CPU for it (how fast the machine is today);
 #   - Today's queue for one rep (as the demo plans it, and with thousands of calls due), a 500-call timeline, a search
 #     by full name (wrk, 1 and 32 clients);
 #   - logging calls (wrk, 1 and 32 clients, every answer a durable 201);
@@ -178,6 +179,18 @@ query=$(printf '%s' "$name" | sed 's/ /%20/g')
 
 # Warm the server up under load first: on 2 cores the JIT optimizes for about 30 s (dotnet-counters).
 wrk -t 2 -c 8 -d "${warm}s" -H "Authorization: Bearer $rep" "$base/api/v1/queue" >/dev/null
+
+# How fast this machine is in this run: the same small authenticated request, and the server's CPU for each. The test
+# machine's speed moved by a factor of two between sessions (docs/benchmarks.md, session 8), so figures from two runs
+# compare only as far as this row does.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+ticks=$(cpu_ticks)
+result=$(wrk -t 1 -c 1 -d "${seconds}s" -H "Authorization: Bearer $rep" "$base/api/v1/coach/rules")
+ticks=$(( $(cpu_ticks) - ticks ))
+if grep -q "Non-2xx" <<<"$result"; then echo "$result" >&2; echo "suite: the calibration request was not answered 2xx" >&2; exit 1; fi
+row "Calibration: a small authenticated request (\`GET /api/v1/coach/rules\`)" \
+  "$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" '/requests in/ {printf "%.2f ms of server CPU a request", t * 1000 / hz / $1}' <<<"$result"), $(awk '/Requests\/sec/ {printf "%.0f/s", $2}' <<<"$result")" \
+  "1 client, ${seconds} s"
 loaded "Today's queue, one rep, as the demo plans it" 32 -H "Authorization: Bearer $rep" "$base/api/v1/queue"
 
 # Today for a rep with thousands of calls due (the issue's 500–5,000): the demo plans a few dozen a rep, so up to 2,000
