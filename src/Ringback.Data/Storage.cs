@@ -212,19 +212,37 @@ public static class Storage
     /// only the history table and the migrations compiled into this assembly (0.25 s of a PostgreSQL start was this
     /// wait, in a trace).
     /// </remarks>
-    private static async Task<bool> IsCurrentAsync(StorageOptions storage, CancellationToken cancellationToken)
+    private static async Task<bool> IsCurrentAsync(StorageOptions storage, CancellationToken cancellationToken) =>
+        await SchemaAsync(storage, cancellationToken) == SchemaState.Current;
+
+    /// <summary>
+    /// Whether the database answers and has every migration this build knows: what <c>/healthz</c> reports, asked the
+    /// same way as at start (a plain connection and the history table), so a probe costs one small query rather than
+    /// EF's comparison of the model with the migrations (9.6 ms of CPU a probe), and a database that does not answer
+    /// is told apart from one that is behind.
+    /// </summary>
+    public static async Task<SchemaState> SchemaAsync(StorageOptions storage, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(storage);
         if (storage.Provider == DatabaseProvider.Sqlite && !File.Exists(storage.SqlitePath))
         {
-            return false;
+            return SchemaState.Behind;
+        }
+
+        await using DbConnection connection = storage.Provider == DatabaseProvider.Postgres
+            ? new NpgsqlConnection(storage.PostgresConnectionString)
+            : new SqliteConnection(storage.SqliteConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+        catch (DbException)
+        {
+            return SchemaState.Unreachable;
         }
 
         try
         {
-            await using DbConnection connection = storage.Provider == DatabaseProvider.Postgres
-                ? new NpgsqlConnection(storage.PostgresConnectionString)
-                : new SqliteConnection(storage.SqliteConnectionString);
-            await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.CommandText = """SELECT "MigrationId" FROM "__EFMigrationsHistory" """;
             var applied = new HashSet<string>(StringComparer.Ordinal);
@@ -236,11 +254,16 @@ public static class Storage
                 }
             }
 
-            return KnownMigrations(storage.Provider).All(applied.Contains);
+            return KnownMigrations(storage.Provider).All(applied.Contains) ? SchemaState.Current : SchemaState.Behind;
+        }
+        catch (DbException) when (connection.State == System.Data.ConnectionState.Open)
+        {
+            // No history table: a database no migration has run on.
+            return SchemaState.Behind;
         }
         catch (DbException)
         {
-            return false;
+            return SchemaState.Unreachable;
         }
     }
 
@@ -344,4 +367,12 @@ internal sealed class SqliteDurability : DbConnectionInterceptor
             SetUp.AddOrUpdate(handle, SetUp);
         }
     }
+}
+
+/// <summary>What <see cref="Storage.SchemaAsync"/> found.</summary>
+public enum SchemaState
+{
+    Current,
+    Behind,
+    Unreachable,
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Ringback.Accounts;
@@ -82,7 +81,4 @@ public static class RingbackServices
         services.GetRequiredService<IOptions<RingbackOptions>>().Value.Validate();
         await Storage.MigrateAsync(services.GetRequiredService<IOptions<StorageOptions>>().Value, cancellationToken);
     }
-
-    public static async Task<bool> CanConnectAsync(RingbackDbContext db, CancellationToken cancellationToken) =>
-        await db.Database.CanConnectAsync(cancellationToken) && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
 }

@@ -176,19 +176,25 @@ public static class WebHost
         return app;
     }
 
-    private static async Task<IResult> HealthAsync(RingbackDbContext db, IOptions<StorageOptions> storage, CancellationToken cancellationToken)
+    private static async Task<IResult> HealthAsync(IOptions<StorageOptions> storage, CancellationToken cancellationToken)
     {
         var database = storage.Value.Provider.ToString().ToLowerInvariant();
+        SchemaState state;
         try
         {
-            return await RingbackServices.CanConnectAsync(db, cancellationToken)
-                ? Results.Ok(new { status = "healthy", database })
-                : Results.Json(new { status = "unhealthy", database, reason = "the schema is not up to date" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            state = await Storage.SchemaAsync(storage.Value, cancellationToken);
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
         {
-            return Results.Json(new { status = "unhealthy", database, reason = "the database does not answer" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            state = SchemaState.Unreachable;
         }
+
+        return state switch
+        {
+            SchemaState.Current => Results.Ok(new { status = "healthy", database }),
+            SchemaState.Behind => Results.Json(new { status = "unhealthy", database, reason = "the schema is not up to date" }, statusCode: StatusCodes.Status503ServiceUnavailable),
+            _ => Results.Json(new { status = "unhealthy", database, reason = "the database does not answer" }, statusCode: StatusCodes.Status503ServiceUnavailable),
+        };
     }
 }
 
