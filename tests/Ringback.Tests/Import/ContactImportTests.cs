@@ -175,6 +175,72 @@ public class ContactImportTests
         contacts.ShouldBeEmpty();
     }
 
+    /// <summary>Three batches have gone to the bulk writer when the bad row is read: they are not kept either.</summary>
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_bad_row_four_batches_in_stops_the_whole_import_and_skipping_it_keeps_every_good_row(DatabaseProvider provider)
+    {
+        var rows = new StringBuilder("First Name,Last Name,Phone Number,Email\n");
+        for (var i = 0; i < 9000; i++)
+        {
+            rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"Rep{i},Good{i},415-616-{i:0000},r{i}@x.example\n");
+            if (i == 7000)
+            {
+                rows.Append("Bad,Row,415-016-2407,bad@x.example\n");
+            }
+        }
+
+        var file = Utf8(rows.ToString());
+        var (stopped, none) = await ImportAsync(provider, file);
+        var (skipped, all) = await ImportAsync(provider, file, skipBadRows: true);
+
+        none.ShouldBeEmpty();
+        stopped.Committed.ShouldBeFalse();
+        stopped.RowsRead.ShouldBe(9001);
+        stopped.Errors.Select(e => e.ToString()).ShouldBe(["line 7003, column 'Phone Number': '415-016-2407' has exchange 016; the three digits after the area code never start with 0 or 1"]);
+        skipped.Committed.ShouldBeTrue();
+        skipped.ContactsImported.ShouldBe(9000);
+        all.Count.ShouldBe(9000);
+        all.Select(c => c.LastName).ShouldBe(Enumerable.Range(0, 9000).Select(i => $"Good{i}"), ignoreOrder: true);
+        all.Single(c => c.LastName == "Good8999").DirectPhone.ShouldBe("+14156168999");
+    }
+
+    /// <summary>Cancelled partway through the file (some batches written, none committed): the import stops and keeps nothing.</summary>
+    [Fact]
+    public async Task An_import_cancelled_halfway_through_the_file_stops_and_keeps_nothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var rep = await database.AddUserAsync();
+        var path = Path.Combine(database.Directory, "contacts.csv");
+        await File.WriteAllTextAsync(path, "Last Name,Phone\n" + string.Concat(Enumerable.Range(0, 20000).Select(i => $"Name{i},415-616-{i % 10000:0000}\n")));
+        using var cancel = new CancellationTokenSource();
+        var progress = new CancelAt(0.4, cancel);
+
+        await Should.ThrowAsync<OperationCanceledException>(() => new ContactImporter(database.Storage, Clock).ImportAsync(path, new ImportOptions
+        {
+            OrganizationId = rep.OrganizationId, OwnerId = rep.Id, DefaultRegion = "US", Duplicates = DuplicateHandling.New,
+        }, progress, cancel.Token));
+
+        progress.Highest.ShouldBeGreaterThanOrEqualTo(0.4);
+        progress.Highest.ShouldBeLessThan(1.0);
+        await using var db = database.NewContext(rep.OrganizationId);
+        (await db.Contacts.CountAsync()).ShouldBe(0);
+    }
+
+    /// <summary>Cancels the import once it reports it has read <c>fraction</c> of the file.</summary>
+    private sealed class CancelAt(double fraction, CancellationTokenSource cancel) : IProgress<double>
+    {
+        public double Highest { get; private set; }
+
+        public void Report(double value)
+        {
+            Highest = Math.Max(Highest, value);
+            if (value >= fraction)
+            {
+                cancel.Cancel();
+            }
+        }
+    }
+
     [Fact]
     public async Task A_file_without_a_name_column_is_refused_before_any_row_is_read()
     {
