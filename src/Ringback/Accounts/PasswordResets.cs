@@ -118,17 +118,24 @@ public sealed class PasswordResetMailer(IServiceScopeFactory scopes, ILogger<Pas
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var email in _emails.Reader.ReadAllAsync(stoppingToken))
+        try
         {
-            try
+            await foreach (var email in _emails.Reader.ReadAllAsync(stoppingToken))
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<PasswordResets>().MailAsync(email, stoppingToken);
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<PasswordResets>().MailAsync(email, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "A password-reset mail could not be made");
+                }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "A password-reset mail could not be made");
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping, or a start that failed: the host logs a cancelled service as failed unless it was stopped.
         }
     }
 }

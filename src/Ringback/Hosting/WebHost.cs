@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
@@ -41,6 +42,13 @@ public static class WebHost
             // Loopback by default: a rep's contact book is not for the whole network unless they say so.
             builder.WebHost.UseUrls(DefaultUrl);
         }
+
+        // A start that fails (a port in use, bad settings, PostgreSQL down) is told once, by whoever runs the host:
+        // `ringback serve` says it in a line, and any other failure reaches its caller whole. The host would also log
+        // it, stack trace and all, as "Hosting failed to start". So until the host has started, the host's own
+        // category logs only what is critical, which still includes a background service that fails and stops it.
+        var started = new StrongBox<bool>();
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= LogLevel.Critical || Volatile.Read(ref started.Value));
 
         var services = builder.Services;
         // First of the hosted services, so the database is migrated before anything reads it: the data-protection
@@ -130,6 +138,7 @@ public static class WebHost
         services.AddOpenApi("v1", o => o.AddSchemaTransformer(InstantJsonConverter.DescribeAsync));
 
         var app = builder.Build();
+        app.Lifetime.ApplicationStarted.Register(() => Volatile.Write(ref started.Value, true));
         app.UseTrustedProxies(app.Configuration);
         app.UseSecurityHeaders();
         // An API client gets a problem document; a person gets the error page (which takes any method, so a failed POST is still a 500).
@@ -230,7 +239,15 @@ internal sealed partial class StatisticsOnStart(IServiceProvider services, IHost
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
         {
-            await started.Task.WaitAsync(stoppingToken);
+            try
+            {
+                await started.Task.WaitAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // A start that failed: the host logs a cancelled service as failed unless it was stopped.
+                return;
+            }
         }
 
         try

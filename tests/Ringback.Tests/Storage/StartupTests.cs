@@ -31,6 +31,29 @@ public class StartupTests(ITestOutputHelper output)
     /// <summary>How many kill-and-restart rounds the random test runs per provider; benchmarks/restart-kills.sh runs 50.</summary>
     private static int Rounds => int.TryParse(Environment.GetEnvironmentVariable("RINGBACK_KILL_ROUNDS"), out var n) && n > 0 ? n : 3;
 
+    /// <summary>
+    /// A port another program holds is said in one line. The background services the failed start cancels used to
+    /// follow it with a critical error and two stack traces each (the host logs a cancelled service as a failure
+    /// unless it was stopped, and a start that fails is not a stop).
+    /// </summary>
+    [Fact]
+    public async Task A_port_in_use_is_said_in_one_line_without_a_stack_trace()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var url = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
+
+        var result = await new RingbackProcess(database).RunAsync("serve", "--urls", url);
+
+        result.ExitCode.ShouldBe(1);
+        result.Error.ShouldContain($"ringback: cannot start: Failed to bind to address {url}: address already in use.");
+        var everything = result.Out + result.Error;
+        everything.ShouldNotContain("   at ", customMessage: everything);
+        everything.ShouldNotContain("crit:", customMessage: everything);
+        everything.ShouldNotContain("fail:", customMessage: everything);
+    }
+
     [Fact]
     public async Task Bug_11_a_migration_lock_row_left_by_a_killed_process_does_not_stop_the_next_start()
     {
