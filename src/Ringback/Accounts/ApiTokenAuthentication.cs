@@ -20,6 +20,12 @@ public static class RingbackClaims
     public static ClaimsPrincipal For(User user, string scheme, Guid? session = null, bool mustSetUpTwoFactor = false)
     {
         ArgumentNullException.ThrowIfNull(user);
+        return For(new TokenHolder(user.Id, user.OrganizationId, user.Name, user.Email, user.Role), scheme, session, mustSetUpTwoFactor);
+    }
+
+    public static ClaimsPrincipal For(TokenHolder user, string scheme, Guid? session = null, bool mustSetUpTwoFactor = false)
+    {
+        ArgumentNullException.ThrowIfNull(user);
         List<Claim> claims =
         [
             new Claim(UserId, user.Id.ToString()),

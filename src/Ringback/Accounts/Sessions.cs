@@ -80,13 +80,7 @@ public sealed class Sessions(RingbackDbContext db, IClock clock)
         var http = context.HttpContext;
         var db = http.RequestServices.GetRequiredService<RingbackDbContext>();
         var clock = http.RequestServices.GetRequiredService<IClock>();
-        var live = RingbackClaims.SessionOf(context.Principal) is { } id
-            ? await (from s in db.Sessions.IgnoreQueryFilters()
-                     join u in db.Users.IgnoreQueryFilters() on s.UserId equals u.Id
-                     join o in db.Organizations on u.OrganizationId equals o.Id
-                     where s.Id == id && s.EndedAt == null && u.DeactivatedAt == null
-                     select new { Session = s, User = u, o.RequireTwoFactor }).AsNoTracking().SingleOrDefaultAsync(http.RequestAborted)
-            : null;
+        var live = RingbackClaims.SessionOf(context.Principal) is { } id ? await LiveSession.For(db)(db, id, http.RequestAborted) : null;
         if (live is null)
         {
             context.RejectPrincipal();
@@ -94,15 +88,27 @@ public sealed class Sessions(RingbackDbContext db, IClock clock)
             return;
         }
 
-        context.ReplacePrincipal(RingbackClaims.For(live.User, CookieAuthenticationDefaults.AuthenticationScheme, live.Session.Id,
-            mustSetUpTwoFactor: live.RequireTwoFactor && !live.User.HasTwoFactor));
+        context.ReplacePrincipal(RingbackClaims.For(live.User, CookieAuthenticationDefaults.AuthenticationScheme, live.SessionId,
+            mustSetUpTwoFactor: live.RequireTwoFactor && !live.HasTwoFactor));
         var now = clock.GetCurrentInstant();
-        if (now - live.Session.LastSeenAt > SeenGranularity)
+        if (now - live.LastSeenAt > SeenGranularity)
         {
-            await db.Sessions.IgnoreQueryFilters().Where(s => s.Id == live.Session.Id)
+            await db.Sessions.IgnoreQueryFilters().Where(s => s.Id == live.SessionId)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), http.RequestAborted);
         }
     }
+
+    private sealed record Live(Guid SessionId, Instant LastSeenAt, TokenHolder User, bool HasTwoFactor, bool RequireTwoFactor);
+
+    /// <summary>Compiled once, as the API token's look-up is: every page a person opens asks it.</summary>
+    private static readonly CompiledPerModel<Func<RingbackDbContext, Guid, CancellationToken, Task<Live?>>> LiveSession = new(() => EF.CompileAsyncQuery(
+        (RingbackDbContext db, Guid id, CancellationToken _) => (
+            from s in db.Sessions.IgnoreQueryFilters()
+            join u in db.Users.IgnoreQueryFilters() on s.UserId equals u.Id
+            join o in db.Organizations on u.OrganizationId equals o.Id
+            where s.Id == id && s.EndedAt == null && u.DeactivatedAt == null
+            select new Live(s.Id, s.LastSeenAt, new TokenHolder(u.Id, u.OrganizationId, u.Name, u.Email, u.Role), u.TwoFactorEnabledAt != null, o.RequireTwoFactor))
+            .SingleOrDefault()));
 
     /// <summary>
     /// When the organization requires two-factor sign-in and this person has not set it up, every page but the one where
