@@ -41,8 +41,9 @@ owner=$("${ringback[@]}" user token add --email owner@demo.ringback.example --na
 rep=$("${ringback[@]}" user token add --email rep2@demo.ringback.example --name suite | tail -n 1)
 
 serve() {
-  # As README deploys it: the collector's youngest generation capped at 16 MiB (see README, "To run it as a server").
-  DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x1000000} "${ringback[@]}" serve --urls "$base" >>"$work/server.log" 2>&1 &
+  # As README deploys it: the collector's youngest generation capped at 16 MiB, and two malloc arenas (see README,
+  # "To run it as a server").
+  DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x1000000} MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} "${ringback[@]}" serve --urls "$base" >>"$work/server.log" 2>&1 &
   server=$!
   until curl -sfL -o /dev/null "$base/signin"; do sleep 0.01; done
 }
