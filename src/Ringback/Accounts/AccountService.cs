@@ -169,19 +169,19 @@ public sealed class AccountService(RingbackDbContext db, IClock clock, string de
     }
 
     /// <summary>The user a token belongs to, as far as the request's claims go; null if it is unknown or revoked or its user deactivated.</summary>
-    public async Task<TokenHolder?> FindByTokenAsync(string token, CancellationToken cancellationToken = default) =>
+    public async Task<SignedInUser?> FindByTokenAsync(string token, CancellationToken cancellationToken = default) =>
         token.StartsWith(TokenPrefix, StringComparison.Ordinal) ? await HolderOf.For(db)(db, HashToken(token), cancellationToken) : null;
 
     /// <summary>
     /// Compiled once: every API request asks it. Translated on every request instead, and reading the whole user
     /// with change tracking, it was a fifth of the CPU of logging a call (docs/benchmarks.md, issue 15, session 9).
     /// </summary>
-    private static readonly CompiledPerModel<Func<RingbackDbContext, string, CancellationToken, Task<TokenHolder?>>> HolderOf = new(() => EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<RingbackDbContext, string, CancellationToken, Task<SignedInUser?>>> HolderOf = new(() => EF.CompileAsyncQuery(
         (RingbackDbContext db, string hash, CancellationToken _) => (
             from t in db.ApiTokens.IgnoreQueryFilters()
             join u in db.Users.IgnoreQueryFilters() on t.UserId equals u.Id
             where t.Hash == hash && t.RevokedAt == null && u.DeactivatedAt == null
-            select new TokenHolder(u.Id, u.OrganizationId, u.Name, u.Email, u.Role)).SingleOrDefault()));
+            select new SignedInUser(u.Id, u.OrganizationId, u.Name, u.Email, u.Role)).SingleOrDefault()));
 
     public static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
@@ -207,5 +207,5 @@ public sealed class AccountService(RingbackDbContext db, IClock clock, string de
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
-/// <summary>The user an API token signs in, as far as the request's claims go.</summary>
-public sealed record TokenHolder(Guid Id, Guid OrganizationId, string Name, string Email, UserRole Role);
+/// <summary>Who a request is signed in as (by an API token or a session cookie), as far as its claims go.</summary>
+public sealed record SignedInUser(Guid Id, Guid OrganizationId, string Name, string Email, UserRole Role);

@@ -20,10 +20,10 @@ public static class RingbackClaims
     public static ClaimsPrincipal For(User user, string scheme, Guid? session = null, bool mustSetUpTwoFactor = false)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return For(new TokenHolder(user.Id, user.OrganizationId, user.Name, user.Email, user.Role), scheme, session, mustSetUpTwoFactor);
+        return For(new SignedInUser(user.Id, user.OrganizationId, user.Name, user.Email, user.Role), scheme, session, mustSetUpTwoFactor);
     }
 
-    public static ClaimsPrincipal For(TokenHolder user, string scheme, Guid? session = null, bool mustSetUpTwoFactor = false)
+    public static ClaimsPrincipal For(SignedInUser user, string scheme, Guid? session = null, bool mustSetUpTwoFactor = false)
     {
         ArgumentNullException.ThrowIfNull(user);
         List<Claim> claims =

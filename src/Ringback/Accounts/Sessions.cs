@@ -98,7 +98,7 @@ public sealed class Sessions(RingbackDbContext db, IClock clock)
         }
     }
 
-    private sealed record Live(Guid SessionId, Instant LastSeenAt, TokenHolder User, bool HasTwoFactor, bool RequireTwoFactor);
+    private sealed record Live(Guid SessionId, Instant LastSeenAt, SignedInUser User, bool HasTwoFactor, bool RequireTwoFactor);
 
     /// <summary>Compiled once, as the API token's look-up is: every page a person opens asks it.</summary>
     private static readonly CompiledPerModel<Func<RingbackDbContext, Guid, CancellationToken, Task<Live?>>> LiveSession = new(() => EF.CompileAsyncQuery(
@@ -107,7 +107,7 @@ public sealed class Sessions(RingbackDbContext db, IClock clock)
             join u in db.Users.IgnoreQueryFilters() on s.UserId equals u.Id
             join o in db.Organizations on u.OrganizationId equals o.Id
             where s.Id == id && s.EndedAt == null && u.DeactivatedAt == null
-            select new Live(s.Id, s.LastSeenAt, new TokenHolder(u.Id, u.OrganizationId, u.Name, u.Email, u.Role), u.TwoFactorEnabledAt != null, o.RequireTwoFactor))
+            select new Live(s.Id, s.LastSeenAt, new SignedInUser(u.Id, u.OrganizationId, u.Name, u.Email, u.Role), u.TwoFactorEnabledAt != null, o.RequireTwoFactor))
             .SingleOrDefault()));
 
     /// <summary>

@@ -33,7 +33,7 @@ public class ApiTokenTests
             {
                 await using var db = database.NewContext();
                 var holder = await new AccountService(db, Clock, "US").FindByTokenAsync(token);
-                holder.ShouldBe(new TokenHolder(user.Id, user.OrganizationId, user.Name, user.Email, user.Role));
+                holder.ShouldBe(new SignedInUser(user.Id, user.OrganizationId, user.Name, user.Email, user.Role));
                 (await new AccountService(db, Clock, "US").FindByTokenAsync(token + "x")).ShouldBeNull();
             }
         }
