@@ -45,9 +45,14 @@ public sealed record InboundCall
     public string? ExternalId { get; init; }
 }
 
-/// <summary>What became of an inbound call: logged on a contact (and credited), put in the inbox, or refused.</summary>
+/// <summary>
+/// What became of an inbound call: logged on a contact (and credited), put in the inbox, or refused. A call from a
+/// number several contacts have waits in the inbox with them as <see cref="Candidates"/> (latest message first).
+/// </summary>
 public sealed record CaptureResult(Call? Call, UnmatchedCall? Inbox, ValidationErrors Errors, bool Duplicate, MatchedBy? MatchedBy)
 {
+    public IReadOnlyList<Guid> Candidates { get; init; } = [];
+
     public bool IsValid => Errors.IsEmpty && (Call is not null || Inbox is not null);
 }
 
@@ -108,7 +113,10 @@ public static class Inbound
             var chosen = CallerMatch.Choose(await CandidatesAsync(db, number.E164, cancellationToken), startedAt, planner.CreditWindow);
             if (chosen.Match is null)
             {
-                return new(null, await ToInboxAsync(db, inbound, number.E164, startedAt, now, chosen.WhyNot!, defaultRegion, cancellationToken), errors, false, null);
+                return new(null, await ToInboxAsync(db, inbound, number.E164, startedAt, now, chosen.WhyNot!, defaultRegion, cancellationToken), errors, false, null)
+                {
+                    Candidates = [.. chosen.Candidates.Select(c => c.ContactId)],
+                };
             }
 
             match = chosen.Match;

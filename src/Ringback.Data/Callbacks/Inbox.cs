@@ -7,6 +7,9 @@ using Ringback.Data.Calls;
 
 namespace Ringback.Data.Callbacks;
 
+/// <summary>A contact a waiting call may have been from, and when they were last left a message.</summary>
+public sealed record InboxCandidate(Guid ContactId, string Name, MatchedBy By, Instant? LastMessageAt);
+
 /// <summary>What a rep does with a call from an unknown number: make it a contact, file it under one, or dismiss it.</summary>
 public static class Inbox
 {
@@ -14,6 +17,38 @@ public static class Inbox
 
     public static Task<List<UnmatchedCall>> WaitingAsync(RingbackDbContext db, CancellationToken cancellationToken) =>
         db.UnmatchedCalls.AsNoTracking().Where(u => u.ResolvedAt == null).OrderByDescending(u => u.StartedAt).Take(PageSize).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// For each waiting call from a number several contacts have (a switchboard, a shared assistant), those contacts:
+    /// the one left a message most recently first, as <see cref="CallerMatch.Order"/> ranks them.
+    /// </summary>
+    public static async Task<Dictionary<Guid, List<InboxCandidate>>> CandidatesAsync(RingbackDbContext db, IEnumerable<UnmatchedCall> items, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var found = new Dictionary<Guid, List<InboxCandidate>>();
+        foreach (var byNumber in items.Where(i => i.FromNumber.StartsWith('+')).GroupBy(i => i.FromNumber))
+        {
+            var candidates = await Inbound.CandidatesAsync(db, byNumber.Key, cancellationToken);
+            if (candidates.Select(c => c.ContactId).Distinct().Count() < 2)
+            {
+                continue;
+            }
+
+            var strongest = candidates.Min(c => c.By);
+            var ordered = CallerMatch.Order(candidates.Where(c => c.By == strongest));
+            var ids = ordered.Select(c => c.ContactId).ToList();
+            var names = await db.Contacts.AsNoTracking().Where(c => ids.Contains(c.Id))
+                .Select(c => new { c.Id, c.FirstName, c.LastName, Company = c.Company == null ? null : c.Company.Name })
+                .ToDictionaryAsync(c => c.Id, c => Contact.NameOf(c.FirstName, c.LastName, c.Company), cancellationToken);
+            var list = ordered.Where(c => names.ContainsKey(c.ContactId)).Select(c => new InboxCandidate(c.ContactId, names[c.ContactId], c.By, c.LastMessageAt)).ToList();
+            foreach (var item in byNumber)
+            {
+                found[item.Id] = list;
+            }
+        }
+
+        return found;
+    }
 
     public static Task<int> CountAsync(RingbackDbContext db, CancellationToken cancellationToken) =>
         db.UnmatchedCalls.CountAsync(u => u.ResolvedAt == null, cancellationToken);

@@ -3,10 +3,131 @@ using Ringback.Contacts;
 
 namespace Ringback.Data.Contacts;
 
-/// <summary>An existing contact that a new one likely duplicates, and why.</summary>
-public sealed record DuplicateMatch(Guid ContactId, string Name, string? Company, string Key)
+/// <summary>An existing contact that shares a duplicate key with a new record, and the name it goes by.</summary>
+public sealed record DuplicateMatch(Guid ContactId, string Name, string? Company, string Key, string? FirstName, string? LastName)
 {
     public string Why => DuplicateKeys.Describe(Key);
+
+    internal KeyMatch AsKey => new(ContactId, Key, FirstName, LastName);
+}
+
+/// <summary>
+/// A record against the book: the contact it is (by the strongest shared key) and the contacts it only shares a
+/// number with (<see cref="SamePerson"/>); the latter is never a reason to skip, update or merge.
+/// </summary>
+public sealed record BookVerdict(DuplicateMatch? Same, IReadOnlyList<DuplicateMatch> SharesNumberWith)
+{
+    public static readonly BookVerdict None = new(null, []);
+
+    /// <summary>"shares a number with Fatima Kowalski" (and how many others).</summary>
+    public string? SharesLine => SharesNumberWith.Count switch
+    {
+        0 => null,
+        1 => $"shares a number with {SharesNumberWith[0].Name}",
+        _ => $"shares a number with {SharesNumberWith[0].Name} and {SharesNumberWith.Count - 1} other{(SharesNumberWith.Count == 2 ? "" : "s")}",
+    };
+}
+
+/// <summary>The contacts already in the book that share keys with a set of records, indexed so each record is judged without a scan.</summary>
+/// <remarks>
+/// A switchboard may be shared by hundreds of contacts: the matches of a number are kept by the last name they go
+/// by, so a record is compared only with the few under its own name, plus a handful named as sharing its line.
+/// </remarks>
+public sealed class DuplicateIndex
+{
+    /// <summary>How many of those sharing a number a verdict names.</summary>
+    public const int SharesShown = 5;
+
+    private readonly Dictionary<string, List<DuplicateMatch>> strong = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, List<DuplicateMatch>>> byNumberAndName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<DuplicateMatch>> numberSample = new(StringComparer.Ordinal);
+
+    internal void Add(DuplicateMatch match)
+    {
+        if (!match.Key.StartsWith(DuplicateKeys.PhonePrefix, StringComparison.Ordinal))
+        {
+            Get(strong, match.Key).Add(match);
+            return;
+        }
+
+        var names = Get(byNumberAndName, match.Key, () => new Dictionary<string, List<DuplicateMatch>>(StringComparer.Ordinal));
+        foreach (var variant in LastNameVariants(match.LastName))
+        {
+            Get(names, variant).Add(match);
+        }
+
+        var sample = Get(numberSample, match.Key);
+        if (sample.Count < SharesShown * 4)
+        {
+            sample.Add(match);
+        }
+    }
+
+    /// <summary>Whether any contact has this key.</summary>
+    public bool Has(string key) => strong.ContainsKey(key) || byNumberAndName.ContainsKey(key);
+
+    /// <summary>Every contact this record's keys meet, judged: the one it is, and those it only shares a number with.</summary>
+    public BookVerdict Judge(string? firstName, string? lastName, IEnumerable<string> keys)
+    {
+        var (same, shares) = JudgeAll(firstName, lastName, keys);
+        return same.Count == 0 && shares.Count == 0 ? BookVerdict.None : new BookVerdict(same.Count > 0 ? same[0] : null, shares);
+    }
+
+    /// <summary>Every contact that is this record's person (strongest key first), and up to <see cref="SharesShown"/> that only share a number.</summary>
+    public (IReadOnlyList<DuplicateMatch> Same, IReadOnlyList<DuplicateMatch> SharesNumber) JudgeAll(string? firstName, string? lastName, IEnumerable<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var candidates = new List<DuplicateMatch>();
+        foreach (var key in keys)
+        {
+            if (strong.TryGetValue(key, out var matches))
+            {
+                candidates.AddRange(matches);
+            }
+            else if (byNumberAndName.TryGetValue(key, out var names))
+            {
+                foreach (var variant in LastNameVariants(lastName))
+                {
+                    if (names.TryGetValue(variant, out var named))
+                    {
+                        candidates.AddRange(named);
+                    }
+                }
+
+                candidates.AddRange(numberSample[key]);
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return ([], []);
+        }
+
+        var (same, shares) = SamePerson.Partition(firstName, lastName, candidates.Select(c => c.AsKey));
+        var byId = new Dictionary<(Guid, string), DuplicateMatch>();
+        foreach (var c in candidates)
+        {
+            byId.TryAdd((c.ContactId, c.Key), c);
+        }
+
+        return ([.. same.Select(m => byId[(m.ContactId, m.Key)])], [.. shares.Take(SharesShown).Select(m => byId[(m.ContactId, m.Key)])]);
+    }
+
+    private static HashSet<string> LastNameVariants(string? lastName) =>
+        SamePerson.Variants(lastName) is { Count: > 0 } variants ? variants : [string.Empty];
+
+    private static List<DuplicateMatch> Get(Dictionary<string, List<DuplicateMatch>> map, string key) => Get(map, key, () => []);
+
+    private static T Get<T>(Dictionary<string, T> map, string key, Func<T> make)
+    {
+        if (!map.TryGetValue(key, out var value))
+        {
+            value = make();
+            map[key] = value;
+        }
+
+        return value;
+    }
 }
 
 /// <summary>Finds the contacts already in the book that share a duplicate key (<see cref="DuplicateKeys"/>), through the indexes on email, each number and company.</summary>
@@ -19,20 +140,21 @@ public static class Duplicates
 {
     private const int Chunk = 500;
 
-    /// <summary>Each key that matches an existing contact, with the contact it matches (the oldest, when several do).</summary>
-    public static async Task<Dictionary<string, DuplicateMatch>> FindAsync(RingbackDbContext db, IReadOnlyCollection<string> keys, CancellationToken cancellationToken,
+    /// <summary>Every existing contact sharing one of the keys, indexed for <see cref="DuplicateIndex.Judge"/>.</summary>
+    public static async Task<DuplicateIndex> FindAsync(RingbackDbContext db, IReadOnlyCollection<string> keys, CancellationToken cancellationToken,
         Guid? except = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(keys);
-        var found = new Dictionary<string, DuplicateMatch>(StringComparer.Ordinal);
+        var found = new DuplicateIndex();
+        var added = new HashSet<(Guid, string)>();
         var contacts = db.Contacts.AsNoTracking().Where(c => except == null || c.Id != except);
 
         void Add(string key, Contact c, string? company)
         {
-            if (!found.TryGetValue(key, out var already) || c.Id.CompareTo(already.ContactId) < 0)
+            if (added.Add((c.Id, key)))
             {
-                found[key] = new DuplicateMatch(c.Id, c.DisplayName is "(no name)" && company is not null ? company : c.DisplayName, company, key);
+                found.Add(new DuplicateMatch(c.Id, Contact.NameOf(c.FirstName, c.LastName, company), company, key, c.FirstName, c.LastName));
             }
         }
 
@@ -85,12 +207,12 @@ public static class Duplicates
         return found;
     }
 
-    /// <summary>The first existing contact the given one likely duplicates, or null.</summary>
-    public static async Task<DuplicateMatch?> OfAsync(RingbackDbContext db, ContactFields fields, CancellationToken cancellationToken, Guid? except = null)
+    /// <summary>The book's verdict on one contact's fields: the contact it already is, and those it only shares a number with.</summary>
+    public static async Task<BookVerdict> OfAsync(RingbackDbContext db, ContactFields fields, CancellationToken cancellationToken, Guid? except = null)
     {
         ArgumentNullException.ThrowIfNull(fields);
         var keys = fields.DuplicateKeys();
         var found = await FindAsync(db, keys, cancellationToken, except);
-        return keys.Select(k => found.GetValueOrDefault(k)).FirstOrDefault(m => m is not null);
+        return found.Judge(fields.FirstName, fields.LastName, keys);
     }
 }

@@ -25,8 +25,11 @@ public sealed record ImportOptions
     /// <summary>Import the good rows even if some are bad. Off by default: an import is all or nothing.</summary>
     public bool SkipBadRows { get; init; }
 
-    /// <summary>What to do with a row that is likely a contact already in the book (or an earlier row of the file).</summary>
+    /// <summary>What to do with a row that is a contact already in the book (or an earlier row of the file).</summary>
     public DuplicateHandling Duplicates { get; init; } = DuplicateHandling.Skip;
+
+    /// <summary>The rep's choice for single rows (by their line in the file), over <see cref="Duplicates"/>.</summary>
+    public IReadOnlyDictionary<int, DuplicateHandling> RowChoices { get; init; } = new Dictionary<int, DuplicateHandling>();
 
     /// <summary>Overrides detection.</summary>
     public Encoding? Encoding { get; init; }
@@ -36,14 +39,55 @@ public sealed record ImportOptions
 }
 
 /// <summary>
-/// A row matching a contact already in the book (an email or any number, or name and company): skipped, so
-/// importing a file twice changes nothing; used to update that contact; or imported as a new contact anyway.
+/// A row that is a contact already in the book (the same email, name and company, or a number under the same name):
+/// skipped, so importing a file twice changes nothing; used to update that contact; or imported as a new contact
+/// anyway. A row that only shares a number with someone is another person and always a new contact.
 /// </summary>
 public enum DuplicateHandling
 {
     Skip,
     Update,
     New,
+}
+
+/// <summary>The rep's choice for single rows, written "3:update,7:new" (the API's rows=, the CLI's --rows).</summary>
+public static class RowChoices
+{
+    public static Dictionary<int, DuplicateHandling> Parse(Validation.ValidationErrors errors, string field, string? text)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var choices = new Dictionary<int, DuplicateHandling>();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return choices;
+        }
+
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var cut = part.IndexOf(':', StringComparison.Ordinal);
+            if (cut < 0 || !int.TryParse(part[..cut], NumberStyles.None, CultureInfo.InvariantCulture, out var line) || line < 2)
+            {
+                errors.Add(field, $"'{part}' is not LINE:CHOICE (a line of the file from 2, then skip, update or new), e.g. 3:update");
+                continue;
+            }
+
+            if (Validation.Field.Enum<DuplicateHandling>(errors, field, part[(cut + 1)..]) is { } choice)
+            {
+                choices[line] = choice;
+            }
+        }
+
+        return choices;
+    }
+}
+
+/// <summary>
+/// A row that met a contact of the book or an earlier row: "line 3 Marcus Fields ↔ Fatima Kowalski: same number",
+/// and what the import does (or, in a dry run, will do) with it.
+/// </summary>
+public sealed record ImportMatch(int Line, string Row, Guid? ContactId, string Other, string Why, bool SamePerson, string Action)
+{
+    public override string ToString() => $"line {Line} {Row} ↔ {Other}: {Why} ({Action})";
 }
 
 /// <summary>One problem in one row: its line in the file (1 is the header), the column as headed there, and why.</summary>
@@ -70,8 +114,17 @@ public sealed class ImportReport
     public int CompaniesCreated { get; set; }
     public int BadRows { get; set; }
 
-    /// <summary>Rows that match a contact already in the book, or an earlier row of the same file.</summary>
+    /// <summary>Rows that are a contact already in the book, or an earlier row of the same file.</summary>
     public int Matched { get; set; }
+
+    /// <summary>Rows that are (or, in a dry run, would be) new contacts.</summary>
+    public int New { get; set; }
+
+    /// <summary>Rows that only share a number with a contact or an earlier row: imported as new people, and said so.</summary>
+    public int SharesNumber { get; set; }
+
+    /// <summary>The first <see cref="ErrorsKept"/> rows that met a contact or an earlier row, each with what happens to it.</summary>
+    public List<ImportMatch> Matches { get; } = [];
 
     public int Skipped { get; set; }
 
@@ -170,7 +223,7 @@ public sealed class ContactImporter(StorageOptions storage, IClock clock)
         await using var db = Storage.NewContext(storage, OrganizationScope.Fixed(options.OrganizationId));
         var owners = await OwnersAsync(db, cancellationToken);
         var pending = new List<PendingRow>(BatchSize);
-        var seen = new HashSet<long>();
+        var earlier = new EarlierRows();
         var updates = new List<(Guid Id, PendingRow Row)>();
 
         while (await csv.ReadAsync())
@@ -206,14 +259,14 @@ public sealed class ContactImporter(StorageOptions storage, IClock clock)
                 continue;
             }
 
-            pending.Add(new PendingRow(contact.Value!, gatekeeper.Value, row.Contact.Status is not null, OwnerOf(row.Owner, owners, options, report)));
+            pending.Add(new PendingRow(line, contact.Value!, gatekeeper.Value, row.Contact.Status is not null, OwnerOf(row.Owner, owners, options, report)));
             if (pending.Count >= BatchSize)
             {
-                await ResolveAsync(pending, seen, db, writing ? writer : null, companies, batch, updates, options, report, now, cancellationToken);
+                await ResolveAsync(pending, earlier, db, writing ? writer : null, companies, batch, updates, options, report, now, cancellationToken);
             }
         }
 
-        await ResolveAsync(pending, seen, db, writing ? writer : null, companies, batch, updates, options, report, now, cancellationToken);
+        await ResolveAsync(pending, earlier, db, writing ? writer : null, companies, batch, updates, options, report, now, cancellationToken);
 
         if (rowErrors.Count > 0)
         {
@@ -232,6 +285,11 @@ public sealed class ContactImporter(StorageOptions storage, IClock clock)
             await UpdateAsync(db, updates, now, cancellationToken);
             report.Updated = updates.Count;
         }
+        else if (options.DryRun && (report.BadRows == 0 || options.SkipBadRows))
+        {
+            // A dry run says what the import will do: these rows and updates, as counted while checking.
+            report.Updated = updates.Count;
+        }
         else
         {
             report.ContactsImported = report.GatekeepersImported = report.CompaniesCreated = report.Updated = 0;
@@ -241,10 +299,16 @@ public sealed class ContactImporter(StorageOptions storage, IClock clock)
         return report;
     }
 
-    private sealed record PendingRow(ContactFields Contact, GatekeeperFields? Gatekeeper, bool HasStatus, Guid? OwnerId);
+    private sealed record PendingRow(int Line, ContactFields Contact, GatekeeperFields? Gatekeeper, bool HasStatus, Guid? OwnerId)
+    {
+        public string Name => Ringback.Contacts.Contact.NameOf(Contact.FirstName, Contact.LastName, Contact.Company);
+    }
 
-    /// <summary>Decides each pending row: a new contact into the write batch, a duplicate skipped, or an update kept for after the commit.</summary>
-    private static async Task ResolveAsync(List<PendingRow> pending, HashSet<long> seen, RingbackDbContext db, IBulkWriter? writer, Dictionary<string, Guid> companies,
+    /// <summary>
+    /// Decides each pending row against the book and the file's earlier rows: a new contact into the write batch (also
+    /// when it only shares a number with someone), the same person skipped, or an update kept for after the commit.
+    /// </summary>
+    private static async Task ResolveAsync(List<PendingRow> pending, EarlierRows earlier, RingbackDbContext db, IBulkWriter? writer, Dictionary<string, Guid> companies,
         ImportBatch batch, List<(Guid Id, PendingRow Row)> updates, ImportOptions options, ImportReport report, Instant now, CancellationToken cancellationToken)
     {
         if (pending.Count == 0)
@@ -253,34 +317,49 @@ public sealed class ContactImporter(StorageOptions storage, IClock clock)
         }
 
         var keys = pending.Select(p => p.Contact.DuplicateKeys()).ToList();
-        var existing = await Duplicates.FindAsync(db, [.. keys.SelectMany(k => k).Distinct()], cancellationToken);
+        var book = await Duplicates.FindAsync(db, [.. keys.SelectMany(k => k).Distinct()], cancellationToken);
+        var updated = updates.Select(u => u.Id).ToHashSet();
         for (var i = 0; i < pending.Count; i++)
         {
             var row = pending[i];
-            var inBook = keys[i].Select(k => existing.GetValueOrDefault(k)).FirstOrDefault(m => m is not null);
-            var inFile = keys[i].Any(k => seen.Contains(Hash(k)));
-            foreach (var key in keys[i])
-            {
-                seen.Add(Hash(key));
-            }
+            var verdict = book.Judge(row.Contact.FirstName, row.Contact.LastName, keys[i]);
+            var inFile = earlier.Meet(row.Line, row.Contact.FirstName, row.Contact.LastName, keys[i]);
+            var choice = options.RowChoices.TryGetValue(row.Line, out var chosen) ? chosen : options.Duplicates;
 
-            if (inBook is not null || inFile)
+            if (verdict.Same is not null || inFile.SameLine is not null)
             {
                 report.Matched++;
-                if (options.Duplicates == DuplicateHandling.Skip || (options.Duplicates == DuplicateHandling.Update && (inBook is null || inFile)))
+
+                // An earlier row of this file is the same person: the first one stands (unless the rep asked for both).
+                var skip = choice == DuplicateHandling.Skip
+                    || (choice == DuplicateHandling.Update && (verdict.Same is null || inFile.SameLine is not null || updated.Contains(verdict.Same.ContactId)));
+                var action = skip ? "skipped" : choice == DuplicateHandling.Update ? "updates that contact" : "imported as a new contact";
+                Note(report, row, verdict.Same is { } same
+                    ? new ImportMatch(row.Line, row.Name, same.ContactId, same.Name, same.Why, true, action)
+                    : new ImportMatch(row.Line, row.Name, null, $"line {inFile.SameLine}", inFile.Why!, true, action));
+                if (skip)
                 {
-                    // An earlier row of this file is the same person: the first one stands.
                     report.Skipped++;
                     continue;
                 }
 
-                if (options.Duplicates == DuplicateHandling.Update)
+                if (choice == DuplicateHandling.Update)
                 {
-                    updates.Add((inBook!.ContactId, row));
+                    updates.Add((verdict.Same!.ContactId, row));
+                    updated.Add(verdict.Same.ContactId);
                     continue;
                 }
             }
+            else if (verdict.SharesNumberWith.Count > 0 || inFile.SharesWithLine is not null)
+            {
+                // Another person on the same line: a new contact, never skipped or merged on a number alone.
+                report.SharesNumber++;
+                Note(report, row, verdict.SharesNumberWith.Count > 0 && verdict.SharesNumberWith[0] is { } other
+                    ? new ImportMatch(row.Line, row.Name, other.ContactId, other.Name, "same number", false, "imported as a new contact that shares the number")
+                    : new ImportMatch(row.Line, row.Name, null, $"line {inFile.SharesWithLine}", "same number", false, "imported as a new contact that shares the number"));
+            }
 
+            report.New++;
             if (writer is null)
             {
                 continue;
@@ -378,16 +457,12 @@ public sealed class ContactImporter(StorageOptions storage, IClock clock)
         return options.OwnerId;
     }
 
-    /// <summary>FNV-1a, 64 bits: a key's fingerprint for matching rows within one file.</summary>
-    private static long Hash(string key)
+    private static void Note(ImportReport report, PendingRow row, ImportMatch match)
     {
-        var hash = 14695981039346656037UL;
-        foreach (var c in key)
+        if (report.Matches.Count < ImportReport.ErrorsKept)
         {
-            hash = (hash ^ c) * 1099511628211UL;
+            report.Matches.Add(match);
         }
-
-        return unchecked((long)hash);
     }
 
     private Task<IBulkWriter> OpenWriterAsync(bool large, Guid organizationId, CancellationToken cancellationToken) =>
@@ -515,5 +590,100 @@ public sealed class ContactImporter(StorageOptions storage, IClock clock)
     {
         using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
         return reader.ReadLine() ?? string.Empty;
+    }
+}
+
+/// <summary>
+/// The file's earlier rows, by fingerprints of their keys (FNV-1a, 64 bits): a million-row file keeps a few megabytes
+/// of hashes, not its rows. A number meets an earlier row as the same person only under plainly the same name
+/// (<see cref="SamePerson"/>), so a number is also kept with each spelling of the last name it was given under.
+/// </summary>
+internal sealed class EarlierRows
+{
+    private readonly Dictionary<long, int> strong = [];
+    private readonly Dictionary<long, int> numbers = [];
+    private readonly Dictionary<long, (int Line, string? FirstName)> named = [];
+    private readonly Dictionary<long, List<(int Line, string? FirstName)>> moreNamed = [];
+
+    public readonly record struct Meeting(int? SameLine, string? Why, int? SharesWithLine);
+
+    /// <summary>The earlier row this one is the same person as, or the earlier row it only shares a number with; then remembers this row.</summary>
+    public Meeting Meet(int line, string? firstName, string? lastName, IReadOnlyList<string> keys)
+    {
+        int? same = null;
+        string? why = null;
+        int? shares = null;
+        var lastNames = SamePerson.Variants(lastName) is { Count: > 0 } variants ? variants : [string.Empty];
+        foreach (var key in keys)
+        {
+            var hash = Hash(key);
+            if (!key.StartsWith(DuplicateKeys.PhonePrefix, StringComparison.Ordinal))
+            {
+                if (same is null && strong.TryGetValue(hash, out var earlier))
+                {
+                    (same, why) = (earlier, DuplicateKeys.Describe(key));
+                }
+
+                strong.TryAdd(hash, line);
+                continue;
+            }
+
+            if (numbers.TryGetValue(hash, out var onNumber))
+            {
+                shares ??= onNumber;
+            }
+            else
+            {
+                numbers[hash] = line;
+            }
+
+            foreach (var last in lastNames)
+            {
+                var withName = Hash(key + "|" + last);
+                if (named.TryGetValue(withName, out var first))
+                {
+                    if (same is null && SamePerson.Names(firstName, last, first.FirstName, last))
+                    {
+                        (same, why) = (first.Line, "the same number and name");
+                    }
+                    else if (same is null && moreNamed.TryGetValue(withName, out var others)
+                        && others.FirstOrDefault(o => SamePerson.Names(firstName, last, o.FirstName, last)) is { Line: > 0 } other)
+                    {
+                        (same, why) = (other.Line, "the same number and name");
+                    }
+                    else if (same is null)
+                    {
+                        // Another first name under this last name on this line (Anna and John Smith at one desk).
+                        if (!moreNamed.TryGetValue(withName, out var list))
+                        {
+                            moreNamed[withName] = list = [];
+                        }
+
+                        if (list.Count < 8)
+                        {
+                            list.Add((line, firstName));
+                        }
+                    }
+                }
+                else
+                {
+                    named[withName] = (line, firstName);
+                }
+            }
+        }
+
+        return new Meeting(same, why, same is null ? shares : null);
+    }
+
+    /// <summary>FNV-1a, 64 bits: a key's fingerprint for matching rows within one file.</summary>
+    private static long Hash(string key)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in key)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return unchecked((long)hash);
     }
 }

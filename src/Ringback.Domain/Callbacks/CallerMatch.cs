@@ -18,15 +18,28 @@ public enum MatchedBy
 /// <summary>A contact the caller may be, and when that contact was last left a message.</summary>
 public sealed record MatchCandidate(Guid ContactId, Guid? GatekeeperId, MatchedBy By, Instant? LastMessageAt);
 
-/// <summary>Who called: one candidate, or why it could not be said.</summary>
-public sealed record CallerMatchResult(MatchCandidate? Match, string? WhyNot);
+/// <summary>
+/// Who called: one candidate, or why it could not be said; on a shared line, the contacts it may have been (the one
+/// left a message most recently first) for a person to choose from.
+/// </summary>
+public sealed record CallerMatchResult(MatchCandidate? Match, string? WhyNot, IReadOnlyList<MatchCandidate> Candidates)
+{
+    public CallerMatchResult(MatchCandidate? match, string? whyNot)
+        : this(match, whyNot, [])
+    {
+    }
+
+    /// <summary>Several contacts have the number: the call waits for the rep to say whose it was.</summary>
+    public bool SharedLine => Match is null && Candidates.Count > 1;
+}
 
 public static class CallerMatch
 {
     /// <summary>
     /// The strongest kind of match wins (the prospect's own number over a gatekeeper's over the company line). When
-    /// several contacts share that number, the one left a message most recently within the window is the one calling
-    /// back; if none was, or two were at the same moment, a person decides.
+    /// several contacts share that number, nothing is guessed: a switchboard's last message says little about who
+    /// rang, and a wrong credit misleads every statistic after it. The call waits with the candidates, the one left a
+    /// message most recently first, and is credited when the rep files it.
     /// </summary>
     public static CallerMatchResult Choose(IReadOnlyList<MatchCandidate> candidates, Instant at, Duration window)
     {
@@ -43,17 +56,20 @@ public static class CallerMatch
             return new(best[0], null);
         }
 
-        var messaged = best
-            .Where(c => c.LastMessageAt is { } m && m < at && at - m <= window)
-            .OrderByDescending(c => c.LastMessageAt)
-            .ToList();
-        if (messaged.Count == 1 || (messaged.Count > 1 && messaged[0].LastMessageAt != messaged[1].LastMessageAt))
+        var ordered = Order(best);
+        var messaged = ordered.Count(c => c.LastMessageAt is { } m && m < at && at - m <= window);
+        var line = strongest switch
         {
-            return new(messaged[0], null);
-        }
-
-        return new(null, messaged.Count == 0
-            ? $"{best.Count} contacts share this number and none was left a message in the last {window.Days} days"
-            : $"{best.Count} contacts share this number and were left messages at the same time");
+            MatchedBy.GatekeeperNumber => "their gatekeepers' number",
+            MatchedBy.CompanyLine => "their company's main line",
+            _ => "this number",
+        };
+        return new(null, messaged == 0
+            ? $"shared line: {best.Count} contacts have {line}, none left a message in the last {window.Days} days"
+            : $"shared line: {best.Count} contacts have {line}, {messaged} left a message in the last {window.Days} days", ordered);
     }
+
+    /// <summary>Candidates as a rep should see them: the one left a message most recently first, then the rest by id.</summary>
+    public static IReadOnlyList<MatchCandidate> Order(IEnumerable<MatchCandidate> candidates) =>
+        [.. candidates.DistinctBy(c => c.ContactId).OrderByDescending(c => c.LastMessageAt ?? Instant.MinValue).ThenBy(c => c.By).ThenBy(c => c.ContactId)];
 }

@@ -96,8 +96,8 @@ public sealed record ContactFields(
 }
 
 /// <summary>
-/// A contact is likely a duplicate of another when an email or any number matches, or their name and company
-/// do. Each of those is a key; two contacts sharing any key are likely one person.
+/// The keys two records of one person share: an email, a number, or name and company. A shared email or name and
+/// company is one person; a shared number is one person only under the same name (<see cref="SamePerson"/>).
 /// </summary>
 public static class DuplicateKeys
 {
@@ -124,9 +124,9 @@ public static class DuplicateKeys
         return keys;
     }
 
-    /// <summary>"SUE JONES": a person's name as compared, whatever its spacing and case.</summary>
+    /// <summary>"SUE JONES": a person's name as compared, whatever its spacing, case and accents (<see cref="SamePerson.Fold"/>).</summary>
     public static string NameKey(string? firstName, string? lastName) =>
-        Company.KeyOf(string.Join(' ', new[] { firstName, lastName }.Where(p => !string.IsNullOrWhiteSpace(p))));
+        SamePerson.Fold(string.Join(' ', new[] { firstName, lastName }.Where(p => !string.IsNullOrWhiteSpace(p))));
 
     /// <summary>How a key reads to a rep: "the same email", "the same number", "the same name and company".</summary>
     public static string Describe(string key) =>

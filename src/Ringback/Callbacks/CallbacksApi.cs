@@ -23,15 +23,20 @@ public sealed record CreditResponse(Guid MessageCallId, Ringback.Calls.CallOutco
         credit.MessageLeftAt.ToDateTimeOffset(), (long)credit.After.TotalSeconds, credit.Describe(zone));
 }
 
+/// <summary>A call waiting in the inbox; from a shared line, with the contacts it may have been (latest message first).</summary>
 public sealed record InboxItemResponse(Guid Id, string From, string? CallerName, string? To, DateTimeOffset StartedAt, int DurationSeconds, bool Answered,
-    string Source, string Reason)
+    string Source, string Reason, IReadOnlyList<Guid> Candidates)
 {
-    public static InboxItemResponse Of(UnmatchedCall u) => new(u.Id, u.FromNumber, u.CallerName, u.ToNumber, u.StartedAt.ToDateTimeOffset(),
-        u.DurationSeconds, u.Answered, u.Source, u.Reason);
+    public static InboxItemResponse Of(UnmatchedCall u, IReadOnlyList<Guid>? candidates = null) => new(u.Id, u.FromNumber, u.CallerName, u.ToNumber, u.StartedAt.ToDateTimeOffset(),
+        u.DurationSeconds, u.Answered, u.Source, u.Reason, candidates ?? []);
 }
 
-/// <summary>"logged" with the call (and its credit when it answered a message), or "inbox" with the waiting item.</summary>
-public sealed record CaptureResponse(string Result, CallResponse? Call, MatchedBy? MatchedBy, CreditResponse? Credit, InboxItemResponse? Inbox);
+/// <summary>
+/// "logged" with the call (and its credit when it answered a message); "shared-line" when several contacts have the
+/// number, with their ids as <see cref="Candidates"/> (latest message first) and the waiting item; "inbox" otherwise.
+/// </summary>
+public sealed record CaptureResponse(string Result, CallResponse? Call, MatchedBy? MatchedBy, CreditResponse? Credit, InboxItemResponse? Inbox,
+    IReadOnlyList<Guid>? Candidates = null);
 
 public sealed record AssignRequest(Guid? ContactId);
 
@@ -93,7 +98,9 @@ public static class CallbacksApi
         ArgumentNullException.ThrowIfNull(captured);
         if (captured.Call is not { } call)
         {
-            return new CaptureResponse("inbox", null, null, null, InboxItemResponse.Of(captured.Inbox!));
+            return captured.Candidates.Count > 1
+                ? new CaptureResponse("shared-line", null, null, null, InboxItemResponse.Of(captured.Inbox!, captured.Candidates), captured.Candidates)
+                : new CaptureResponse("inbox", null, null, null, InboxItemResponse.Of(captured.Inbox!));
         }
 
         var zone = await ZoneOfAsync(db, me, cancellationToken);
@@ -105,8 +112,12 @@ public static class CallbacksApi
     private static async Task<DateTimeZone> ZoneOfAsync(RingbackDbContext db, Guid userId, CancellationToken cancellationToken) =>
         Ringback.Planner.Zones.Find(await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.TimeZone).FirstOrDefaultAsync(cancellationToken)) ?? DateTimeZone.Utc;
 
-    public static async Task<Ok<List<InboxItemResponse>>> InboxAsync(RingbackDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await Inbox.WaitingAsync(db, cancellationToken)).Select(InboxItemResponse.Of).ToList());
+    public static async Task<Ok<List<InboxItemResponse>>> InboxAsync(RingbackDbContext db, CancellationToken cancellationToken)
+    {
+        var waiting = await Inbox.WaitingAsync(db, cancellationToken);
+        var candidates = await Inbox.CandidatesAsync(db, waiting, cancellationToken);
+        return TypedResults.Ok(waiting.Select(u => InboxItemResponse.Of(u, candidates.TryGetValue(u.Id, out var c) ? [.. c.Select(x => x.ContactId)] : null)).ToList());
+    }
 
     public static async Task<Results<Created<CaptureResponse>, NotFound, ValidationProblem>> CreateContactAsync(
         Guid id, RingbackDbContext db, IClock clock, HttpContext http, IOptions<RingbackOptions> options, IOptions<PlannerOptions> planner,

@@ -86,7 +86,9 @@ public static class CallbackCommands
 
             if (result.Call is not { } call)
             {
-                Console.WriteLine($"In the inbox: {result.Inbox!.FromNumber} ({result.Inbox.Reason}). Make it a contact on the Inbox page.");
+                Console.WriteLine(result.Candidates.Count > 1
+                    ? $"In the inbox: {result.Inbox!.FromNumber} ({result.Inbox.Reason}). Say who it was on the Inbox page; it is credited then."
+                    : $"In the inbox: {result.Inbox!.FromNumber} ({result.Inbox.Reason}). Make it a contact on the Inbox page.");
                 return 0;
             }
 

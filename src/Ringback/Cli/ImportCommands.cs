@@ -21,13 +21,14 @@ public static class ImportCommands
         var encoding = new Option<string?>("--encoding") { Description = "Text encoding, e.g. utf-8 or windows-1252 (default: detected)" };
         var duplicates = new Option<DuplicateHandling>("--duplicates")
         {
-            Description = "Rows matching a contact you have (email, any number, or name and company): skip them, update those contacts, or import them as new",
+            Description = "Rows that are a contact you have (email, name and company, or a number under the same name): skip them, update those contacts, or import them as new",
             DefaultValueFactory = _ => DuplicateHandling.Skip,
         };
+        var rows = new Option<string?>("--rows") { Description = "Single rows decided otherwise, by their line in the file: 3:update,7:new" };
 
         var contacts = new Command("contacts", "Import contacts from a CSV file: all or nothing unless --skip-bad-rows; contacts you have are skipped unless --duplicates says otherwise")
         {
-            file, dryRun, skipBad, duplicates, actAs, encoding,
+            file, dryRun, skipBad, duplicates, rows, actAs, encoding,
         };
         contacts.SetAction(async (parse, ct) =>
         {
@@ -53,6 +54,14 @@ public static class ImportCommands
                 }
             }
 
+            var errors = new ValidationErrors();
+            var choices = RowChoices.Parse(errors, "--rows", parse.GetValue(rows));
+            if (!errors.IsEmpty)
+            {
+                await Console.Error.WriteLineAsync($"ringback: --rows {errors.For("--rows")[0]}");
+                return 2;
+            }
+
             var options = new ImportOptions
             {
                 OrganizationId = user.OrganizationId,
@@ -61,6 +70,7 @@ public static class ImportCommands
                 DryRun = parse.GetValue(dryRun),
                 SkipBadRows = parse.GetValue(skipBad),
                 Duplicates = parse.GetValue(duplicates),
+                RowChoices = choices,
                 Encoding = chosen,
             };
             var importer = cli.Services.GetRequiredService<ContactImporter>();
@@ -123,6 +133,11 @@ public static class ImportCommands
             Console.Error.WriteLine($"… and {report.ErrorCount - report.Errors.Count} more errors.");
         }
 
+        foreach (var match in report.Matches)
+        {
+            Console.WriteLine(match);
+        }
+
         if (report.UnknownOwners.Count > 0)
         {
             Console.WriteLine($"Owners who are not users here (their contacts are yours): {string.Join(", ", report.UnknownOwners)}.");
@@ -133,10 +148,8 @@ public static class ImportCommands
             Console.WriteLine(report.BadRows == 0
                 ? $"Dry run: all {report.RowsRead} rows are good; nothing was written."
                 : $"Dry run: {report.BadRows} of {report.RowsRead} rows are bad; nothing was written.");
-            if (report.Matched > 0)
-            {
-                Console.WriteLine($"{Words.Count(report.Matched, "row matches", "rows match")} a contact you have (or an earlier row).");
-            }
+            Console.WriteLine($"The import will add {Words.Count(report.New, "new contact")}, update {report.Updated} and skip {report.Skipped}"
+                + (report.SharesNumber > 0 ? $"; {report.SharesNumber} of the new share a number with someone." : "."));
         }
         else if (report.Committed)
         {

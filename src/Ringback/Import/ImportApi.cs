@@ -9,14 +9,22 @@ using Ringback.Validation;
 
 namespace Ringback.Import;
 
-/// <summary>A contacts import as the API reports it: what was read, what matched contacts you have, what was written.</summary>
+/// <summary>
+/// A contacts import as the API reports it: what was read, which rows met contacts you have (the same person, or only
+/// a shared number) and what became of each, what was written. A dry run's counts are what the import will do.
+/// </summary>
 public sealed record ImportResponse(
-    int RowsRead, int BadRows, int ErrorCount, IReadOnlyList<string> Errors, int Matched, int Skipped, int Updated,
-    int ContactsImported, int GatekeepersImported, int CompaniesCreated, bool Committed, bool DryRun, string Format, IReadOnlyList<string> UnknownOwners)
+    int RowsRead, int BadRows, int ErrorCount, IReadOnlyList<string> Errors, int Matched, int SharesNumber, int Skipped, int Updated, int New,
+    int ContactsImported, int GatekeepersImported, int CompaniesCreated, bool Committed, bool DryRun, string Format, IReadOnlyList<string> UnknownOwners,
+    IReadOnlyList<ImportMatchResponse> Matches)
 {
-    public static ImportResponse From(ImportReport r) => new(r.RowsRead, r.BadRows, r.ErrorCount, [.. r.Errors.Select(e => e.ToString())], r.Matched, r.Skipped, r.Updated,
-        r.ContactsImported, r.GatekeepersImported, r.CompaniesCreated, r.Committed, r.DryRun, r.Mapping.Source, [.. r.UnknownOwners]);
+    public static ImportResponse From(ImportReport r) => new(r.RowsRead, r.BadRows, r.ErrorCount, [.. r.Errors.Select(e => e.ToString())], r.Matched, r.SharesNumber,
+        r.Skipped, r.Updated, r.New, r.ContactsImported, r.GatekeepersImported, r.CompaniesCreated, r.Committed, r.DryRun, r.Mapping.Source, [.. r.UnknownOwners],
+        [.. r.Matches.Select(m => new ImportMatchResponse(m.Line, m.Row, m.ContactId, m.Other, m.Why, m.SamePerson, m.Action, m.ToString()))]);
 }
+
+/// <summary>One row that met a contact or an earlier row: "line 3 Marcus Fields ↔ Fatima Kowalski: same number".</summary>
+public sealed record ImportMatchResponse(int Line, string Row, Guid? ContactId, string Other, string Why, bool SamePerson, string Action, string Text);
 
 /// <summary>Contacts from a CSV over HTTP, by the same importer as the web page and the CLI.</summary>
 public static class ImportApi
@@ -24,14 +32,16 @@ public static class ImportApi
     public static void MapImportApi(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/imports/contacts", ImportContactsAsync).WithTags("Import").WithName("ImportContacts")
             .Accepts<string>("text/csv").Requires(Capability.Import)
-            .WithSummary("Import contacts from a CSV body: all or nothing unless skipBadRows; rows matching contacts you have are skipped unless duplicates=update or new");
+            .WithSummary("Import contacts from a CSV body: all or nothing unless skipBadRows; rows that are contacts you have are skipped unless duplicates=update or new, "
+                + "or rows=LINE:skip|update|new,… says so for single rows; a row that only shares a number with someone is a new contact");
 
     public static async Task<Results<Ok<ImportResponse>, ValidationProblem>> ImportContactsAsync(
         HttpContext http, ContactImporter importer, RingbackDbContext db, IClock clock, IOptions<RingbackOptions> options, IOptions<StorageOptions> storage,
-        bool dryRun = false, bool skipBadRows = false, string? duplicates = null, CancellationToken cancellationToken = default)
+        bool dryRun = false, bool skipBadRows = false, string? duplicates = null, string? rows = null, CancellationToken cancellationToken = default)
     {
         var errors = new ValidationErrors();
         var handling = Field.Enum<DuplicateHandling>(errors, "duplicates", duplicates) ?? DuplicateHandling.Skip;
+        var choices = RowChoices.Parse(errors, "rows", rows);
         if (!errors.IsEmpty)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
@@ -55,6 +65,7 @@ public static class ImportApi
                 DryRun = dryRun,
                 SkipBadRows = skipBadRows,
                 Duplicates = handling,
+                RowChoices = choices,
             }, cancellationToken: cancellationToken);
             if (report.Committed)
             {

@@ -26,12 +26,16 @@ public class CallerMatchTests
     }
 
     [Fact]
-    public void A_gatekeeper_shared_by_two_prospects_is_calling_for_the_one_left_a_message_last()
+    public void A_gatekeeper_shared_by_two_prospects_is_not_guessed_the_one_messaged_last_comes_first()
     {
         var assistant = Guid.NewGuid();
         var older = Candidate(MatchedBy.GatekeeperNumber, 5, assistant);
         var newer = Candidate(MatchedBy.GatekeeperNumber, 2, assistant);
-        CallerMatch.Choose([older, newer], Now, Window).Match.ShouldBe(newer);
+        var result = CallerMatch.Choose([older, newer], Now, Window);
+        result.Match.ShouldBeNull("a message two days ago does not say which prospect the assistant rang for");
+        result.SharedLine.ShouldBeTrue();
+        result.Candidates.ShouldBe([newer, older]);
+        result.WhyNot.ShouldBe("shared line: 2 contacts have their gatekeepers' number, 2 left a message in the last 14 days");
     }
 
     [Fact]
@@ -39,14 +43,28 @@ public class CallerMatchTests
     {
         var result = CallerMatch.Choose([Candidate(MatchedBy.CompanyLine, 20), Candidate(MatchedBy.CompanyLine)], Now, Window);
         result.Match.ShouldBeNull();
-        result.WhyNot.ShouldBe("2 contacts share this number and none was left a message in the last 14 days");
+        result.WhyNot.ShouldBe("shared line: 2 contacts have their company's main line, none left a message in the last 14 days");
+        result.Candidates[0].LastMessageAt.ShouldNotBeNull("the one ever left a message comes first");
     }
 
+    /// <summary>Any number of contacts on a line, messaged at any times: never a guess, every one of them offered, latest message first.</summary>
     [Fact]
-    public void Two_messages_at_the_same_moment_cannot_be_told_apart()
+    public void A_number_several_contacts_have_is_never_credited_on_a_guess()
     {
-        var result = CallerMatch.Choose([Candidate(MatchedBy.CompanyLine, 1), Candidate(MatchedBy.CompanyLine, 1)], Now, Window);
-        result.WhyNot.ShouldBe("2 contacts share this number and were left messages at the same time");
+        var random = new Random(31);
+        for (var run = 0; run < 500; run++)
+        {
+            var by = (MatchedBy)random.Next(3);
+            var candidates = Enumerable.Range(0, random.Next(2, 12))
+                .Select(_ => Candidate(by, random.Next(3) == 0 ? null : random.NextDouble() * 30))
+                .ToList();
+
+            var result = CallerMatch.Choose(candidates, Now, Window);
+
+            result.Match.ShouldBeNull();
+            result.Candidates.Select(c => c.ContactId).ShouldBe(candidates.Select(c => c.ContactId), ignoreOrder: true);
+            result.Candidates.Select(c => c.LastMessageAt ?? Instant.MinValue).ShouldBeInOrder(SortDirection.Descending);
+        }
     }
 
     [Fact]

@@ -9,14 +9,19 @@ namespace Ringback.Pages.Contacts;
 /// <summary>Likely duplicates of this contact, merged into it in one click; and deleting the contact.</summary>
 public sealed partial class DetailsModel
 {
-    /// <summary>Other contacts sharing an email, a number, or name and company with this one.</summary>
+    /// <summary>Other contacts that are likely this person: an email, name and company, or a number under the same name.</summary>
     public IReadOnlyList<DuplicateMatch> LikelyDuplicates { get; private set; } = [];
+
+    /// <summary>Other people on one of this contact's numbers (a switchboard, a shared desk): shown, never offered to merge.</summary>
+    public BookVerdict SharedLine { get; private set; } = BookVerdict.None;
 
     private async Task LoadDuplicatesAsync(CancellationToken cancellationToken)
     {
         var keys = DuplicateKeys.Of(Contact.Email, [Contact.DirectPhone, Contact.MobilePhone, Contact.AfterHoursPhone], Contact.FirstName, Contact.LastName, Contact.Company?.Name);
         var found = await Duplicates.FindAsync(db, keys, cancellationToken, except: Id);
-        LikelyDuplicates = [.. found.Values.GroupBy(m => m.ContactId).Select(g => g.First()).Take(10)];
+        var (same, shares) = found.JudgeAll(Contact.FirstName, Contact.LastName, keys);
+        LikelyDuplicates = [.. same.Take(10)];
+        SharedLine = new BookVerdict(null, shares);
     }
 
     /// <summary>The other contact's calls, gatekeepers, cadence and fields join this one; the other is deleted.</summary>

@@ -129,7 +129,8 @@ public sealed class EditModel(RingbackDbContext db, IOptions<RingbackOptions> op
             return Page();
         }
 
-        if (Id is null && !AddAnyway && await Duplicates.OfAsync(db, checkedFields.Value!, cancellationToken) is { } match)
+        // A shared number alone is a colleague on the same line, not this person: only a real match stops the add.
+        if (Id is null && !AddAnyway && (await Duplicates.OfAsync(db, checkedFields.Value!, cancellationToken)).Same is { } match)
         {
             Duplicate = match;
             return Page();

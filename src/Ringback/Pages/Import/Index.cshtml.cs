@@ -29,6 +29,10 @@ public sealed class IndexModel(ContactImporter importer, ImportJobs jobs, WebImp
     [BindProperty]
     public DuplicateHandling Duplicates { get; set; } = DuplicateHandling.Skip;
 
+    /// <summary>The rep's choice for single matching rows, by line ("Skip", "Update", "New"); a row left out follows <see cref="Duplicates"/>.</summary>
+    [BindProperty]
+    public Dictionary<int, string?> Choices { get; set; } = [];
+
     [BindProperty]
     public string? Upload { get; set; }
 
@@ -120,5 +124,7 @@ public sealed class IndexModel(ContactImporter importer, ImportJobs jobs, WebImp
         DryRun = dryRun,
         SkipBadRows = SkipBadRows,
         Duplicates = Duplicates,
+        RowChoices = Choices.Where(c => Enum.TryParse<DuplicateHandling>(c.Value, ignoreCase: true, out _))
+            .ToDictionary(c => c.Key, c => Enum.Parse<DuplicateHandling>(c.Value!, ignoreCase: true)),
     };
 }

@@ -19,6 +19,9 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Ring
 
     public List<Ringback.Callbacks.UnmatchedCall> Waiting { get; private set; } = [];
 
+    /// <summary>For a call from a shared line, the contacts it may have been, the one left a message last first.</summary>
+    public Dictionary<Guid, List<Data.Callbacks.InboxCandidate>> Candidates { get; private set; } = [];
+
     public DateTimeZone Zone { get; private set; } = DateTimeZone.Utc;
 
     [TempData]
@@ -88,5 +91,6 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Ring
         var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == RingbackClaims.UserOf(User), cancellationToken);
         Zone = Ringback.Planner.Zones.Find(me.TimeZone) ?? DateTimeZone.Utc;
         Waiting = await Data.Callbacks.Inbox.WaitingAsync(db, cancellationToken);
+        Candidates = await Data.Callbacks.Inbox.CandidatesAsync(db, Waiting, cancellationToken);
     }
 }
