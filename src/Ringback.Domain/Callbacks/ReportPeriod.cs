@@ -20,7 +20,7 @@ public sealed record ReportPeriod(LocalDate First, LocalDate Last, Instant From,
         ArgumentNullException.ThrowIfNull(errors);
         var today = now.InZone(zone).Date;
         var lastDay = Date(last, "to", errors) ?? today;
-        var firstDay = Date(first, "from", errors) ?? lastDay.PlusDays(1 - DefaultDays);
+        var firstDay = Date(first, "from", errors) ?? (lastDay > Dates.First.PlusDays(DefaultDays) ? lastDay.PlusDays(1 - DefaultDays) : Dates.First);
         if (!errors.IsEmpty)
         {
             return null;
@@ -42,22 +42,7 @@ public sealed record ReportPeriod(LocalDate First, LocalDate Last, Instant From,
             LocalTimes.Resolve(lastDay.PlusDays(1).AtMidnight(), zone).ToInstant());
     }
 
-    private static LocalDate? Date(string? text, string field, ValidationErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var parsed = LocalDatePattern.Iso.Parse(text.Trim());
-        if (!parsed.Success)
-        {
-            errors.Add(field, $"'{text}' is not a date like 2026-11-01");
-            return null;
-        }
-
-        return parsed.Value;
-    }
+    private static LocalDate? Date(string? text, string field, ValidationErrors errors) => Dates.Day(text, field, errors);
 
     public override string ToString() => $"{LocalDatePattern.Iso.Format(First)} to {LocalDatePattern.Iso.Format(Last)}";
 }

@@ -117,12 +117,12 @@ public static class TeamApi
         var end = to is null ? now : Instants.Parse(to);
         if (start is null)
         {
-            errors.Add("from", "is not an instant like 2026-11-01T00:00:00Z");
+            errors.Add("from", Instants.Why(from, "2026-11-01T00:00:00Z"));
         }
 
         if (end is null)
         {
-            errors.Add("to", "is not an instant like 2026-11-30T00:00:00Z");
+            errors.Add("to", Instants.Why(to, "2026-11-30T00:00:00Z"));
         }
 
         return errors.IsEmpty

@@ -59,7 +59,7 @@ public static class CallbackCommands
             {
                 if (Scheduling.Instants.Parse(text) is not { } parsed)
                 {
-                    await Console.Error.WriteLineAsync($"ringback callback: --at: '{text}' is not an instant like 2026-11-23T13:15:00Z");
+                    await Console.Error.WriteLineAsync($"ringback callback: --at: {Scheduling.Instants.Why(text)}");
                     return 2;
                 }
 

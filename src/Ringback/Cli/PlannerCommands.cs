@@ -38,7 +38,7 @@ public static class PlannerCommands
             {
                 if (Scheduling.Instants.Parse(text) is not { } parsed)
                 {
-                    await Console.Error.WriteLineAsync($"ringback today: --at: '{text}' is not an instant like 2026-11-23T13:15:00Z");
+                    await Console.Error.WriteLineAsync($"ringback today: --at: {Scheduling.Instants.Why(text)}");
                     return 2;
                 }
 
@@ -101,10 +101,10 @@ public static class PlannerCommands
         var import = new Command("import", "Import a do-not-call list") { file, name, copyDate, own, skip, actAs };
         import.SetAction(async (parse, ct) =>
         {
-            var date = LocalDatePattern.Iso.Parse(parse.GetValue(copyDate)!);
-            if (!date.Success)
+            var (date, problem) = Scheduling.Dates.Day(parse.GetValue(copyDate)!);
+            if (problem is not null)
             {
-                await Console.Error.WriteLineAsync($"ringback dnc import: --copy-date: '{parse.GetValue(copyDate)}' is not a date like 2026-11-01");
+                await Console.Error.WriteLineAsync($"ringback dnc import: --copy-date: {problem}");
                 return 2;
             }
 
@@ -124,7 +124,7 @@ public static class PlannerCommands
             using var reader = new StreamReader(path.FullName);
             var region = cli.Services.GetRequiredService<IOptions<RingbackOptions>>().Value.DefaultRegion;
             var result = await DoNotCallRegister.ImportAsync(cli.Db, reader, parse.GetValue(name)!, parse.GetValue(own) ? DoNotCallListKind.Internal : DoNotCallListKind.Registry,
-                date.Value, region, parse.GetValue(skip), Actor.Of(user), cli.Services.GetRequiredService<IClock>().GetCurrentInstant(), ct);
+                date!.Value, region, parse.GetValue(skip), Actor.Of(user), cli.Services.GetRequiredService<IClock>().GetCurrentInstant(), ct);
             foreach (var error in result.Errors)
             {
                 await Console.Error.WriteLineAsync($"ringback dnc import: {path.Name}: {error}");

@@ -65,7 +65,7 @@ public static class ReminderCommands
             {
                 if (Scheduling.Instants.Parse(text) is not { } parsed)
                 {
-                    await Console.Error.WriteLineAsync($"ringback reminders send-due: --at: '{text}' is not an instant like 2026-11-23T13:10:00Z");
+                    await Console.Error.WriteLineAsync($"ringback reminders send-due: --at: {Scheduling.Instants.Why(text, "2026-11-23T13:10:00Z")}");
                     return 2;
                 }
 

@@ -18,7 +18,9 @@ internal sealed class InstantJsonConverter : JsonConverter<Instant>
     {
         var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
         return Instants.Parse(text)
-            ?? throw new JsonException($"'{text}' is not a date and time: write it as 2026-11-23T08:15:00-05:00, or in UTC as 2026-11-23T13:15:00Z.");
+            ?? throw new JsonException(Instants.Parse(text) is null && Instants.Why(text).Contains(" is not between ", StringComparison.Ordinal)
+                ? Instants.Why(text) + "."
+                : $"'{text}' is not a date and time: write it as 2026-11-23T08:15:00-05:00, or in UTC as 2026-11-23T13:15:00Z.");
     }
 
     public override void Write(Utf8JsonWriter writer, Instant value, JsonSerializerOptions options)

@@ -106,7 +106,7 @@ public static class PlannerApi
         {
             if (Instants.Parse(at) is not { } parsed)
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["at"] = [$"'{at}' is not an instant like 2026-11-23T13:15:00Z"] });
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["at"] = [Instants.Why(at)] });
             }
 
             when = parsed;
@@ -199,8 +199,8 @@ public static class PlannerApi
         var errors = new ValidationErrors();
         var name = Field.Text(errors, "name", request.Name, 100, required: true);
         var kind = Field.Enum<DoNotCallListKind>(errors, "kind", request.Kind) ?? DoNotCallListKind.Registry;
-        var copyDate = LocalDatePattern.Iso.Parse(request.CopyDate ?? string.Empty);
-        if (!copyDate.Success)
+        var copyDate = Dates.Day(request.CopyDate, "copyDate", errors);
+        if (string.IsNullOrWhiteSpace(request.CopyDate))
         {
             errors.Add("copyDate", "is required: the day the copy was taken, like 2026-11-01");
         }
@@ -216,7 +216,7 @@ public static class PlannerApi
         }
 
         using var reader = new StringReader(request.Numbers!);
-        var result = await DoNotCallRegister.ImportAsync(db, reader, name!, kind, copyDate.Value, options.Value.DefaultRegion, request.SkipBadRows, RingbackClaims.ActorOf(http.User), clock.GetCurrentInstant(), cancellationToken);
+        var result = await DoNotCallRegister.ImportAsync(db, reader, name!, kind, copyDate!.Value, options.Value.DefaultRegion, request.SkipBadRows, RingbackClaims.ActorOf(http.User), clock.GetCurrentInstant(), cancellationToken);
         if (!result.Succeeded)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["numbers"] = [.. result.Errors.Prepend("nothing was imported:")] });
@@ -242,7 +242,7 @@ public static class PlannerApi
                 return parsed;
             }
 
-            errors.Add(field, $"'{text}' is not an instant like 2026-11-01T00:00:00Z");
+            errors.Add(field, Instants.Why(text, "2026-11-01T00:00:00Z"));
             return fallback;
         }
 

@@ -53,8 +53,9 @@ public static class PageSupport
             return null;
         }
 
+        // A day past Ringback's bounds is no date it can plan (year 9999 overflows the moment a zone is applied).
         var result = InputPattern.Parse(text.Trim());
-        return result.Success ? result.Value : null;
+        return result.Success && Scheduling.Dates.Holds(result.Value.Date) ? result.Value : null;
     }
 
     /// <summary>A date-and-time field read as the instant it means in the zone; an unreadable one is named in the errors.</summary>
@@ -71,7 +72,7 @@ public static class PageSupport
             return Scheduling.LocalTimes.Resolve(local, zone).ToInstant();
         }
 
-        errors.Add(field, "is not a date and time");
+        errors.Add(field, InputPattern.Parse(text.Trim()).Success ? $"is not {Scheduling.Dates.Bounds}" : "is not a date and time");
         return null;
     }
 

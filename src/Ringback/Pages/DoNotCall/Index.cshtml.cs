@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using NodaTime.Text;
 using Ringback.Data;
 using Ringback.Data.Planner;
 using Ringback.Hosting;
@@ -44,15 +43,15 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Ring
     [Requires(Capability.ManageDoNotCall)]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var date = LocalDatePattern.Iso.Parse(CopyDate ?? string.Empty);
+        var (day, dayProblem) = string.IsNullOrWhiteSpace(CopyDate) ? (null, "is required: the day the copy was taken") : Scheduling.Dates.Day(CopyDate);
         if (string.IsNullOrWhiteSpace(Name))
         {
             ModelState.AddModelError(nameof(Name), "is required");
         }
 
-        if (!date.Success)
+        if (dayProblem is not null)
         {
-            ModelState.AddModelError(nameof(CopyDate), "is required: the day the copy was taken");
+            ModelState.AddModelError(nameof(CopyDate), dayProblem);
         }
 
         if (Upload is null || Upload.Length == 0)
@@ -64,7 +63,7 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Ring
         {
             using var reader = new StreamReader(Upload!.OpenReadStream());
             var result = await Data.Planner.DoNotCallRegister.ImportAsync(db, reader, Name!, Own ? DoNotCallListKind.Internal : DoNotCallListKind.Registry,
-                date.Value, options.Value.DefaultRegion, SkipBadRows, RingbackClaims.ActorOf(User), clock.GetCurrentInstant(), cancellationToken);
+                day!.Value, options.Value.DefaultRegion, SkipBadRows, RingbackClaims.ActorOf(User), clock.GetCurrentInstant(), cancellationToken);
             if (result.Succeeded)
             {
                 Notice = $"Imported {result.Imported} numbers into {result.List!.Name}" + (result.Errors.Count > 0 ? $"; {result.Errors.Count} bad lines skipped." : ".");

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using NodaTime.Text;
 using Ringback.Accounts;
 using Ringback.Data;
 using Ringback.Data.Planner;
@@ -60,13 +59,13 @@ public sealed class ActivityModel(RingbackDbContext db, IClock clock, IOptions<P
             return null;
         }
 
-        if (LocalDatePattern.Iso.Parse(text.Trim()) is { Success: true } parsed)
+        var (day, problem) = Scheduling.Dates.Day(text);
+        if (problem is not null)
         {
-            return parsed.Value;
+            ModelState.AddModelError(field, problem);
         }
 
-        ModelState.AddModelError(field, $"'{text}' is not a date like 2026-11-01");
-        return null;
+        return day;
     }
 
     public string Ago(Instant? at)

@@ -81,13 +81,15 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Plan
         Shown = Today;
         if (!string.IsNullOrWhiteSpace(Day))
         {
-            if (LocalDatePattern.Iso.Parse(Day.Trim()) is { Success: true } parsed)
+            // The list reaches ahead of the day shown, so the last day it can show is a week inside the bounds.
+            var (day, problem) = Scheduling.Dates.Day(Day, LocalDatePattern.Iso.Format(Today));
+            if (day is { } parsed && parsed <= Scheduling.Dates.Last.PlusDays(-DaysAhead - 1))
             {
-                Shown = parsed.Value;
+                Shown = parsed;
             }
             else
             {
-                DayError = $"'{Day}' is not a day like {LocalDatePattern.Iso.Format(Today)}; showing today.";
+                DayError = $"{problem ?? $"{LocalDatePattern.Iso.Format(day!.Value)} is too far ahead"}; showing today.";
             }
         }
 
