@@ -85,17 +85,91 @@ public static partial class PhoneNumberParser
         }
 
         var plain = (international ? "+" : string.Empty) + digits;
-        LibPhoneNumber number;
+        PhoneParseResult result;
         try
         {
-            number = Util.Parse(plain, region);
+            result = Check(Util.Parse(plain, region), extension);
         }
         catch (NumberParseException e)
         {
-            return PhoneParseResult.Fail(Unreadable(e.ErrorType, digits.ToString()));
+            result = PhoneParseResult.Fail(Unreadable(e.ErrorType, digits.ToString()));
         }
 
-        return Check(number, extension);
+        // "0412 345 678" or "0049 151 …" typed into a North American book: say which number it likely is, not what is
+        // wrong with it as a number of the default region.
+        return result.Number is null && !international && Abroad(digits.ToString(), Grouping(text), region) is { } suggestion
+            ? PhoneParseResult.Fail($"is not a {RegionName(region)} number; did you mean {suggestion}?")
+            : result;
+    }
+
+    /// <summary>Large markets first, when a nationally written number is valid in several countries.</summary>
+    private static readonly string[] Likely = ["GB", "DE", "AU", "FR", "IT", "ES", "NL", "BE", "CH", "AT", "IE", "NZ", "SE", "NO", "DK", "FI", "PL", "PT", "IN", "ZA", "BR", "MX", "JP", "KR", "TR", "IL", "AR", "SG"];
+
+    /// <summary>
+    /// What a number that fails in the default region likely is: written with the international prefix most of the
+    /// world dials ("0049 151 …" is +49 151 …), or in another country's national way (a leading trunk 0: "0412 345 678"
+    /// is an Australian mobile). Up to two countries are named; null when none or too many read it as valid.
+    /// </summary>
+    /// <remarks>Where several countries read it, the one whose own way of writing it matches how it was typed ("0412 345 678" is Australia's grouping) comes first.</remarks>
+    private static string? Abroad(string digits, string grouping, string region)
+    {
+        if (digits.StartsWith("00", StringComparison.Ordinal) && digits.Length > 6 && Valid("+" + digits[2..], "ZZ") is { } viaIdd)
+        {
+            return Describe(viaIdd);
+        }
+
+        if (!digits.StartsWith('0') || digits.StartsWith("00", StringComparison.Ordinal) || digits.Length < 7)
+        {
+            return null;
+        }
+
+        var found = Util.GetSupportedRegions()
+            .Where(r => r != region && Util.GetMetadataForRegion(r)?.NationalPrefix == "0")
+            .Select(r => (Region: r, Number: Valid(digits, r)))
+            .Where(x => x.Number is not null && Util.GetRegionCodeForNumber(x.Number) == x.Region)
+            .OrderBy(x => Grouping(Util.Format(x.Number!, PhoneNumberFormat.NATIONAL)) == grouping ? 0 : 1)
+            .ThenBy(x => Array.IndexOf(Likely, x.Region) is var i and >= 0 ? i : Likely.Length)
+            .ThenBy(x => x.Region, StringComparer.Ordinal)
+            .ToList();
+        // Many small plans accept almost any run of digits: past the markets above, a number valid in a dozen places says nothing.
+        var likely = found.Count <= 4 ? found : [.. found.Where(x => Array.IndexOf(Likely, x.Region) >= 0)];
+        return likely.Count == 0 ? null : string.Join(" or ", likely.Take(2).Select(x => Describe(x.Number!)));
+    }
+
+    /// <summary>"0412 345 678" as "4 3 3": the lengths of its groups of digits.</summary>
+    private static string Grouping(string text) =>
+        string.Join(' ', DigitRuns().Matches(text).Select(m => m.Length.ToString(CultureInfo.InvariantCulture)));
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex DigitRuns();
+
+    private static LibPhoneNumber? Valid(string text, string region)
+    {
+        try
+        {
+            var number = Util.Parse(text, region);
+            return Util.IsValidNumber(number) ? number : null;
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>"+61 412 345 678 (Australia)".</summary>
+    private static string Describe(LibPhoneNumber number) =>
+        $"{Util.Format(number, PhoneNumberFormat.INTERNATIONAL)} ({RegionName(Util.GetRegionCodeForNumber(number))})";
+
+    private static string RegionName(string region)
+    {
+        try
+        {
+            return region == "US" ? "North American" : new RegionInfo(region).EnglishName;
+        }
+        catch (ArgumentException)
+        {
+            return region;
+        }
     }
 
     /// <summary>Normalizes, or returns null when the text is not a valid number. For look-ups, where a miss is an answer.</summary>

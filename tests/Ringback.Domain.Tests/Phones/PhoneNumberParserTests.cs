@@ -99,3 +99,61 @@ public class PhoneNumberParserTests
         PhoneNumberParser.Parse(written, "US").Error!.ShouldContain(reason);
     }
 }
+
+/// <summary>Numbers typed the national or international way of another country into a book whose default region is elsewhere.</summary>
+public class PhoneNumberAbroadTests
+{
+    [Theory]
+    [InlineData("0412 345 678", "US", "is not a North American number; did you mean +61 412 345 678 (Australia) or +31 412 345 678 (Netherlands)?")]
+    [InlineData("0049 151 23456789", "US", "is not a North American number; did you mean +49 1512 3456789 (Germany)?")]
+    [InlineData("0044 20 7946 0958", "US", "is not a North American number; did you mean +44 20 7946 0958 (United Kingdom)?")]
+    [InlineData("0033 1 42 68 53 00", "CA", "is not a Canada number; did you mean +33 1 42 68 53 00 (France)?")]
+    public void A_number_written_another_countrys_way_is_suggested(string typed, string region, string error)
+    {
+        var result = PhoneNumberParser.Parse(typed, region);
+        result.Number.ShouldBeNull();
+        result.Error.ShouldBe(error);
+    }
+
+    [Fact]
+    public void Every_suggestion_parses_to_a_valid_number_of_the_country_it_names()
+    {
+        // Numbers libphonenumber itself gives as examples for each region, written nationally, typed into a US book.
+        var util = PhoneNumbers.PhoneNumberUtil.GetInstance();
+        var suggested = 0;
+        foreach (var region in util.GetSupportedRegions().Where(r => util.GetMetadataForRegion(r)?.NationalPrefix == "0"))
+        {
+            foreach (var type in new[] { PhoneNumbers.PhoneNumberType.MOBILE, PhoneNumbers.PhoneNumberType.FIXED_LINE })
+            {
+                if (util.GetExampleNumberForType(region, type) is not { } example)
+                {
+                    continue;
+                }
+
+                var national = util.Format(example, PhoneNumbers.PhoneNumberFormat.NATIONAL);
+                var e164 = util.Format(example, PhoneNumbers.PhoneNumberFormat.E164);
+                var result = PhoneNumberParser.Parse(national, "US");
+                if (result.Number is { } parsed)
+                {
+                    continue;
+                }
+
+                if (result.Error!.Contains("did you mean", StringComparison.Ordinal))
+                {
+                    suggested++;
+                    var options = System.Text.RegularExpressions.Regex.Matches(result.Error, @"\+[\d \-]+").Select(m => PhoneNumberParser.Parse(m.Value.Trim(), "US")).ToList();
+                    options.ShouldAllBe(o => o.Number != null, result.Error);
+                }
+
+                // The same number written with the international prefix most of the world dials is always recognized.
+                var idd = PhoneNumberParser.Parse("00" + e164[1..], "US");
+                if (idd.Number is null)
+                {
+                    idd.Error!.ShouldContain($"did you mean {util.Format(example, PhoneNumbers.PhoneNumberFormat.INTERNATIONAL)}");
+                }
+            }
+        }
+
+        suggested.ShouldBeGreaterThan(50);
+    }
+}
