@@ -297,6 +297,12 @@ public static class CallLog
             CheckPromiseIsLawful(contact, promised, planner, errors);
         }
 
+        // A meeting by phone keeps the same hours; one in person (a place given) is not a call, and no calling-hours rule governs it.
+        if (fields is { AppointmentStart: { } start, AppointmentPlace: null } && start != before?.AppointmentStart)
+        {
+            CheckPromiseIsLawful(contact, start, planner, errors, "appointmentStart");
+        }
+
         if (!errors.IsEmpty)
         {
             return (null, errors);
@@ -331,17 +337,12 @@ public static class CallLog
         }
     }
 
-    /// <summary>Never promise a call at a time the law forbids where the prospect is.</summary>
-    private static void CheckPromiseIsLawful(Contact contact, Instant promised, Planner.PlannerOptions planner, ValidationErrors errors)
+    /// <summary>Never promise a call, or set a meeting, at a time the prospect's place forbids (<see cref="Ringback.Planner.ContactPlace.Check"/>).</summary>
+    private static void CheckPromiseIsLawful(Contact contact, Instant promised, Planner.PlannerOptions planner, ValidationErrors errors, string field = "promisedNextCallAt")
     {
-        var place = Planner.Places.For(contact, null, planner);
-        var law = place.Law;
-        if (Ringback.Planner.CallingTimes.Blocking(promised, law) is { } rule)
+        if (Planner.Places.For(contact, null, planner).Check(promised).Refusal is { } refusal)
         {
-            var next = Ringback.Planner.CallingTimes.NextAllowed(promised, law);
-            var local = (Instant i) => i.InZone(place.Zone).ToString("ddd d MMM HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-            errors.Add("promisedNextCallAt", $"{local(promised)} their time is outside lawful calling hours ({rule.Name}: {rule.Windows})" +
-                (next is { } n ? $"; the next lawful time is {local(n)}" : string.Empty));
+            errors.Add(field, refusal);
         }
     }
 

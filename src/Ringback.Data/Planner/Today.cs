@@ -23,7 +23,8 @@ public sealed record QueueItem(
     bool LawfulNow,
     Instant? NextLawfulAt,
     string? BlockedBy,
-    bool PhoneTag);
+    bool PhoneTag,
+    string? NoTimeReason = null);
 
 public sealed record CallList(Instant At, DateTimeZone RepZone, IReadOnlyList<QueueItem> Items, IReadOnlyList<string> Warnings, int MoreDue = 0);
 
@@ -240,10 +241,10 @@ public static class Today
         new(kind, contact.Id, Contact.NameOf(contact.FirstName, contact.LastName, contact.Company), contact.Company,
             contact.DirectPhone ?? contact.MobilePhone ?? contact.AfterHoursPhone,
             dueAt, why, strategy, Opener(kind, contact.Salutation, contact.FirstName, contact.LastName, rep, dueAt, where.Zone), where.View,
-            where.LocalNow, where.Blocking is null, where.Blocking is null ? null : where.NextLawfulAt, where.Blocking?.Name, phoneTag);
+            where.LocalNow, where.Callable.Now, where.Callable.Next, where.Callable.Blocking?.Name, phoneTag, where.Callable.WhyNoTime);
 
     /// <summary>What a place's law and the rep's hours say at the instant the list is made.</summary>
-    private sealed record PlaceNow(DateTimeZone Zone, PlaceView View, LocalDateTime LocalNow, CallWindow? Blocking, Instant? NextLawfulAt);
+    private sealed record PlaceNow(DateTimeZone Zone, PlaceView View, LocalDateTime LocalNow, CallableAt Callable);
 
     /// <summary>
     /// Each contact's place, and what its law says now, worked out once per place in a list: a rep's 200 contacts are
@@ -260,9 +261,7 @@ public static class Today
             if (!known.TryGetValue(key, out var now))
             {
                 var place = Places.For(prospect, [], rep, options);
-                var blocking = CallingTimes.Blocking(at, place.Lawful);
-                now = new PlaceNow(place.Zone, place.Describe(at), at.InZone(place.Zone).LocalDateTime, blocking,
-                    blocking is null ? null : CallingTimes.NextAllowed(at, place.Lawful));
+                now = new PlaceNow(place.Zone, place.Describe(at), at.InZone(place.Zone).LocalDateTime, place.At(at));
                 known[key] = now;
             }
 

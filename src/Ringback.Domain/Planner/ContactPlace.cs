@@ -12,8 +12,12 @@ namespace Ringback.Planner;
 /// The zone their local times are read and written in: theirs, the middle of the range their number allows, or —
 /// when it is not known — the rep's, said so by <see cref="Describe"/>.
 /// </param>
-/// <param name="Law">The rules that are law there (not Ringback's default hours, not the rep's): what a promise must respect.</param>
-/// <param name="Lawful">The law in every zone they may be in, the default hours where no law is configured, and the rep's working hours: what planning respects.</param>
+/// <param name="Law">
+/// The calling hours of their place, in every zone they may be in: the law where Ringback knows it, the configured or
+/// default hours where it does not. What a promise or an appointment must respect (<see cref="Check"/>); the rep's
+/// own hours are not among them.
+/// </param>
+/// <param name="Lawful">The same and the rep's working hours: what planning respects.</param>
 public sealed record ContactPlace(ProspectPlace Place, DateTimeZone Zone, IReadOnlyList<CallWindow> Law, IReadOnlyList<CallWindow> Lawful, CallWindow? Preferred)
 {
     /// <summary>The working week assumed for a rep who has not set theirs.</summary>
@@ -38,8 +42,9 @@ public sealed record ContactPlace(ProspectPlace Place, DateTimeZone Zone, IReadO
 
         // With several possible zones, a rule holds in each at once: the strictest combination wins.
         CallWindow In(CallingRule rule, DateTimeZone z) => new(zones.Count > 1 ? $"{rule.Name} in {z.Id}" : rule.Name, rule.Windows, z, rule.Source);
-        var law = rules.Where(r => r.IsLaw).SelectMany(r => zones.Select(z => In(r, z))).ToList();
-        var lawful = rules.SelectMany(r => zones.Select(z => In(r, z))).ToList();
+        // A promise at 03:00 in Berlin is wrong whether the hours there are law or Ringback's default: both are kept.
+        var law = rules.SelectMany(r => zones.Select(z => In(r, z))).ToList();
+        var lawful = law.ToList();
         if (repZone is not null)
         {
             lawful.Add(new CallWindow("your working hours", repHours is null || repHours.IsEmpty ? DefaultWorkingHours : repHours, repZone, "Settings"));
@@ -48,6 +53,56 @@ public sealed record ContactPlace(ProspectPlace Place, DateTimeZone Zone, IReadO
         var preferred = gatekeeperHours.Count == 0 ? null
             : new CallWindow("when their gatekeeper said they are in", WeeklyWindows.Of([.. gatekeeperHours]), zone, "gatekeepers");
         return new ContactPlace(place, zone, law, lawful, preferred);
+    }
+
+    /// <summary>
+    /// Whether a call may be promised (or a meeting set) at an instant: refused outside the hours of their place, with
+    /// the next time those allow; allowed outside the rep's own hours, and said so. The one answer the log-call form,
+    /// the API, the CLI, the reminder, Today and the contact page all give.
+    /// </summary>
+    public TimeCheck Check(Instant at)
+    {
+        var blocking = CallingTimes.Blocking(at, Law);
+        var repHours = Lawful.Except(Law).ToList();
+        return new TimeCheck(
+            at,
+            blocking,
+            blocking is null ? null : CallingTimes.NextAllowed(at, Law),
+            repHours.Count > 0 && CallingTimes.Blocking(at, repHours) is not null,
+            Zone,
+            repHours.Count > 0 ? repHours[0].Zone : null);
+    }
+
+    /// <summary>Whether they may be called at an instant under every window (theirs and the rep's), the next time they may, and why there is none.</summary>
+    public CallableAt At(Instant at)
+    {
+        var blocking = CallingTimes.Blocking(at, Lawful);
+        var next = blocking is null ? null : CallingTimes.NextAllowed(at, Lawful);
+        return new CallableAt(blocking, next, blocking is not null && next is null ? WhyNoTime(at) : null);
+    }
+
+    /// <summary>
+    /// Why nothing can be planned for them within the fortnight, when nothing can: their hours never meet the rep's
+    /// (and what would help), or the hours of their place are closed that long. Null when a time exists.
+    /// </summary>
+    public string? WhyNoTime(Instant from)
+    {
+        if (CallingTimes.NextAllowed(from, Lawful) is not null)
+        {
+            return null;
+        }
+
+        if (CallingTimes.NextAllowed(from, Law) is { } theirs)
+        {
+            var rep = Lawful.Except(Law).FirstOrDefault();
+            return $"their calling hours ({string.Join("; ", Law.Select(w => $"{w.Name}: {w.Windows}"))}) never meet your working hours"
+                + (rep is null ? string.Empty : $" ({rep.Windows}, {rep.Zone.Id})")
+                + $"; the first time they allow is {theirs.InZone(Zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture)} their time"
+                + (rep is null ? string.Empty : $", {theirs.InZone(rep.Zone).ToString("ddd HH:mm", CultureInfo.InvariantCulture)} yours")
+                + ". Add an early or late window to your working hours in Settings, or hand them to a teammate whose hours overlap";
+        }
+
+        return $"the calling hours of their place ({string.Join("; ", Law.Select(w => $"{w.Name}: {w.Windows}"))}) allow no time in the next {CallingTimes.Horizon.Days} days";
     }
 
     /// <summary>The zone a prospect's local times are read in: theirs, else the rep's (said so), else UTC.</summary>
@@ -92,6 +147,31 @@ public sealed record ContactPlace(ProspectPlace Place, DateTimeZone Zone, IReadO
         };
         return new PlaceView(zoneText, [.. zones.Select(z => z.Id)], local, Place.Source, Place.IsKnown, Place.IsInferred, source);
     }
+}
+
+/// <summary>What the contact page, Today, the API and the CLI say about calling now: the window that forbids it, the next time, or why there is none.</summary>
+public sealed record CallableAt(CallWindow? Blocking, Instant? Next, string? WhyNoTime)
+{
+    public bool Now => Blocking is null;
+}
+
+/// <summary>A promised or appointed time against the hours of the prospect's place and the rep's own.</summary>
+/// <param name="Blocking">The rule of their place it falls outside, or null when it is inside every one.</param>
+/// <param name="Next">The first time at or after it that their place allows (within a fortnight), when it is blocked.</param>
+/// <param name="OutsideRepHours">Allowed, but outside the rep's working hours: said, never refused.</param>
+public sealed record TimeCheck(Instant At, CallWindow? Blocking, Instant? Next, bool OutsideRepHours, DateTimeZone ProspectZone, DateTimeZone? RepZone)
+{
+    public bool Allowed => Blocking is null;
+
+    /// <summary>"Tue 3 Nov 03:00 their time is outside the calling hours there (business hours: Mon-Fri 09:00-20:00; Sat 10:00-17:00); the next allowed time is Tue 3 Nov 09:00".</summary>
+    public string? Refusal => Blocking is not { } rule ? null
+        : $"{Local(At, ProspectZone)} their time is outside {(rule.Source.StartsWith("Ringback's default", StringComparison.Ordinal) ? "the calling hours there" : "lawful calling hours")} ({rule.Name}: {rule.Windows})"
+            + (Next is { } n ? $"; the next allowed time is {Local(n, ProspectZone)}" + (RepZone is null ? string.Empty : $" ({Local(n, RepZone)} your time)") : $"; no time is allowed in the next {CallingTimes.Horizon.Days} days");
+
+    /// <summary>"05:00 your time, outside your hours", when it is.</summary>
+    public string? RepNote => OutsideRepHours && RepZone is not null ? $"{At.InZone(RepZone).ToString("HH:mm", CultureInfo.InvariantCulture)} your time, outside your hours" : null;
+
+    private static string Local(Instant at, DateTimeZone zone) => at.InZone(zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture);
 }
 
 /// <summary>Where a prospect is, in words, for every surface that shows it.</summary>

@@ -154,7 +154,7 @@ public static class ReminderRules
         var lines = new List<string> { when, $"Call {who}" + (facts.PhoneShown is { Length: > 0 } shown ? $" on {shown}." : " (no number on file).") };
         if (facts.Kind != ReminderKind.MissedPromise)
         {
-            lines.Add(facts.LawfulAtDue ? "Lawful to call then." : $"Not lawful then: {facts.Forbidding ?? "outside calling hours"}.");
+            lines.Add(facts.LawfulAtDue ? "Lawful to call then." : $"Outside the calling hours there then: {facts.Forbidding ?? "outside calling hours"}.");
         }
 
         if (!string.IsNullOrWhiteSpace(facts.PromisedLastTime))

@@ -79,7 +79,7 @@ public static class PlannerCommands
 
             foreach (var i in today.Items)
             {
-                var lawful = i.LawfulNow ? "callable now" : i.NextLawfulAt is { } next ? $"not now ({i.BlockedBy}); next {Describe(next, today.RepZone)} your time" : $"no lawful time soon ({i.BlockedBy})";
+                var lawful = i.LawfulNow ? "callable now" : i.NextLawfulAt is { } next ? $"not now ({i.BlockedBy}); next {Describe(next, today.RepZone)} your time" : $"no time to call them in the next two weeks: {i.NoTimeReason ?? i.BlockedBy}";
                 Console.WriteLine($"{EnumText.Format(i.Kind),-17} {Describe(i.DueAt, today.RepZone)}  {i.ContactName}{(i.Company is null ? "" : ", " + i.Company)}  {PhoneFormat.Shown(i.Phone, region)}");
                 Console.WriteLine($"{"",17} {i.Why}. Their time {i.Place.LocalNow ?? "unknown"} ({(i.Place.Known ? i.Place.Zone + ", " : "")}{i.Place.Explanation}); {lawful}.");
                 Console.WriteLine($"{"",17} {(i.Strategy is { } s ? EnumText.Format(s) + ": " : "")}\"{i.Opener}\"{(i.PhoneTag ? "  [phone tag]" : "")}");

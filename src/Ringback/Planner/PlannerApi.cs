@@ -61,7 +61,7 @@ public sealed record CalendarResponse(string Url);
 /// <param name="LocalTime">Their time now as shown: "Tue 14:05", a range, or null when their zone is unknown.</param>
 public sealed record PlaceResponse(string Zone, IReadOnlyList<string> Zones, string PlanningZone, ZoneSource Source, bool Known, bool Inferred, string Explanation,
     string? LocalTime, string? Country, string? Subdivision, bool LawfulNow,
-    DateTimeOffset? NextLawfulAt, string? BlockedBy, IReadOnlyList<string> Rules, bool OnDoNotCallList, bool PhoneTag);
+    DateTimeOffset? NextLawfulAt, string? BlockedBy, IReadOnlyList<string> Rules, bool OnDoNotCallList, bool PhoneTag, string? NoTimeReason);
 
 /// <summary>The follow-up planner over HTTP: today's calls, cadences, do-not-call lists and the calendar feed.</summary>
 public static class PlannerApi
@@ -130,14 +130,14 @@ public static class PlannerApi
         var now = clock.GetCurrentInstant();
         var place = Places.For(contact, me, planner.Value);
         var view = place.Describe(now);
-        var blocking = CallingTimes.Blocking(now, place.Lawful);
+        var callable = place.At(now);
         var listed = await DoNotCallRegister.ListedAsync(db, [contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone], cancellationToken);
         var calls = await Plans.RecentCallsAsync(db, contactId, cancellationToken);
         return TypedResults.Ok(new PlaceResponse(view.Zone, view.Zones, place.Zone.Id, view.Source, view.Known, view.Inferred, view.Explanation,
             view.LocalNow, place.Place.Country, place.Place.Subdivision,
-            blocking is null, blocking is null ? null : CallingTimes.NextAllowed(now, place.Lawful)?.ToDateTimeOffset(), blocking?.Name,
+            callable.Now, callable.Next?.ToDateTimeOffset(), callable.Blocking?.Name,
             [.. place.Lawful.Select(w => $"{w.Name}: {w.Windows} ({w.Zone.Id})")], listed.Count > 0 || contact.Status == ContactStatus.DoNotCall,
-            PhoneTag.IsTag(calls)));
+            PhoneTag.IsTag(calls), callable.WhyNoTime));
     }
 
     public static async Task<Results<NoContent, NotFound>> DoNotCallAsync(

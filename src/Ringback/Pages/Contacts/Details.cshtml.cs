@@ -129,7 +129,10 @@ public sealed partial class DetailsModel(RingbackDbContext db, IOptions<Ringback
             ZoneLocalMappingKind.Ambiguous => $" ({local.TimeOfDay:HH:mm} happens twice that night there; the first one)",
             _ => string.Empty,
         };
-        return $"= {PageSupport.Format(resolved.ToInstant(), RepZone)} your time{note}";
+        // The same answer the log-call form will give: refused outside their place's hours, said outside the rep's.
+        var check = Place.Check(resolved.ToInstant());
+        var hours = check.Refusal is { } refusal ? $" — not allowed: {refusal}" : check.OutsideRepHours ? ", outside your hours" : string.Empty;
+        return $"= {PageSupport.Format(resolved.ToInstant(), RepZone)} your time{note}{hours}";
     }
 
     /// <summary>The contact, the rep and both time zones: what every handler needs.</summary>
