@@ -108,7 +108,10 @@ public static class VoicemailDesk
             return new ComposeResult(option, null, null, null, "That template is not one of yours for this strategy.");
         }
 
-        var message = Composer.Compose(template.Template, new ComposeInput
+        var context = ContextFor(facts, request.Strategy) with { ReferenceResult = reference?.Result };
+
+        // The composer keeps the coach's promise: the shorter form is chosen before the coach would say "too long".
+        var message = Composer.ComposeToFit(template.Template, new ComposeInput
         {
             Caller = facts.Caller,
             Prospect = facts.Prospect,
@@ -119,8 +122,8 @@ public static class VoicemailDesk
             Reason = request.Reason,
             Benefit = request.Benefit,
             Now = facts.Honesty.Now,
-        });
-        var report = MessageCoach.Review(message.Text, ContextFor(facts, request.Strategy) with { Reason = request.Reason, Benefit = request.Benefit, ReferenceResult = reference?.Result });
+        }, m => MessageCoach.Fits(m.Text));
+        var report = MessageCoach.Review(message.Text, context with { Reason = message.Reason, Benefit = message.Benefit, ReferenceResult = message.ReferenceResult });
         return new ComposeResult(option with { Reference = reference }, template, message, report, null);
     }
 

@@ -154,6 +154,10 @@ public static partial class MessageCoach
         }
     }
 
+    /// <summary>Whether a message is short enough for the coach: at most <see cref="MaxSentences"/> sentences and <see cref="MaxSeconds"/> to say.</summary>
+    public static bool Fits(string message) =>
+        Sentences.Split(message).Count <= MaxSentences && SpeakingTime.EstimateSeconds(message) <= MaxSeconds;
+
     private static void CheckLength(IReadOnlyList<Sentence> sentences, double seconds, List<CoachFinding> findings)
     {
         if (sentences.Count > MaxSentences)

@@ -74,8 +74,9 @@ public sealed record ComposeApiRequest
 
 public sealed record MissingResponse(string Field, string Help);
 
+/// <param name="Shortened">What the composer left out or cut to keep the message under 30 seconds, when it chose a shorter form.</param>
 public sealed record ComposeResponse(Strategy Strategy, TemplateResponse Template, string Text, IReadOnlyList<MissingResponse> Missing,
-    string? Warning, ReferenceResponse? Reference, CoachResponse Coach);
+    string? Warning, ReferenceResponse? Reference, CoachResponse Coach, IReadOnlyList<string> Shortened);
 
 public sealed record PracticeRequest(string? Message);
 
@@ -176,7 +177,7 @@ public static class CoachApi
         var reference = result.Option.Reference is { } r ? new ReferenceResponse(r.Id, r.Company, r.Industry, r.Result) : null;
         return TypedResults.Ok(new ComposeResponse(strategy.Value, TemplateResponse.From(result.Template!), result.Message!.Text,
             [.. result.Message.Missing.Select(m => new MissingResponse(m.Field, m.Help))], result.Option.Warning, reference,
-            CoachResponse.From(result.Report!, facts.Rep.CallbackPhone, options.Value.DefaultRegion)));
+            CoachResponse.From(result.Report!, facts.Rep.CallbackPhone, options.Value.DefaultRegion), result.Message.Shortened));
     }
 
     public static async Task<IResult> PracticeAsync(PracticeRequest request, PracticeVoice voice, HttpContext http, CancellationToken cancellationToken)

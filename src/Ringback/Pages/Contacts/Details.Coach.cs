@@ -47,6 +47,7 @@ public sealed partial class DetailsModel
                 error,
                 warning = result?.Option.Warning,
                 missing = result?.Message?.Missing.Select(m => m.Help) ?? [],
+                shortened = result?.Message?.Shortened is { Count: > 0 } cut ? $"Shortened to fit 30 seconds: {string.Join("; ", cut)}." : null,
             });
         }
 

@@ -91,7 +91,7 @@
       const response = await post("Compose", "application/json");
       if (ticket !== composeTicket || !response.ok) return;
       const result = await response.json();
-      note.textContent = [result.error, result.warning, ...result.missing].filter(Boolean).join(" ");
+      note.textContent = [result.error, result.warning, result.shortened, ...result.missing].filter(Boolean).join(" ");
       // Whatever the rep typed while the request was out is theirs: never overwrite it.
       if (result.text && (force || message.value === before)) {
         message.value = lastComposed = result.text;
