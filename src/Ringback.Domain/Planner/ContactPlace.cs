@@ -165,8 +165,12 @@ public sealed record TimeCheck(Instant At, CallWindow? Blocking, Instant? Next, 
 
     /// <summary>"Tue 3 Nov 03:00 their time is outside the calling hours there (business hours: Mon-Fri 09:00-20:00; Sat 10:00-17:00); the next allowed time is Tue 3 Nov 09:00".</summary>
     public string? Refusal => Blocking is not { } rule ? null
-        : $"{Local(At, ProspectZone)} their time is outside {(rule.Source.StartsWith("Ringback's default", StringComparison.Ordinal) ? "the calling hours there" : "lawful calling hours")} ({rule.Name}: {rule.Windows})"
-            + (Next is { } n ? $"; the next allowed time is {Local(n, ProspectZone)}" + (RepZone is null ? string.Empty : $" ({Local(n, RepZone)} your time)") : $"; no time is allowed in the next {CallingTimes.Horizon.Days} days");
+        : $"{Local(At, ProspectZone)} their time is outside {(IsLaw(rule) ? "lawful calling hours" : "the calling hours there")} ({rule.Name}: {rule.Windows})"
+            + (Next is { } n ? $"; the next {(IsLaw(rule) ? "lawful" : "allowed")} time is {Local(n, ProspectZone)}" + (RepZone is null ? string.Empty : $" ({Local(n, RepZone)} your time)")
+                : $"; no time is allowed in the next {CallingTimes.Horizon.Days} days");
+
+    /// <summary>A rule of law, not Ringback's default hours where none is configured (said as "the calling hours there").</summary>
+    private static bool IsLaw(CallWindow rule) => !rule.Source.StartsWith("Ringback's default", StringComparison.Ordinal);
 
     /// <summary>"05:00 your time, outside your hours", when it is.</summary>
     public string? RepNote => OutsideRepHours && RepZone is not null ? $"{At.InZone(RepZone).ToString("HH:mm", CultureInfo.InvariantCulture)} your time, outside your hours" : null;

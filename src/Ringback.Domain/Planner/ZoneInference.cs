@@ -52,13 +52,17 @@ public static class ZoneInference
     public static ProspectPlace Resolve(string? contactZone, string? companyZone, IEnumerable<string?> numbers)
     {
         ArgumentNullException.ThrowIfNull(numbers);
+        // A zone given without a number still says the country whose calling rules apply (America/New_York: the US
+        // federal hours; Europe/Berlin: Germany's), so a promise there is held to them.
         var fromNumbers = FromNumbers(numbers);
         if (Find(contactZone) is { } own)
         {
-            return fromNumbers with { Zones = [own], Source = ZoneSource.Contact };
+            return fromNumbers with { Zones = [own], Source = ZoneSource.Contact, Country = fromNumbers.Country ?? Zones.CountryOf(own) };
         }
 
-        return Find(companyZone) is { } company ? fromNumbers with { Zones = [company], Source = ZoneSource.Company } : fromNumbers;
+        return Find(companyZone) is { } company
+            ? fromNumbers with { Zones = [company], Source = ZoneSource.Company, Country = fromNumbers.Country ?? Zones.CountryOf(company) }
+            : fromNumbers;
     }
 
     private static ProspectPlace FromNumbers(IEnumerable<string?> numbers)

@@ -17,6 +17,18 @@ public static class Zones
         .GroupBy(l => $"{l.CountryCode} {Canonical(l.ZoneId)}")
         .ToFrozenDictionary(g => g.Key, g => g.First().ZoneId);
 
+    /// <summary>The country zone.tab puts each zone in, by canonical id: "America/New_York" → "US".</summary>
+    private static readonly FrozenDictionary<string, string> Countries = TzdbDateTimeZoneSource.Default.ZoneLocations!
+        .GroupBy(l => Canonical(l.ZoneId))
+        .ToFrozenDictionary(g => g.Key, g => g.First().CountryCode);
+
+    /// <summary>The country a zone is in by zone.tab ("Europe/Berlin" is DE, "US/Eastern" US), or null for one in none (UTC, Etc/GMT+5).</summary>
+    public static string? CountryOf(DateTimeZone zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return Countries.TryGetValue(Canonical(zone.Id), out var country) ? country : null;
+    }
+
     /// <summary>A zone by its IANA id, or null.</summary>
     public static DateTimeZone? Find(string? id) => string.IsNullOrWhiteSpace(id) ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(id);
 

@@ -45,13 +45,13 @@ public static class Dates
     }
 
     /// <summary>The day, or why it is not one Ringback takes: "'10000-01-01' is not a date like 2026-11-01", "9999-12-31 is not between …".</summary>
-    public static (LocalDate? Day, string? Problem) Day(string text, string example = "2026-11-01")
+    public static (LocalDate? Day, string? Problem) Day(string text, string example = "2026-11-01", string noun = "date")
     {
         ArgumentNullException.ThrowIfNull(text);
         var parsed = LocalDatePattern.Iso.Parse(text.Trim());
         if (!parsed.Success)
         {
-            return (null, $"'{text}' is not a date like {example}");
+            return (null, $"'{text}' is not a {noun} like {example}");
         }
 
         return Holds(parsed.Value) ? (parsed.Value, null) : (null, $"{LocalDatePattern.Iso.Format(parsed.Value)} is not {Bounds}");

@@ -88,15 +88,22 @@ public class CommandLineTests
         (await ringback.RunAsync("import", "contacts", csv)).ExitCode.ShouldBe(0);
 
         var logged = await ringback.RunAsync("log-call", "--contact", "+447400123456", "--outcome", "voicemail left", "--strategy", "vague",
-            "--message", "Hi Sue, this is Freda.", "--promise", "2030-03-29 01:30");
+            "--message", "Hi Sue, this is Freda.", "--promise", "2030-03-29 10:30");
         logged.ExitCode.ShouldBe(0, logged.Error);
         logged.Out.ShouldStartWith("Logged voicemail-left with Sue Jones");
 
         await using var db = database.NewContext();
         var call = db.Calls.IgnoreQueryFilters().Single();
 
-        // 01:30 on 2030-03-31 would be in London's DST gap; on the 29th it is plain GMT.
-        call.PromisedNextCallAt.ShouldBe(NodaTime.Instant.FromUtc(2030, 3, 29, 1, 30));
+        // London is on GMT until the 31st: 10:30 there is 10:30 UTC.
+        call.PromisedNextCallAt.ShouldBe(NodaTime.Instant.FromUtc(2030, 3, 29, 10, 30));
+
+        // 01:30 in London is outside the calling hours there: refused with the next allowed time, nothing logged.
+        var night = await ringback.RunAsync("log-call", "--contact", "+447400123456", "--outcome", "no answer", "--promise", "2030-03-29 01:30");
+        night.ExitCode.ShouldBe(1);
+        night.Error.ShouldContain("Fri 29 Mar 01:30 their time is outside the calling hours there");
+        night.Error.ShouldContain("the next allowed time is Fri 29 Mar 09:00");
+        db.Calls.IgnoreQueryFilters().Count().ShouldBe(1);
         call.Strategy.ShouldBe(Ringback.Calls.Strategy.Vague);
 
         var unknown = await ringback.RunAsync("log-call", "--contact", "415-000-0000", "--outcome", "busy");

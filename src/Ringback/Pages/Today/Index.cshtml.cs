@@ -82,7 +82,7 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Plan
         if (!string.IsNullOrWhiteSpace(Day))
         {
             // The list reaches ahead of the day shown, so the last day it can show is a week inside the bounds.
-            var (day, problem) = Scheduling.Dates.Day(Day, LocalDatePattern.Iso.Format(Today));
+            var (day, problem) = Scheduling.Dates.Day(Day, LocalDatePattern.Iso.Format(Today), "day");
             if (day is { } parsed && parsed <= Scheduling.Dates.Last.PlusDays(-DaysAhead - 1))
             {
                 Shown = parsed;
