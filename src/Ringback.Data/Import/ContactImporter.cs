@@ -399,25 +399,52 @@ public sealed class ContactImporter(StorageOptions storage, IClock clock)
         pending.Clear();
     }
 
-    /// <summary>Existing contacts brought up to date from the rows that matched them, in batches.</summary>
+    /// <summary>
+    /// Existing contacts brought up to date from the rows that matched them, a batch at a time: the batch's contacts and
+    /// companies in one query each, and only the contacts the file changes written (a re-import of the same file
+    /// writes nothing). Company by company, one query per row, made re-importing 100,000 rows take 99 s against 8.6 s
+    /// for importing them fresh.
+    /// </summary>
     private static async Task UpdateAsync(RingbackDbContext db, List<(Guid Id, PendingRow Row)> updates, Instant now, CancellationToken cancellationToken)
     {
-        foreach (var chunk in updates.Chunk(500))
+        // A commit per batch, not one for all: one would hold SQLite's write lock for the whole update (10 s at 100,000
+        // rows) against every rep logging a call, and measured no faster.
+        foreach (var chunk in updates.Chunk(1000))
         {
             var ids = chunk.Select(u => u.Id).Distinct().ToList();
-            var contacts = await db.Contacts.Include(c => c.Company).Where(c => EF.Parameter(ids).Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+            var contacts = await db.Contacts.Where(c => EF.Parameter(ids).Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+            var keys = chunk.Select(u => u.Row.Contact.Company).OfType<string>().Select(Company.KeyOf).Distinct().ToList();
+            var companyIds = contacts.Values.Select(c => c.CompanyId).OfType<Guid>().Distinct().ToList();
+            var companies = await db.Companies.Where(c => EF.Parameter(keys).Contains(c.NameKey) || EF.Parameter(companyIds).Contains(c.Id)).ToListAsync(cancellationToken);
+            var byKey = companies.GroupBy(c => c.NameKey).ToDictionary(g => g.Key, g => g.First());
+            var byId = companies.ToDictionary(c => c.Id);
             foreach (var (id, row) in chunk)
             {
-                if (contacts.TryGetValue(id, out var contact))
+                if (!contacts.TryGetValue(id, out var contact))
                 {
-                    row.Contact.ApplyFilledTo(contact, row.HasStatus);
-                    if (row.Contact.Company is { } company)
+                    continue;
+                }
+
+                row.Contact.ApplyFilledTo(contact, row.HasStatus);
+                if (row.Contact.Company is { } name)
+                {
+                    var key = Company.KeyOf(name);
+                    if (!byKey.TryGetValue(key, out var company))
                     {
-                        contact.Company = await db.FindOrAddCompanyAsync(company, row.Contact.Industry, cancellationToken);
-                        contact.CompanyId = contact.Company.Id;
+                        company = new Company { Id = Guid.CreateVersion7(), Name = name, NameKey = key, Industry = row.Contact.Industry };
+                        db.Companies.Add(company);
+                        byKey[key] = byId[company.Id] = company;
                     }
 
-                    contact.OwnerId = row.OwnerId ?? contact.OwnerId;
+                    contact.CompanyId = company.Id;
+                }
+
+                contact.OwnerId = row.OwnerId ?? contact.OwnerId;
+                contact.SearchText = Contact.SearchTextOf(contact, contact.CompanyId is { } companyId && byId.TryGetValue(companyId, out var at) ? at.Name : null);
+                var entry = db.Entry(contact);
+                entry.DetectChanges();
+                if (entry.State == EntityState.Modified)
+                {
                     contact.UpdatedAt = now;
                 }
             }
