@@ -103,9 +103,23 @@ public sealed class Contact : Accounts.IOrganizationOwned, Accounts.IVersioned
     /// </summary>
     public string SearchText { get; set; } = string.Empty;
 
-    public static string SearchTextOf(Contact c, string? company) =>
-        string.Join(' ', new[] { c.FirstName, c.LastName, company, c.Email, c.DirectPhone?[1..], c.MobilePhone?[1..], c.AfterHoursPhone?[1..] }
-            .Where(s => !string.IsNullOrWhiteSpace(s)));
+    /// <remarks>
+    /// Names and the company are also kept folded, each way it is spelled without its accents (<see cref="SamePerson.Variants"/>:
+    /// "Schäfer" as "schafer" and "schaefer", "Łukasz" as "lukasz"), so a search typed on any keyboard finds them.
+    /// </remarks>
+    public static string SearchTextOf(Contact c, string? company)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var parts = new[] { c.FirstName, c.LastName, company, c.Email, c.DirectPhone?[1..], c.MobilePhone?[1..], c.AfterHoursPhone?[1..] }
+            .Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
+        var typed = string.Join(' ', new[] { c.FirstName, c.LastName, company }).ToLowerInvariant();
+        var folded = new[] { c.FirstName, c.LastName, company }
+            .SelectMany(n => SamePerson.Variants(n))
+            .Select(v => v.ToLowerInvariant())
+            .Where(v => !typed.Contains(v, StringComparison.Ordinal))
+            .Distinct();
+        return string.Join(' ', parts.Concat(folded));
+    }
 
     /// <summary>"Sue Jones"; "Sue" for a contact known by first name only; the company's name for one known by company only.</summary>
     public string DisplayName => NameOf(FirstName, LastName, Company?.Name);

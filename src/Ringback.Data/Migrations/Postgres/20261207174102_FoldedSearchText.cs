@@ -1,0 +1,23 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Ringback.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class FoldedSearchText : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // Contacts saved before names were kept folded in their search text get the folded spellings (Contacts/SearchFolding).
+            migrationBuilder.Sql(Ringback.Data.Contacts.SearchFolding.Update(postgres: true));
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            // The appended spellings are only extra words to search: left in place, they find nothing wrong.
+        }
+    }
+}
