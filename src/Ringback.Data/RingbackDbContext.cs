@@ -79,6 +79,7 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Gatekeeper> Gatekeepers => Set<Gatekeeper>();
+    public DbSet<ContactMergeRecord> ContactMerges => Set<ContactMergeRecord>();
     public DbSet<ReferenceClient> ReferenceClients => Set<ReferenceClient>();
     public DbSet<Call> Calls => Set<Call>();
     public DbSet<Ringback.Coach.SavedTemplate> VoicemailTemplates => Set<Ringback.Coach.SavedTemplate>();
@@ -201,6 +202,7 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
         modelBuilder.Entity<Company>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Contact>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Gatekeeper>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        modelBuilder.Entity<ContactMergeRecord>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<ReferenceClient>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
         modelBuilder.Entity<Call>().HasQueryFilter(QueryFilters.Tenant, e => e.OrganizationId == OrganizationId)
             .HasQueryFilter(QueryFilters.Live, e => e.DeletedAt == null);

@@ -96,6 +96,20 @@ internal sealed class GatekeeperConfiguration : IEntityTypeConfiguration<Gatekee
     }
 }
 
+internal sealed class ContactMergeRecordConfiguration : IEntityTypeConfiguration<ContactMergeRecord>
+{
+    public void Configure(EntityTypeBuilder<ContactMergeRecord> builder)
+    {
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.BelongsToOrganization();
+        builder.Property(e => e.MergedName).HasMaxLength(200);
+
+        // A merged-away contact's address is looked up by its id; a contact's page lists the merges into it.
+        builder.HasIndex(e => new { e.OrganizationId, e.MergedId });
+        builder.HasIndex(e => new { e.OrganizationId, e.KeptId, e.At });
+    }
+}
+
 internal sealed class ReferenceClientConfiguration : IEntityTypeConfiguration<ReferenceClient>
 {
     public void Configure(EntityTypeBuilder<ReferenceClient> builder)

@@ -125,6 +125,8 @@ public static class AuditActions
     public const string Exported = "exported";
     public const string Imported = "imported";
     public const string ContactDeleted = "contact-deleted";
+    public const string ContactsMerged = "contacts-merged";
+    public const string ContactMergeUndone = "contact-merge-undone";
     public const string CallDeleted = "call-deleted";
     public const string DoNotCallOverride = "dnc-override";
     public const string DoNotCallImported = "dnc-imported";

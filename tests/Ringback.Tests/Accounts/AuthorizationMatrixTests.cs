@@ -84,7 +84,7 @@ public class AuthorizationMatrixTests
         ["/team:Settings"] = new(Capability.OrganizationSettings),
         ["/contacts:Reassign"] = new(Capability.Reassign), ["/team/activity:GET"] = new(Capability.TeamView), ["/team/audit:GET"] = new(Capability.AuditLog),
         ["/contacts/{id}/edit:GET"] = Need.Mine, ["/contacts/{id}/edit:POST"] = Need.Mine,
-        ["/contacts/{id}:Delete"] = Need.Mine, ["/contacts/{id}:Merge"] = Need.Mine, ["/contacts/{id}:DeleteCall"] = Need.Mine,
+        ["/contacts/{id}:Delete"] = Need.Mine, ["/contacts/{id}:Merge"] = Need.Mine, ["/contacts/{id}:UndoMerge"] = Need.Mine, ["/contacts/{id}:DeleteCall"] = Need.Mine,
         ["/contacts/{id}:RestoreCall"] = Need.Mine, ["/contacts/{id}:CallNote"] = Need.Mine,
         ["/calls/{id}/edit:POST"] = Need.Mine, ["/calls/{id}/edit:Delete"] = Need.Mine,
     };
@@ -245,7 +245,7 @@ public class AuthorizationMatrixTests
         ("DELETE", "/api/v1/contacts/{id}") or ("/contacts/{id}", "Delete") => 2,
         ("DELETE", _) => 1,
         (_, { } r) when r.EndsWith("/deactivate", StringComparison.Ordinal) || r.EndsWith("/do-not-call", StringComparison.Ordinal) => 1,
-        (_, "Delete" or "DeleteCall" or "Deactivate" or "Reassign" or "Merge" or "DoNotCall" or "RemoveGatekeeper") => 1,
+        (_, "Delete" or "DeleteCall" or "Deactivate" or "Reassign" or "Merge" or "UndoMerge" or "DoNotCall" or "RemoveGatekeeper") => 1,
         _ => 0,
     };
 

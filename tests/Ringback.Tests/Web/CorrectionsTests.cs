@@ -120,10 +120,29 @@ public class CorrectionsTests
             await page.GetByRole(AriaRole.Button, new() { Name = "Add anyway" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Susan Jones" })).ToBeVisibleAsync();
             await Expect(page.Locator("[data-duplicates]")).ToContainTextAsync("Sue Jones has the same email");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Merge into this contact" }).ClickAsync();
+            var susanUrl = page.Url;
+
+            // Merging asks first and says what moves; it can be undone, and the merged-away address leads to the kept contact.
+            await page.GetByRole(AriaRole.Link, new() { Name = "Merge into this contact…" }).ClickAsync();
+            await Expect(page.Locator("[data-merge-preview]")).ToContainTextAsync("Merge Sue Jones into Susan Jones?");
+            await Expect(page.Locator("[data-merge-preview]")).ToContainTextAsync("Moves here: 3 calls and 1 deleted call.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Merge them" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Merged Sue Jones into this contact");
             await Expect(page.Locator(".timeline li")).ToHaveCountAsync(3);
             await Expect(page.Locator("[data-duplicates]")).ToHaveCountAsync(0);
+            await page.GotoAsync(sueUrl);
+            page.Url.ShouldBe(susanUrl, "Sue's old address leads to the contact she was merged into");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Undo the merge" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Sue Jones is a contact of their own again");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sue Jones" })).ToBeVisibleAsync();
+            await Expect(page.Locator(".timeline li")).ToHaveCountAsync(3);
+
+            await page.GotoAsync(susanUrl);
+            await Expect(page.Locator(".timeline li")).ToHaveCountAsync(0);
+            await page.GetByRole(AriaRole.Link, new() { Name = "Merge into this contact…" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Merge them" }).ClickAsync();
+            await Expect(page.Locator(".timeline li")).ToHaveCountAsync(3);
 
             // And deleted, after a question.
             await page.GetByRole(AriaRole.Button, new() { Name = "Delete contact" }).ClickAsync();

@@ -1060,6 +1060,66 @@ namespace Ringback.Data.Migrations.Postgres
                     b.ToTable("contacts");
                 });
 
+            modelBuilder.Entity("Ringback.Contacts.ContactMergeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<string>("KeptBefore")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kept_before");
+
+                    b.Property<Guid>("KeptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("kept_id");
+
+                    b.Property<string>("Merged")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("merged");
+
+                    b.Property<Guid>("MergedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_id");
+
+                    b.Property<string>("MergedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("merged_name");
+
+                    b.Property<string>("Moved")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("moved");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("undone_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "MergedId");
+
+                    b.HasIndex("OrganizationId", "KeptId", "At");
+
+                    b.ToTable("contact_merges");
+                });
+
             modelBuilder.Entity("Ringback.Contacts.Gatekeeper", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2430,6 +2490,15 @@ namespace Ringback.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Company");
+                });
+
+            modelBuilder.Entity("Ringback.Contacts.ContactMergeRecord", b =>
+                {
+                    b.HasOne("Ringback.Accounts.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Ringback.Contacts.Gatekeeper", b =>

@@ -1051,6 +1051,66 @@ namespace Ringback.Data.Migrations.Sqlite
                     b.ToTable("contacts");
                 });
 
+            modelBuilder.Entity("Ringback.Contacts.ContactMergeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<string>("KeptBefore")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kept_before");
+
+                    b.Property<Guid>("KeptId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kept_id");
+
+                    b.Property<string>("Merged")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merged");
+
+                    b.Property<Guid>("MergedId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merged_id");
+
+                    b.Property<string>("MergedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merged_name");
+
+                    b.Property<string>("Moved")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("moved");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("undone_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "MergedId");
+
+                    b.HasIndex("OrganizationId", "KeptId", "At");
+
+                    b.ToTable("contact_merges");
+                });
+
             modelBuilder.Entity("Ringback.Contacts.Gatekeeper", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2421,6 +2481,15 @@ namespace Ringback.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Company");
+                });
+
+            modelBuilder.Entity("Ringback.Contacts.ContactMergeRecord", b =>
+                {
+                    b.HasOne("Ringback.Accounts.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Ringback.Contacts.Gatekeeper", b =>

@@ -96,7 +96,8 @@ public sealed partial class DetailsModel(RingbackDbContext db, IOptions<Ringback
     {
         if (!await LoadAsync(cancellationToken))
         {
-            return NotFound();
+            // A contact merged into another: its address (in a sent reminder, a calendar) leads to the one kept.
+            return await Data.Contacts.ContactMerge.MergedIntoAsync(db, Id, cancellationToken) is { } kept ? Redirect($"/contacts/{kept}") : NotFound();
         }
 
         await LoadTimelineAsync(cancellationToken);
