@@ -21,46 +21,57 @@ public static class NumberDelivery
         ["five"] = '5', ["six"] = '6', ["seven"] = '7', ["eight"] = '8', ["nine"] = '9',
     };
 
+    /// <summary>No phone number has more digits (E.164): a longer run is two numbers said close together.</summary>
+    private const int MaxDigits = 15;
+
     public static IReadOnlyList<NumberSaid> Find(IReadOnlyList<RecognizedWord> words)
     {
         ArgumentNullException.ThrowIfNull(words);
         var found = new List<NumberSaid>();
-        var digits = new System.Text.StringBuilder();
-        double start = 0, end = 0;
+        var run = new List<(char Digit, double Start, double End)>();
         foreach (var word in words)
         {
-            if (DigitOf.TryGetValue(word.Text, out var digit) && (digits.Length == 0 || word.Start - end <= MaxGapSeconds))
+            if (DigitOf.TryGetValue(word.Text, out var digit))
             {
-                if (digits.Length == 0)
+                if (run.Count > 0 && word.Start - run[^1].End > MaxGapSeconds)
                 {
-                    start = word.Start;
+                    Close(run, found);
                 }
 
-                digits.Append(digit);
-                end = word.End;
+                run.Add((digit, word.Start, word.End));
                 continue;
             }
 
-            Close();
-            if (DigitOf.TryGetValue(word.Text, out digit))
-            {
-                (start, end) = (word.Start, word.End);
-                digits.Append(digit);
-            }
+            Close(run, found);
         }
 
-        Close();
+        Close(run, found);
         return found;
+    }
 
-        void Close()
+    /// <summary>A run of digits as numbers: one when it is a phone number's length, else split at its longest pause ("39 digits in 14 s" was two numbers and a stray).</summary>
+    private static void Close(List<(char Digit, double Start, double End)> run, List<NumberSaid> found)
+    {
+        Split(run, found);
+        run.Clear();
+    }
+
+    private static void Split(List<(char Digit, double Start, double End)> run, List<NumberSaid> found)
+    {
+        if (run.Count < MinDigits)
         {
-            if (digits.Length >= MinDigits)
-            {
-                found.Add(new NumberSaid(digits.ToString(), start, end));
-            }
-
-            digits.Clear();
+            return;
         }
+
+        if (run.Count <= MaxDigits)
+        {
+            found.Add(new NumberSaid(new string([.. run.Select(d => d.Digit)]), run[0].Start, run[^1].End));
+            return;
+        }
+
+        var cut = Enumerable.Range(1, run.Count - 1).MaxBy(i => run[i].Start - run[i - 1].End);
+        Split(run[..cut], found);
+        Split(run[cut..], found);
     }
 
     /// <summary>

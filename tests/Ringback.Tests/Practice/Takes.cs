@@ -62,10 +62,10 @@ public sealed class Takes : IDisposable
     }
 
     /// <summary>The message said by espeak-ng at <paramref name="wordsPerMinute"/>.</summary>
-    public string Espeak(int wordsPerMinute, string text = Message)
+    public string Espeak(int wordsPerMinute, string text = Message, string voice = "en-us")
     {
         var path = Next("wav");
-        Run("espeak-ng", "-s", $"{wordsPerMinute}", "-v", "en-us", "-w", path, Spoken(text));
+        Run("espeak-ng", "-s", $"{wordsPerMinute}", "-v", voice, "-w", path, Spoken(text));
         return path;
     }
 
@@ -80,7 +80,8 @@ public sealed class Takes : IDisposable
         var seconds = Output("soxi", "-D", padded).Trim();
         var level = Output("sox", padded, "-n", "stats").Split('\n').First(l => l.StartsWith("RMS lev dB", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[3];
         var amplitude = Math.Pow(10, (double.Parse(level, System.Globalization.CultureInfo.InvariantCulture) - belowDb) / 20) * Math.Sqrt(3);
-        Run("sox", "-n", "-r", "16000", "-c", "1", "-b", "16", noise, "synth", seconds, "whitenoise", "vol", amplitude.ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture));
+        var rate = Output("soxi", "-r", padded).Trim();
+        Run("sox", "-n", "-r", rate, "-c", "1", "-b", "16", noise, "synth", seconds, "whitenoise", "vol", amplitude.ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture));
         var mixed = Next("wav");
         Run("sox", "-m", padded, noise, mixed);
         return mixed;
