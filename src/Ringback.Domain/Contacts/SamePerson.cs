@@ -128,8 +128,8 @@ public static class SamePerson
     public static string Fold(string? name) => FoldAs(name, germanVowels: false);
 
     /// <summary>
-    /// The spellings a name is written in: <see cref="Fold"/>'s, and German's (ä, ö, ü written ae, oe, ue), so that
-    /// "Schäfer" meets both "Schafer" and "Schaefer". Empty for a blank name.
+    /// The spellings a name is written in: <see cref="Fold"/>'s, German's (ä, ö, ü written ae, oe, ue) and the same read
+    /// back (ae, oe, ue as a, o, u), so that "Schäfer", "Schafer" and "Schaefer" all meet. Empty for a blank name.
     /// </summary>
     public static HashSet<string> Variants(string? name)
     {
@@ -142,6 +142,9 @@ public static class SamePerson
 
         set.Add(plain);
         set.Add(FoldAs(name, germanVowels: true));
+
+        // And back: "Brueggmann" is also written "Brüggmann", which without its accents is "Bruggmann".
+        set.Add(plain.Replace("AE", "A", StringComparison.Ordinal).Replace("OE", "O", StringComparison.Ordinal).Replace("UE", "U", StringComparison.Ordinal));
         return set;
     }
 
