@@ -31,6 +31,24 @@ public class LayoutTests
             await page.GetByRole(AriaRole.Button, new() { Name = "Import 10 new contacts" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Imported 10 contacts");
 
+            // A second address book from the same offices: the check lists every row that meets a contact, beside it.
+            await page.GotoAsync("/import");
+            await page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload { Name = "second-book.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(SecondBook) });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Check file" }).ClickAsync();
+            await Expect(page.Locator("[data-matches]")).ToContainTextAsync("Marcus Fields-Wolfeschlegelsteinhausen");
+            await CheckAsync(page, device, "import-matches", page.Locator("[data-matches]"));
+            await page.GetByLabel("What to do with line 3").SelectOptionAsync("New");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Import 2 new contacts" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Imported 3 contacts");
+
+            // Line 3 was Sue again, imported as new on purpose: her page offers to merge, and asks first.
+            await page.GotoAsync("/contacts?q=Jones");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Sue Jones" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Merge into this contact…" }).ClickAsync();
+            await Expect(page.Locator("[data-merge-preview]")).ToContainTextAsync("Merge Susan Jones into Sue Jones?");
+            await CheckAsync(page, device, "merge-preview", page.Locator("[data-merge-preview]"));
+            await page.Locator("[data-merge-preview]").GetByRole(AriaRole.Link, new() { Name = "Cancel" }).ClickAsync();
+
             await page.GotoAsync("/contacts");
             await CheckAsync(page, device, "contacts");
 
@@ -57,11 +75,16 @@ public class LayoutTests
             await page.GotoAsync("/stats");
             await Expect(page.Locator("#by-strategy")).ToContainTextAsync("Warm cold call");
             await CheckAsync(page, device, "stats");
+            // A call from Steve's mobile, which Marcus shares since the second book: it waits with both of them.
+            await page.GotoAsync("/contacts?q=Fields");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Steve Fields" }).ClickAsync();
+            await Expect(page.Locator("[data-shared-line]")).ToContainTextAsync("Shares a number with Marcus Fields-Wolfeschlegelsteinhausen");
+            await CheckAsync(page, device, "contact-shared-line", page.Locator("[data-shared-line]"));
             await page.GotoAsync("/inbox");
             await CheckAsync(page, device, "inbox");
 
             // A prospect abroad whose mobile could be in several zones, with a long name and email: a range of times.
-            await page.GotoAsync("/contacts?q=Wolfeschlegelsteinhausen");
+            await page.GotoAsync("/contacts?q=Wolfeschlegelsteinhausenbergerdorff");
             await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("Wolfeschlegelsteinhausen") }).ClickAsync();
             await Expect(page.Locator("[data-place-zone]")).ToContainTextAsync("Australia/Perth to Australia/Lord_Howe");
             await CheckAsync(page, device, "contact-abroad");
@@ -170,6 +193,14 @@ public class LayoutTests
             """);
         overflow.ShouldBeLessThanOrEqualTo(0, $"{name} scrolls sideways on a {device}: {widest}");
     }
+
+    /// <summary>Another rep's book: Steve's assistant line under a long-named colleague, Sue again by her email, one new person.</summary>
+    private const string SecondBook = """
+        First Name,Last Name,Company Name,Job Title,Mobile Phone Number,Email
+        Marcus,Fields-Wolfeschlegelsteinhausen,Performance Tires,Purchasing,+1 703 555 0101,marcus.fields-wolfeschlegelsteinhausen@performancetires.example
+        Susan,Jones,XYZ Company,Chief Operating Officer,,SUE@XYZ.EXAMPLE
+        Priya,Raman,Boheme Chemicals,Buyer,+44 20 7946 0958,priya@boheme.example
+        """;
 
     private const string SampleContacts = """
         First Name,Last Name,Company Name,Job Title,Industry,Phone Number,Mobile Phone Number,Email,Time Zone,Lead Status
