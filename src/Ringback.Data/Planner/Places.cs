@@ -42,6 +42,25 @@ public static class Places
             [.. gatekeeperHours.Where(h => !h.IsEmpty).SelectMany(h => h.Windows)]);
     }
 
+    /// <summary>
+    /// When the rep has no time to call a contact (their hours never meet), the teammates who do: each one's own
+    /// working hours and zone against the hours of the contact's place, within the fortnight. Empty when the rep has a time.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> TeammatesWhoCanCallAsync(RingbackDbContext db, Contact contact, User rep, PlannerOptions options, Instant now,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(contact);
+        ArgumentNullException.ThrowIfNull(rep);
+        if (For(contact, rep, options).At(now).WhyNoTime is null)
+        {
+            return [];
+        }
+
+        var team = await db.Users.AsNoTracking().Where(u => u.Id != rep.Id && u.DeactivatedAt == null).ToListAsync(cancellationToken);
+        return [.. team.Where(u => For(contact, u, options).At(now).Next is not null).Select(u => u.Name).Order(StringComparer.CurrentCulture)];
+    }
+
     /// <summary>The zone the contact's local times are read in (see <see cref="ContactPlace.PlanningZone"/>), loading their company if need be.</summary>
     public static async Task<DateTimeZone> ZoneAsync(RingbackDbContext db, Contact contact, User? rep, CancellationToken cancellationToken)
     {

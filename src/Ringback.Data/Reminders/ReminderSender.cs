@@ -296,7 +296,7 @@ public sealed class ReminderSender(Func<RingbackDbContext> contexts, IReadOnlyLi
         var place = Places.For(contact, rep, planner);
         var promising = facts.PromisingCalls[contactId].FirstOrDefault(c => c.PromisedNextCallAt == reminder.DueAt || c.AppointmentStart == reminder.DueAt);
         // Whether the law allows the call then (the rep's own hours aside: a promise may fall before they start work).
-        var blocking = CallingTimes.Blocking(reminder.DueAt, place.Law);
+        var blocking = place.Check(reminder.DueAt).Blocking;
         var phone = contact.DirectPhone ?? contact.MobilePhone ?? contact.AfterHoursPhone;
         return ReminderRules.Compose(new ReminderFacts
         {

@@ -71,6 +71,15 @@ public static class ContactsApi
     public static async Task<Results<Ok<ContactDetails>, NotFound>> GetAsync(Guid id, RingbackDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
         var details = await LoadDetailsAsync(db, id, cancellationToken);
+
+        // Merged into another contact: its address answers with the one kept, as the page's leads there. Not a redirect:
+        // HTTP clients drop the bearer token when they follow one.
+        if (details is null && await Data.Contacts.ContactMerge.MergedIntoAsync(db, id, cancellationToken) is { } kept)
+        {
+            details = await LoadDetailsAsync(db, kept, cancellationToken);
+            http.Response.Headers.ContentLocation = $"/api/v1/contacts/{kept}";
+        }
+
         if (details is null)
         {
             return TypedResults.NotFound();

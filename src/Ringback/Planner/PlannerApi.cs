@@ -61,7 +61,8 @@ public sealed record CalendarResponse(string Url);
 /// <param name="LocalTime">Their time now as shown: "Tue 14:05", a range, or null when their zone is unknown.</param>
 public sealed record PlaceResponse(string Zone, IReadOnlyList<string> Zones, string PlanningZone, ZoneSource Source, bool Known, bool Inferred, string Explanation,
     string? LocalTime, string? Country, string? Subdivision, bool LawfulNow,
-    DateTimeOffset? NextLawfulAt, string? BlockedBy, IReadOnlyList<string> Rules, bool OnDoNotCallList, bool PhoneTag, string? NoTimeReason);
+    DateTimeOffset? NextLawfulAt, string? BlockedBy, IReadOnlyList<string> Rules, bool OnDoNotCallList, bool PhoneTag, string? NoTimeReason,
+    IReadOnlyList<string> TeammatesWhoCanCall);
 
 /// <summary>The follow-up planner over HTTP: today's calls, cadences, do-not-call lists and the calendar feed.</summary>
 public static class PlannerApi
@@ -137,7 +138,7 @@ public static class PlannerApi
             view.LocalNow, place.Place.Country, place.Place.Subdivision,
             callable.Now, callable.Next?.ToDateTimeOffset(), callable.Blocking?.Name,
             [.. place.Lawful.Select(w => $"{w.Name}: {w.Windows} ({w.Zone.Id})")], listed.Count > 0 || contact.Status == ContactStatus.DoNotCall,
-            PhoneTag.IsTag(calls), callable.WhyNoTime));
+            PhoneTag.IsTag(calls), callable.WhyNoTime, await Places.TeammatesWhoCanCallAsync(db, contact, me, planner.Value, now, cancellationToken)));
     }
 
     public static async Task<Results<NoContent, NotFound>> DoNotCallAsync(

@@ -39,6 +39,9 @@ public class ContactMergeTests
 
         (await client.GetJsonAsync($"/api/v1/contacts/{keptId}/timeline")).Body!.AsArray().Count.ShouldBe(2);
         (await client.PostAsync($"/api/v1/contacts/{keptId}/calls", new { outcome = "no-answer" })).Response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var (moved, movedBody) = await client.GetJsonAsync($"/api/v1/contacts/{otherId}");
+        (moved.StatusCode, movedBody.Str("contact.id"), moved.Content.Headers.ContentLocation?.ToString())
+            .ShouldBe((HttpStatusCode.OK, keptId.ToString(), $"/api/v1/contacts/{keptId}"), "the merged-away address answers with the kept contact");
         await using (var db = app.Database.NewContext(me.OrganizationId))
         {
             (await ContactMerge.MergedIntoAsync(db, otherId, default)).ShouldBe(keptId);

@@ -71,6 +71,9 @@ public sealed partial class DetailsModel(RingbackDbContext db, IOptions<Ringback
     /// <summary>Where the prospect is: their zone (or zones), the lawful hours there and whether a call may be made now.</summary>
     public ContactPlace Place { get; private set; } = null!;
 
+    /// <summary>When the rep has no time to call this contact, the teammates whose hours meet theirs.</summary>
+    public IReadOnlyList<string> TeammatesWhoCan { get; private set; } = [];
+
     public IReadOnlyList<ListedNumber> DoNotCallListings { get; private set; } = [];
 
     public IReadOnlyList<StoredCadence> CadenceChoices { get; private set; } = [];
@@ -172,6 +175,7 @@ public sealed partial class DetailsModel(RingbackDbContext db, IOptions<Ringback
         NextPromise = Timeline.Where(e => e.Call.PromisedNextCallAt > Now).MinBy(e => e.Call.PromisedNextCallAt);
         NextAppointment = Timeline.Where(e => e.Call.AppointmentStart > Now).MinBy(e => e.Call.AppointmentStart);
         Commitments = await Data.Planner.Commitments.OfContactAsync(db, Id, cancellationToken);
+        TeammatesWhoCan = await Places.TeammatesWhoCanCallAsync(db, Contact, Rep, planner.Value, Now, cancellationToken);
         var facts = await FactsAsync(cancellationToken);
         Strategies = StrategyOptions.For(facts.Honesty);
         Templates = await VoicemailDesk.TemplatesAsync(db, Rep.Id, null, cancellationToken);
