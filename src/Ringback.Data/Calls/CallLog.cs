@@ -16,6 +16,9 @@ public sealed record CallLogResult(Call? Call, ValidationErrors Errors, bool Cre
     /// <summary>The name of the gatekeeper who answered a call just logged, for answering with the call as its timeline shows it.</summary>
     public string? AnsweredByName { get; init; }
 
+    /// <summary>What the rep should know about a call that was logged: "05:00 your time, outside your hours" for a promise before they start.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     internal static CallLogResult Missing => new(null, new ValidationErrors(), Created: false, NotFound: true);
 
     internal static CallLogResult Changed(Call call) => new(call, new ValidationErrors(), Created: false, NotFound: false);
@@ -171,7 +174,7 @@ public static class CallLog
         }
 
         var answeredBy = call.AnsweredByGatekeeperId is { } gatekeeperId ? contact.Gatekeepers.FirstOrDefault(g => g.Id == gatekeeperId)?.Name : null;
-        return new CallLogResult(call, errors, Created: true, NotFound: false) { AnsweredByName = answeredBy };
+        return new CallLogResult(call, errors, Created: true, NotFound: false) { AnsweredByName = answeredBy, Notes = await NotesAsync(db, contact, userId, call, planner, cancellationToken) };
     }
 
     private static async Task<CallLogResult> CorrectInTransactionAsync(RingbackDbContext db, Guid callId, Guid userId, CallDraft draft, int? expectedVersion, Instant now,
@@ -335,6 +338,18 @@ public static class CallLog
             var where = listed.Count > 0 ? $"{listed[0].Number} is on {listed[0].ListName}" : $"{contact.DisplayName} is marked do-not-call";
             errors.Add("dncOverrideReason", $"{where}: give a reason to log a call to them anyway (it is kept with the call)");
         }
+    }
+
+    /// <summary>A promise the place allows but the rep's own hours do not: allowed, and said (<see cref="Ringback.Planner.TimeCheck.RepNote"/>).</summary>
+    private static async Task<IReadOnlyList<string>> NotesAsync(RingbackDbContext db, Contact contact, Guid userId, Call call, Planner.PlannerOptions planner,
+        CancellationToken cancellationToken)
+    {
+        if (call.PromisedNextCallAt is not { } promised || await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken) is not { } rep)
+        {
+            return [];
+        }
+
+        return Planner.Places.For(contact, rep, planner).Check(promised).RepNote is { } note ? [$"Promised for {note}."] : [];
     }
 
     /// <summary>Never promise a call, or set a meeting, at a time the prospect's place forbids (<see cref="Ringback.Planner.ContactPlace.Check"/>).</summary>

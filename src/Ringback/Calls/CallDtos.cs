@@ -42,6 +42,9 @@ public sealed record CallResponse(
     int Version,
     DateTimeOffset? UpdatedAt)
 {
+    /// <summary>For a call just logged, what the rep should know ("Promised for 05:00 your time, outside your hours."); null otherwise.</summary>
+    public IReadOnlyList<string>? Notices { get; init; }
+
     /// <summary>
     /// The one mapping from a timeline entry: as an expression, a timeline query reads only the columns it names (no
     /// entity built per call, which was most of a 500-call page's time); compiled, it maps an entry already in memory.

@@ -52,6 +52,7 @@ public static class CallsApi
         var response = result.Created
             ? Respond(new TimelineEntry { Call = result.Call!, RepName = RingbackClaims.ActorOf(http.User).Name, AnsweredByName = result.AnsweredByName }, http)
             : await ResponseAsync(db, result.Call!, http, cancellationToken);
+        response = response with { Notices = result.Notes.Count > 0 ? result.Notes : null };
         return result.Created ? TypedResults.Created($"/api/v1/calls/{response.Id}", response) : TypedResults.Ok(response);
     }
 

@@ -103,6 +103,10 @@ public static class LogCallCommand
             }
 
             Console.WriteLine($"Logged {Validation.EnumText.Format(result.Call!.Outcome)} with {target.DisplayName} ({result.Call.Id}).");
+            foreach (var note in result.Notes)
+            {
+                Console.WriteLine(note);
+            }
             return 0;
         });
         return command;

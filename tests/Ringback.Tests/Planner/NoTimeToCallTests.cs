@@ -36,4 +36,21 @@ public class NoTimeToCallTests
         var (_, near) = await client.GetJsonAsync($"/api/v1/contacts/{chicago.Str("contact.id")}/place");
         (near.Str("noTimeReason"), near!["teammatesWhoCanCall"]!.AsArray().Count).ShouldBe(("<null>", 0));
     }
+
+    [Fact]
+    public async Task A_promise_before_the_reps_day_starts_is_allowed_and_said()
+    {
+        await using var app = await RingbackApiFactory.StartAsync(DatabaseProvider.Sqlite);
+        var (_, client) = await app.SignUpAsync();
+        var (_, london) = await client.PostAsync("/api/v1/contacts", new { firstName = "Olivia", lastName = "Hughes", directPhone = "+44 20 7946 0958" });
+        var zone = NodaTime.DateTimeZoneProviders.Tzdb["Europe/London"];
+        var today = RingbackApiFactory.Now.InZone(zone).Date;
+        var tuesday = today.Next(NodaTime.IsoDayOfWeek.Tuesday);
+        var eleven = tuesday.At(new NodaTime.LocalTime(11, 0)).InZoneStrictly(zone).ToDateTimeOffset();
+
+        var (response, call) = await client.PostAsync($"/api/v1/contacts/{london.Str("contact.id")}/calls", new { outcome = "no-answer", promisedNextCallAt = eleven });
+
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created, call?.ToJsonString());
+        call.Str("notices.0").ShouldBe("Promised for 05:00 your time, outside your hours.");
+    }
 }

@@ -52,7 +52,7 @@ public sealed partial class DetailsModel
             var result = await CallLog.LogAsync(db, Id, Rep.Id, draft, id: Call.Id, Now, cancellationToken, planner.Value, options.Value.DefaultRegion);
             if (result.IsValid)
             {
-                Notice = $"Logged: {PageSupport.Words(result.Call!.Outcome).ToLowerInvariant()}.";
+                Notice = $"Logged: {PageSupport.Words(result.Call!.Outcome).ToLowerInvariant()}.{string.Concat(result.Notes.Select(n => " " + n))}";
                 return Redirect($"/contacts/{Id}#timeline");
             }
 
