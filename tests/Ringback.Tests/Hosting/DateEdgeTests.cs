@@ -45,6 +45,16 @@ public class DateEdgeTests
             ((int)promise.StatusCode).ShouldBeLessThan(500, $"promisedNextCallAt {at}: {promised?.ToJsonString()}");
         }
 
+        foreach (var at in new[] { "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "2199-12-31T00:00:00Z" })
+        {
+            var (response, body) = await client.PostAsync("/api/v1/callbacks", new { from = "+49 30 901820", startedAt = at });
+            ((int)response.StatusCode).ShouldBeLessThan(500, $"callback startedAt {at}: {body?.ToJsonString()}");
+            if (response.StatusCode == HttpStatusCode.BadRequest)
+            {
+                body.Str("errors.startedAt.0").ShouldNotBe("<null>", body?.ToJsonString());
+            }
+        }
+
         var pages = Days.SelectMany(d => new[] { $"/today?day={d}", $"/stats?from={d}&to={d}", $"/stats?to={d}", $"/team/activity?from={d}&to={d}", $"/team/activity?to={d}" })
             .Concat(["/contacts/" + id + "?handler=RepTime&at=9999-12-31T08:15", "/contacts/" + id + "?handler=RepTime&at=0001-01-01T00:00"]);
         foreach (var url in pages)
