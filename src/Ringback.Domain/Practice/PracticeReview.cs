@@ -99,12 +99,14 @@ public static class PracticeReview
 
         // The pace is the sound's: the intended words over the voiced time, when the take's syllable nuclei say it
         // holds about those words (in any voice, whatever a recognizer made of them); otherwise it is not judged.
-        var nuclei = SpeechRate.Nuclei(pcm, levels).Count;
+        var nuclei = SpeechRate.Nuclei(pcm, levels);
         var syllables = SpeechRate.Syllables(intended);
-        var paceHeard = intended.Count > 0 && syllables > 0 && nuclei >= MinNucleiShare * syllables && nuclei <= MaxNucleiShare * syllables;
+        var paceHeard = intended.Count > 0 && syllables > 0 && nuclei.Count >= MinNucleiShare * syllables && nuclei.Count <= MaxNucleiShare * syllables;
         if (!reliable && paceHeard)
         {
+            // The number's pace too, from where the alignment of the text to the nuclei puts its digits.
             TooFast(pace, findings);
+            DigitPace(SpeechRate.NumbersAligned(intended, nuclei), findings);
         }
 
         if (reliable)
@@ -174,15 +176,20 @@ public static class PracticeReview
         }
     }
 
-    private static void Words(double? pace, IReadOnlyList<NumberSaid> numbers, CoachContext context, List<CoachFinding> findings)
+    private static void DigitPace(IReadOnlyList<NumberSaid> numbers, List<CoachFinding> findings)
     {
-        TooFast(pace, findings);
-
         foreach (var number in numbers.Where(n => n.DigitsPerSecond > PracticeThresholds.MaxDigitsPerSecond))
         {
             findings.Add(Found(PracticeRules.NumberTooFast,
                 $"The number at {number.Start:0.0} s went by at {number.DigitsPerSecond:0.0} digits a second ({number.Digits.Length} digits in {number.End - number.Start:0.0} s); no one writes faster than {PracticeThresholds.MaxDigitsPerSecond:0.0}."));
         }
+    }
+
+    private static void Words(double? pace, IReadOnlyList<NumberSaid> numbers, CoachContext context, List<CoachFinding> findings)
+    {
+        TooFast(pace, findings);
+
+        DigitPace(numbers, findings);
 
         var mine = context.CallerNumbers.Select(n => n.TrimStart('+')).ToList();
         var target = mine.FirstOrDefault(m => numbers.Any(n => NumberDelivery.SameNumber(n.Digits, m))) ?? (numbers.Count > 0 ? numbers[0].Digits : null);

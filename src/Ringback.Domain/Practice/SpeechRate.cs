@@ -89,6 +89,64 @@ public static class SpeechRate
         return [.. nuclei.Select(n => Math.Round((n.Frame * Hop) + (Window / 2), 2))];
     }
 
+    /// <summary>
+    /// The numbers of the intended text located in the take by an alignment of the text's syllables to the take's
+    /// nuclei, in order and in proportion: the digits of a number that is the 40th to 50th syllables of 66 sit among
+    /// the corresponding nuclei, whatever a recognizer heard. Each runs from its first digit's nucleus to its last's, plus
+    /// one syllable's time (a nucleus is the middle of a syllable).
+    /// </summary>
+    public static IReadOnlyList<NumberSaid> NumbersAligned(IReadOnlyList<string> intended, IReadOnlyList<double> nuclei)
+    {
+        ArgumentNullException.ThrowIfNull(intended);
+        ArgumentNullException.ThrowIfNull(nuclei);
+        var total = Syllables(intended);
+        if (total == 0 || nuclei.Count < 2)
+        {
+            return [];
+        }
+
+        var scale = nuclei.Count / (double)total;
+        var syllable = (nuclei[^1] - nuclei[0]) / (nuclei.Count - 1);
+        var found = new List<NumberSaid>();
+        var at = 0;
+        var runStart = -1;
+        var digits = new System.Text.StringBuilder();
+        for (var i = 0; i <= intended.Count; i++)
+        {
+            var digit = i < intended.Count ? DigitOf(intended[i]) : null;
+            if (digit is { } d)
+            {
+                if (digits.Length == 0)
+                {
+                    runStart = at;
+                }
+
+                digits.Append(d);
+            }
+            else
+            {
+                if (digits.Length >= NumberDelivery.MinDigits)
+                {
+                    var first = Math.Clamp((int)Math.Floor(runStart * scale), 0, nuclei.Count - 1);
+                    var last = Math.Clamp((int)Math.Ceiling(at * scale) - 1, first, nuclei.Count - 1);
+                    found.Add(new NumberSaid(digits.ToString(), nuclei[first], nuclei[last] + syllable));
+                }
+
+                digits.Clear();
+            }
+
+            at += i < intended.Count ? Syllables([intended[i]]) : 0;
+        }
+
+        return found;
+    }
+
+    private static char? DigitOf(string word) => word switch
+    {
+        "zero" or "oh" => '0', "one" => '1', "two" => '2', "three" => '3', "four" => '4',
+        "five" => '5', "six" => '6', "seven" => '7', "eight" => '8', "nine" => '9', _ => null,
+    };
+
     /// <summary>Syllables in words as written: each run of vowels is one, a final silent e none ("make", "five"), every word at least one.</summary>
     public static int Syllables(IEnumerable<string> words)
     {

@@ -144,3 +144,35 @@ public class TelephoneLineTests
         Wav.Read("not a wave file at all, clearly not"u8).ShouldBeNull();
     }
 }
+
+/// <summary>Where a take's numbers are, from the intended text's syllables aligned in order to the take's syllable nuclei.</summary>
+public class NumberAlignmentTests
+{
+    [Fact]
+    public void A_number_is_found_among_the_nuclei_its_syllables_correspond_to()
+    {
+        // "call me at nine oh one five five five two one two oh thanks": 3 + 10 digits + 1 syllables; a nucleus every 0.25 s.
+        string[] words = ["call", "me", "at", "nine", "oh", "one", "five", "five", "five", "two", "one", "two", "oh", "thanks"];
+        var nuclei = Enumerable.Range(0, 14).Select(i => 0.5 + (i * 0.25)).ToList();
+
+        var number = Ringback.Practice.SpeechRate.NumbersAligned(words, nuclei).Single();
+
+        number.Digits.ShouldBe("9015552120");
+        number.Start.ShouldBe(1.25, 1e-9);
+        number.End.ShouldBe(3.75, 1e-9);
+        number.DigitsPerSecond.ShouldBe(4.0);
+    }
+
+    [Fact]
+    public void A_take_with_twice_the_nuclei_spreads_the_number_over_twice_as_many()
+    {
+        string[] words = ["nine", "oh", "one", "five", "five", "five", "two", "one", "two", "oh"];
+        var nuclei = Enumerable.Range(0, 20).Select(i => i * 0.3).ToList();
+
+        var number = Ringback.Practice.SpeechRate.NumbersAligned(words, nuclei).Single();
+
+        number.Start.ShouldBe(0.0, 1e-9);
+        number.End.ShouldBe(6.0, 1e-9);
+        Ringback.Practice.SpeechRate.NumbersAligned(["call", "me", "soon"], nuclei).ShouldBeEmpty();
+    }
+}

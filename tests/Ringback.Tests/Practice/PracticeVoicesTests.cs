@@ -45,6 +45,7 @@ public sealed class PracticeVoicesTests : IDisposable
         var careful = await AnalyseAsync(Take(voice, fast: false));
 
         fast.Has("too-fast").ShouldBeTrue($"{voice} fast: {fast.WordsPerMinute} wpm, reliable {fast.TranscriptReliable}: {fast.Transcript}");
+        fast.Has("number-too-fast").ShouldBeTrue($"{voice} fast, reliable {fast.TranscriptReliable}: {string.Join(", ", fast.Findings.Select(f => f.Message))}");
         careful.Has("too-fast").ShouldBeFalse($"{voice} careful: {careful.WordsPerMinute} wpm");
         foreach (var take in new[] { fast, careful })
         {
