@@ -80,7 +80,18 @@ public class LayoutTests
             await page.GetByRole(AriaRole.Link, new() { Name = "Steve Fields" }).ClickAsync();
             await Expect(page.Locator("[data-shared-line]")).ToContainTextAsync("Shares a number with Marcus Fields-Wolfeschlegelsteinhausen");
             await CheckAsync(page, device, "contact-shared-line", page.Locator("[data-shared-line]"));
+            await using (var db = browser.Database.NewContext())
+            {
+                var organization = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                    Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.Users));
+                await using var own = browser.Database.NewContext(organization.OrganizationId);
+                var captured = await Ringback.Data.Callbacks.Inbound.CaptureAsync(own, new Ringback.Data.Callbacks.InboundCall { From = "+1 703 555 0101", Source = "twilio", CallerName = "PERFORMANCE TIRES" },
+                    "US", NodaTime.SystemClock.Instance.GetCurrentInstant(), new Ringback.Data.Planner.PlannerOptions(), default);
+                captured.Candidates.Count.ShouldBe(2);
+            }
+
             await page.GotoAsync("/inbox");
+            await Expect(page.Locator("[data-candidates]")).ToContainTextAsync("Marcus Fields-Wolfeschlegelsteinhausen");
             await CheckAsync(page, device, "inbox");
 
             // A prospect abroad whose mobile could be in several zones, with a long name and email: a range of times.
