@@ -20,34 +20,29 @@ public static class Inbox
 
     /// <summary>
     /// For each waiting call from a number several contacts have (a switchboard, a shared assistant), those contacts:
-    /// the one left a message most recently first, as <see cref="CallerMatch.Order"/> ranks them.
+    /// the one left a message most recently first, as <see cref="CallerMatch.Order"/> ranks them. Only the calls that
+    /// were left waiting for that reason are looked up, each number once, and all their names in one query.
     /// </summary>
     public static async Task<Dictionary<Guid, List<InboxCandidate>>> CandidatesAsync(RingbackDbContext db, IEnumerable<UnmatchedCall> items, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var found = new Dictionary<Guid, List<InboxCandidate>>();
-        foreach (var byNumber in items.Where(i => i.FromNumber.StartsWith('+')).GroupBy(i => i.FromNumber))
+        var byNumber = new Dictionary<string, IReadOnlyList<MatchCandidate>>(StringComparer.Ordinal);
+        foreach (var number in items.Where(i => i.Reason.StartsWith(CallerMatch.SharedLine, StringComparison.Ordinal)).Select(i => i.FromNumber).Distinct())
         {
-            var candidates = await Inbound.CandidatesAsync(db, byNumber.Key, cancellationToken);
-            if (candidates.Select(c => c.ContactId).Distinct().Count() < 2)
+            var candidates = await Inbound.CandidatesAsync(db, number, cancellationToken);
+            if (candidates.Select(c => c.ContactId).Distinct().Count() > 1)
             {
-                continue;
-            }
-
-            var strongest = candidates.Min(c => c.By);
-            var ordered = CallerMatch.Order(candidates.Where(c => c.By == strongest));
-            var ids = ordered.Select(c => c.ContactId).ToList();
-            var names = await db.Contacts.AsNoTracking().Where(c => ids.Contains(c.Id))
-                .Select(c => new { c.Id, c.FirstName, c.LastName, Company = c.Company == null ? null : c.Company.Name })
-                .ToDictionaryAsync(c => c.Id, c => Contact.NameOf(c.FirstName, c.LastName, c.Company), cancellationToken);
-            var list = ordered.Where(c => names.ContainsKey(c.ContactId)).Select(c => new InboxCandidate(c.ContactId, names[c.ContactId], c.By, c.LastMessageAt)).ToList();
-            foreach (var item in byNumber)
-            {
-                found[item.Id] = list;
+                var strongest = candidates.Min(c => c.By);
+                byNumber[number] = CallerMatch.Order(candidates.Where(c => c.By == strongest));
             }
         }
 
-        return found;
+        var ids = byNumber.Values.SelectMany(c => c).Select(c => c.ContactId).Distinct().ToList();
+        var names = ids.Count == 0 ? [] : await db.Contacts.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.FirstName, c.LastName, Company = c.Company == null ? null : c.Company.Name })
+            .ToDictionaryAsync(c => c.Id, c => Contact.NameOf(c.FirstName, c.LastName, c.Company), cancellationToken);
+        return items.Where(i => byNumber.ContainsKey(i.FromNumber)).ToDictionary(i => i.Id, i => byNumber[i.FromNumber]
+            .Where(c => names.ContainsKey(c.ContactId)).Select(c => new InboxCandidate(c.ContactId, names[c.ContactId], c.By, c.LastMessageAt)).ToList());
     }
 
     public static Task<int> CountAsync(RingbackDbContext db, CancellationToken cancellationToken) =>

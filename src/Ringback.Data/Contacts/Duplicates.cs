@@ -18,14 +18,6 @@ public sealed record DuplicateMatch(Guid ContactId, string Name, string? Company
 public sealed record BookVerdict(DuplicateMatch? Same, IReadOnlyList<DuplicateMatch> SharesNumberWith)
 {
     public static readonly BookVerdict None = new(null, []);
-
-    /// <summary>"shares a number with Fatima Kowalski" (and how many others).</summary>
-    public string? SharesLine => SharesNumberWith.Count switch
-    {
-        0 => null,
-        1 => $"shares a number with {SharesNumberWith[0].Name}",
-        _ => $"shares a number with {SharesNumberWith[0].Name} and {SharesNumberWith.Count - 1} other{(SharesNumberWith.Count == 2 ? "" : "s")}",
-    };
 }
 
 /// <summary>The contacts already in the book that share keys with a set of records, indexed so each record is judged without a scan.</summary>
@@ -62,9 +54,6 @@ public sealed class DuplicateIndex
             sample.Add(match);
         }
     }
-
-    /// <summary>Whether any contact has this key.</summary>
-    public bool Has(string key) => strong.ContainsKey(key) || byNumberAndName.ContainsKey(key);
 
     /// <summary>Every contact this record's keys meet, judged: the one it is, and those it only shares a number with.</summary>
     public BookVerdict Judge(string? firstName, string? lastName, IEnumerable<string> keys)

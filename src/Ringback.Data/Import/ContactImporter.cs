@@ -334,7 +334,7 @@ public sealed class ContactImporter(StorageOptions storage, IClock clock)
                 var skip = choice == DuplicateHandling.Skip
                     || (choice == DuplicateHandling.Update && (verdict.Same is null || inFile.SameLine is not null || updated.Contains(verdict.Same.ContactId)));
                 var action = skip ? "skipped" : choice == DuplicateHandling.Update ? "updates that contact" : "imported as a new contact";
-                Note(report, row, verdict.Same is { } same
+                Note(report, verdict.Same is { } same
                     ? new ImportMatch(row.Line, row.Name, same.ContactId, same.Name, same.Why, true, action)
                     : new ImportMatch(row.Line, row.Name, null, $"line {inFile.SameLine}", inFile.Why!, true, action));
                 if (skip)
@@ -354,7 +354,7 @@ public sealed class ContactImporter(StorageOptions storage, IClock clock)
             {
                 // Another person on the same line: a new contact, never skipped or merged on a number alone.
                 report.SharesNumber++;
-                Note(report, row, verdict.SharesNumberWith.Count > 0 && verdict.SharesNumberWith[0] is { } other
+                Note(report, verdict.SharesNumberWith.Count > 0 && verdict.SharesNumberWith[0] is { } other
                     ? new ImportMatch(row.Line, row.Name, other.ContactId, other.Name, "same number", false, "imported as a new contact that shares the number")
                     : new ImportMatch(row.Line, row.Name, null, $"line {inFile.SharesWithLine}", "same number", false, "imported as a new contact that shares the number"));
             }
@@ -484,7 +484,7 @@ public sealed class ContactImporter(StorageOptions storage, IClock clock)
         return options.OwnerId;
     }
 
-    private static void Note(ImportReport report, PendingRow row, ImportMatch match)
+    private static void Note(ImportReport report, ImportMatch match)
     {
         if (report.Matches.Count < ImportReport.ErrorsKept)
         {

@@ -35,6 +35,9 @@ public sealed record CallerMatchResult(MatchCandidate? Match, string? WhyNot, IR
 
 public static class CallerMatch
 {
+    /// <summary>How the reason of a call left waiting because several contacts share its number begins.</summary>
+    public const string SharedLine = "shared line: ";
+
     /// <summary>
     /// The strongest kind of match wins (the prospect's own number over a gatekeeper's over the company line). When
     /// several contacts share that number, nothing is guessed: a switchboard's last message says little about who
@@ -65,8 +68,8 @@ public static class CallerMatch
             _ => "this number",
         };
         return new(null, messaged == 0
-            ? $"shared line: {best.Count} contacts have {line}, none left a message in the last {window.Days} days"
-            : $"shared line: {best.Count} contacts have {line}, {messaged} left a message in the last {window.Days} days", ordered);
+            ? $"{SharedLine}{best.Count} contacts have {line}, none left a message in the last {window.Days} days"
+            : $"{SharedLine}{best.Count} contacts have {line}, {messaged} left a message in the last {window.Days} days", ordered);
     }
 
     /// <summary>Candidates as a rep should see them: the one left a message most recently first, then the rest by id.</summary>

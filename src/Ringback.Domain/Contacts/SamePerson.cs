@@ -20,8 +20,6 @@ public sealed record KeyMatch(Guid ContactId, string Key, string? FirstName, str
 public sealed record MatchVerdict(KeyMatch? Same, IReadOnlyList<KeyMatch> SharesNumberWith)
 {
     public static readonly MatchVerdict None = new(null, []);
-
-    public bool IsMatch => Same is not null || SharesNumberWith.Count > 0;
 }
 
 /// <summary>
