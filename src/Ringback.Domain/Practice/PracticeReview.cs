@@ -97,16 +97,18 @@ public static class PracticeReview
             findings.Add(Found(CoachRules.TooLongToSay, $"The take runs {spoken:0.0} s from the first word to the last: more than {MessageCoach.MaxSeconds:0} s."));
         }
 
-        // The pace is the sound's: the intended words over the voiced time, when the take's syllable nuclei say it
-        // holds about those words (in any voice, whatever a recognizer made of them); otherwise it is not judged.
-        var nuclei = SpeechRate.Nuclei(pcm, levels);
-        var syllables = SpeechRate.Syllables(intended);
-        var paceHeard = intended.Count > 0 && syllables > 0 && nuclei.Count >= MinNucleiShare * syllables && nuclei.Count <= MaxNucleiShare * syllables;
-        if (!reliable && paceHeard)
+        // Without a transcript to trust, the pace is the sound's: the intended words over the voiced time, when the
+        // take's syllable nuclei say it holds about those words (in any voice); the number's pace from where the
+        // alignment of the text to the nuclei puts its digits. Otherwise neither is judged.
+        if (!reliable && intended.Count > 0)
         {
-            // The number's pace too, from where the alignment of the text to the nuclei puts its digits.
-            TooFast(pace, findings);
-            DigitPace(SpeechRate.NumbersAligned(intended, nuclei), findings);
+            var nuclei = SpeechRate.Nuclei(pcm, levels);
+            var syllables = SpeechRate.Syllables(intended);
+            if (syllables > 0 && nuclei.Count >= MinNucleiShare * syllables && nuclei.Count <= MaxNucleiShare * syllables)
+            {
+                TooFast(pace, findings);
+                DigitPace(SpeechRate.NumbersAligned(intended, nuclei), findings);
+            }
         }
 
         if (reliable)
