@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Ringback.Data;
+using Ringback.Accounts;
 
-namespace Ringback.Accounts;
+namespace Ringback.Data.Accounts;
 
 /// <summary>Who did something: a person, or the server itself (a webhook, the scheduler).</summary>
 public sealed record Actor(Guid? Id, string Name)

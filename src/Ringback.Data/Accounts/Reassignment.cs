@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Ringback.Data;
 using Ringback.Data.Planner;
+using Ringback.Accounts;
 
-namespace Ringback.Accounts;
+namespace Ringback.Data.Accounts;
 
 /// <summary>What a reassignment moved.</summary>
 public sealed record ReassignResult(int Contacts, int Cadences, int InboxItems);
@@ -46,7 +46,7 @@ public static class Reassignment
                     .ExecuteUpdateAsync(s => s.SetProperty(e => e.UserId, to), ct);
                 foreach (var id in chunk)
                 {
-                    await Plans.ReplanAsync(db, id, now, planner, ct);
+                    await Data.Contacts.Settlement.SettleAsync(db, id, Data.Contacts.Change.Contact, now, planner, ct);
                 }
 
                 await db.SaveChangesAsync(ct);

@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ringback.Callbacks;
-using Ringback.Data;
 using Ringback.Data.Callbacks;
 using Ringback.Data.Planner;
 using Ringback.Planner;
+using Ringback.Accounts;
 
-namespace Ringback.Accounts;
+namespace Ringback.Data.Accounts;
 
 /// <summary>One rep in the manager's view: today's queue, and how the period went.</summary>
 public sealed record RepActivity(

@@ -195,7 +195,7 @@ public sealed record MonthSpan(LocalDate First, LocalDate Last)
 /// <summary>A report request as a person writes it: whose ("team", "me", an email) and which days.</summary>
 public sealed record StatsScope(StatsQuery Query, ReportPeriod Period, string Whose)
 {
-    public static async Task<StatsScope?> ResolveAsync(RingbackDbContext db, Accounts.User me, string? rep, string? from, string? to, Instant now,
+    public static async Task<StatsScope?> ResolveAsync(RingbackDbContext db, Ringback.Accounts.User me, string? rep, string? from, string? to, Instant now,
         Validation.ValidationErrors errors, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -8,7 +8,7 @@ using Ringback.Calls;
 namespace Ringback.Data.Callbacks;
 
 /// <summary>What every tally row is counted by: an organization's rep on a prospect's day, or in a prospect's month.</summary>
-public interface ITally : Accounts.IOrganizationOwned
+public interface ITally : Ringback.Accounts.IOrganizationOwned
 {
     Guid UserId { get; }
 

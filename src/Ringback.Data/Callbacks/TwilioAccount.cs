@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ringback.Callbacks;
 using Ringback.Validation;
+using Ringback.Data.Accounts;
 
 namespace Ringback.Data.Callbacks;
 

@@ -66,7 +66,7 @@ public static class CallLog
             call.DeletedAt = now;
             call.DeletedByUserId = userId;
             await db.SaveChangesAsync(ct);
-            await RewriteAsync(db, call.ContactId, now, planner ?? new(), ct);
+            await Contacts.Settlement.SettleAsync(db, call.ContactId, Contacts.Change.Calls, now, planner ?? new(), ct);
             await Planner.Commitments.SyncAsync(db, call, now, ct);
             return CallLogResult.Changed(call);
         }, r => r.IsValid && !r.Stale, cancellationToken);
@@ -86,7 +86,7 @@ public static class CallLog
                 call.DeletedAt = null;
                 call.DeletedByUserId = null;
                 await db.SaveChangesAsync(ct);
-                await RewriteAsync(db, call.ContactId, now, planner ?? new(), ct);
+                await Contacts.Settlement.SettleAsync(db, call.ContactId, Contacts.Change.Calls, now, planner ?? new(), ct);
                 await Planner.Commitments.SyncAsync(db, call, now, ct);
             }
 
@@ -149,23 +149,20 @@ public static class CallLog
         {
             // Calling a number on a do-not-call list is the one call the law cares about: the owners can see who and why.
             var rep = await db.Users.Where(u => u.Id == userId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken) ?? "unknown";
-            Accounts.AuditLog.Audit(db, new Accounts.Actor(userId, rep), Accounts.AuditActions.DoNotCallOverride, contact.DisplayName, call.DncOverrideReason, now);
+            Data.Accounts.AuditLog.Audit(db, new Data.Accounts.Actor(userId, rep), Ringback.Accounts.AuditActions.DoNotCallOverride, contact.DisplayName, call.DncOverrideReason, now);
         }
 
         contact.Status = ContactProgress.AfterCall(contact.Status, fields.Direction, fields.Outcome, fields.AppointmentStart is not null);
         contact.UpdatedAt = now;
         // The new call is written once, with its attempt number and credit already worked out among the contact's
         // calls: saved first and corrected after, the stats triggers counted it twice over (out and in again).
-        var calls = await Callbacks.Credits.RecomputeAsync(db, contact, planner, cancellationToken, adding: call);
-        await Coach.HandOffs.MessageLeftAsync(db, contact, call, now, cancellationToken);
         if (draft.AskedNotToCall)
         {
-            await Planner.DoNotCallRegister.MarkAsync(db, contact, reason: null, now, planner, cancellationToken);
+            await Planner.DoNotCallRegister.ListAsync(db, contact, reason: null, now, cancellationToken);
         }
-        else
-        {
-            await Planner.Plans.ReplanAsync(db, contactId, now, planner, cancellationToken, calls, contact);
-        }
+
+        await Contacts.Settlement.SettleAsync(db, contactId, Contacts.Change.Logged(call), now, planner, cancellationToken, contact);
+        await Coach.HandOffs.MessageLeftAsync(db, contact, call, now, cancellationToken);
 
         // A call just made has no commitment item yet: there is one to make only if it committed to something.
         if (!string.IsNullOrWhiteSpace(call.Commitments))
@@ -206,33 +203,12 @@ public static class CallLog
         await db.SaveChangesAsync(cancellationToken);
         if (draft.AskedNotToCall)
         {
-            await Planner.DoNotCallRegister.MarkAsync(db, contact, reason: null, now, planner, cancellationToken);
+            await Planner.DoNotCallRegister.ListAsync(db, contact, reason: null, now, cancellationToken);
         }
 
-        await RewriteAsync(db, contact.Id, now, planner, cancellationToken, contact);
+        await Contacts.Settlement.SettleAsync(db, contact.Id, Contacts.Change.Calls, now, planner, cancellationToken, contact);
         await Planner.Commitments.SyncAsync(db, call, now, cancellationToken);
         return CallLogResult.Changed(call);
-    }
-
-    /// <summary>Status, attempt numbers, credits and the plan, made again from the contact's calls as they now stand.</summary>
-    /// <param name="contact">The contact, when the caller has it from <see cref="Planner.Plans.ContactAsync"/>.</param>
-    internal static async Task RewriteAsync(RingbackDbContext db, Guid contactId, Instant now, Planner.PlannerOptions planner, CancellationToken cancellationToken,
-        Contact? contact = null)
-    {
-        contact ??= await Planner.Plans.ContactAsync(db, contactId, cancellationToken) ?? throw new InvalidOperationException($"Contact {contactId} is not in this organization.");
-        var calls = await db.Calls.AsNoTracking().Where(c => c.ContactId == contactId).OrderBy(c => c.StartedAt).ThenBy(c => c.Id)
-            .Select(c => new { c.Direction, c.Outcome, Booked = c.AppointmentStart != null })
-            .ToListAsync(cancellationToken);
-        var status = ContactProgress.Replay(contact.Status, calls.Select(c => (c.Direction, c.Outcome, c.Booked)));
-        if (status != contact.Status)
-        {
-            contact.Status = status;
-            contact.UpdatedAt = now;
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        var all = await Callbacks.Credits.RecomputeAsync(db, contact, planner, cancellationToken);
-        await Planner.Plans.ReplanAsync(db, contactId, now, planner, cancellationToken, all, contact);
     }
 
     /// <summary>

@@ -56,6 +56,6 @@ internal static class OwnedByOrganization
 {
     /// <summary>Every organization-owned table refers to its organization; organizations are never deleted from under rows.</summary>
     public static void BelongsToOrganization<T>(this EntityTypeBuilder<T> builder)
-        where T : class, Accounts.IOrganizationOwned =>
-        builder.HasOne<Accounts.Organization>().WithMany().HasForeignKey(e => e.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        where T : class, Ringback.Accounts.IOrganizationOwned =>
+        builder.HasOne<Ringback.Accounts.Organization>().WithMany().HasForeignKey(e => e.OrganizationId).OnDelete(DeleteBehavior.Restrict);
 }

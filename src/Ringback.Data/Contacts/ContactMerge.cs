@@ -4,6 +4,7 @@ using NodaTime;
 using Ringback.Accounts;
 using Ringback.Contacts;
 using Ringback.Data.Planner;
+using Ringback.Data.Accounts;
 
 namespace Ringback.Data.Contacts;
 
@@ -133,7 +134,7 @@ public static class ContactMerge
             await db.FollowUps.Where(f => f.ContactId == otherId).ExecuteDeleteAsync(ct);
             await db.Contacts.Where(c => c.Id == otherId).ExecuteDeleteAsync(ct);
             db.ChangeTracker.Clear();
-            await Calls.CallLog.RewriteAsync(db, keepId, now, planner, ct);
+            await Settlement.SettleAsync(db, keepId, Change.Calls, now, planner, ct);
             return true;
         }, merged => merged, cancellationToken);
     }
@@ -194,8 +195,8 @@ public static class ContactMerge
             await db.Contacts.Where(c => c.ReferredByContactId == keptId && referrals.Contains(c.Id)).ExecuteUpdateAsync(u => u.SetProperty(c => c.ReferredByContactId, back), ct);
             await db.CadenceEnrollments.Where(e => e.ContactId == keptId && enrollments.Contains(e.Id)).ExecuteUpdateAsync(u => u.SetProperty(e => e.ContactId, back), ct);
             db.ChangeTracker.Clear();
-            await Calls.CallLog.RewriteAsync(db, keptId, now, planner, ct);
-            await Calls.CallLog.RewriteAsync(db, back, now, planner, ct);
+            await Settlement.SettleAsync(db, keptId, Change.Calls, now, planner, ct);
+            await Settlement.SettleAsync(db, back, Change.Calls, now, planner, ct);
             return true;
         }, undone => undone != false, cancellationToken);
     }

@@ -9,7 +9,7 @@ namespace Ringback.Data.Import;
 /// A web import's progress. It is kept in the database, not in the memory of the server running it, so a browser
 /// behind a load balancer can poll whichever node answers.
 /// </summary>
-public sealed class WebImportJob : Accounts.IOrganizationOwned
+public sealed class WebImportJob : Ringback.Accounts.IOrganizationOwned
 {
     public Guid Id { get; set; }
     public Guid OrganizationId { get; set; }
@@ -33,7 +33,7 @@ public sealed class WebImportJob : Accounts.IOrganizationOwned
 /// One piece of an uploaded file, on PostgreSQL only: the dry run and the import are two requests, and behind a load
 /// balancer the second may reach a server that has not got the file. (SQLite serves one server, which keeps the file.)
 /// </summary>
-public sealed class ImportUploadChunk : Accounts.IOrganizationOwned
+public sealed class ImportUploadChunk : Ringback.Accounts.IOrganizationOwned
 {
     public Guid UploadId { get; set; }
     public int Sequence { get; set; }

@@ -61,7 +61,7 @@ public static class CadenceBook
                 Id = Guid.CreateVersion7(), ContactId = contactId, CadenceId = cadenceId, UserId = userId, StartedAt = now, KeepAfterEnd = keepAfterEnd,
             });
             await db.SaveChangesAsync(cancellationToken);
-            await Plans.ReplanAsync(db, contactId, now, options, cancellationToken);
+            await Contacts.Settlement.SettleAsync(db, contactId, Contacts.Change.Contact, now, options, cancellationToken);
         }
 
         return new EnrollResult(found.Count, [.. contactIds.Except(found)]);
@@ -72,7 +72,7 @@ public static class CadenceBook
         ArgumentNullException.ThrowIfNull(db);
         var left = await db.CadenceEnrollments.Where(e => e.ContactId == contactId && e.EndedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.EndedAt, now).SetProperty(e => e.EndReason, "taken out by the rep"), cancellationToken);
-        await Plans.ReplanAsync(db, contactId, now, options, cancellationToken);
+        await Contacts.Settlement.SettleAsync(db, contactId, Contacts.Change.Contact, now, options, cancellationToken);
         return left > 0;
     }
 }

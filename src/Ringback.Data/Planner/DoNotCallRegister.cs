@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ringback.Phones;
 using Ringback.Planner;
+using Ringback.Data.Accounts;
 
 namespace Ringback.Data.Planner;
 
@@ -146,14 +147,18 @@ public static class DoNotCallRegister
         ArgumentNullException.ThrowIfNull(contact);
         await db.InTransactionAsync(async ct =>
         {
-            contact.Status = Ringback.Contacts.ContactStatus.DoNotCall;
-            contact.UpdatedAt = now;
-            await db.SaveChangesAsync(ct);
-            await AddToOwnListAsync(db, [contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone],
-                string.IsNullOrWhiteSpace(reason) ? "asked not to be called again" : reason.Trim(), now, ct);
-            await Plans.ReplanAsync(db, contact.Id, now, options, ct);
-            return true;
+            await ListAsync(db, contact, reason, now, ct);
+            return await Contacts.Settlement.SettleAsync(db, contact.Id, Contacts.Change.Contact, now, options, ct, contact);
         }, _ => true, cancellationToken);
+    }
+
+    /// <summary>The write of <see cref="MarkAsync"/> alone, for a writer that settles the contact itself (a call logged with "asked not to be called").</summary>
+    internal static async Task ListAsync(RingbackDbContext db, Ringback.Contacts.Contact contact, string? reason, Instant now, CancellationToken cancellationToken)
+    {
+        contact.Status = Ringback.Contacts.ContactStatus.DoNotCall;
+        contact.UpdatedAt = now;
+        await AddToOwnListAsync(db, [contact.DirectPhone, contact.MobilePhone, contact.AfterHoursPhone],
+            string.IsNullOrWhiteSpace(reason) ? "asked not to be called again" : reason.Trim(), now, cancellationToken);
     }
 
     /// <summary>Puts numbers on the organization's own list at once ("please don't call me again").</summary>

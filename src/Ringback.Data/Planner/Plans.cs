@@ -7,8 +7,8 @@ using Ringback.Planner;
 namespace Ringback.Data.Planner;
 
 /// <summary>
-/// Keeps each contact's follow-ups in step with what happened: after a call is logged, a cadence starts or a
-/// contact changes, <see cref="ReplanAsync"/> asks the pure <see cref="FollowUpPlanner"/> and rewrites that
+/// Keeps each contact's follow-ups in step with what happened: <see cref="Contacts.Settlement"/>, after any change to a
+/// contact or its calls, has <see cref="ReplanAsync"/> ask the pure <see cref="FollowUpPlanner"/> and rewrite that
 /// contact's rows, so the queue is a range query over an index.
 /// </summary>
 public static class Plans
@@ -19,7 +19,8 @@ public static class Plans
     /// <param name="calls">The contact's calls when the caller has just read them all (logging a call does), so they
     /// are not read twice; otherwise the newest are read here.</param>
     /// <param name="contact">The contact, when the caller has it tracked with its company and gatekeepers.</param>
-    public static async Task ReplanAsync(RingbackDbContext db, Guid contactId, Instant now, PlannerOptions options, CancellationToken cancellationToken,
+    /// <returns>The new plan's rows, added to the context and not yet saved (the settlement saves them with the reminders that follow them).</returns>
+    internal static async Task<IReadOnlyList<FollowUp>> ReplanAsync(RingbackDbContext db, Guid contactId, Instant now, PlannerOptions options, CancellationToken cancellationToken,
         IReadOnlyCollection<Call>? calls = null, Contact? contact = null)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -27,7 +28,7 @@ public static class Plans
         contact ??= await ContactAsync(db, contactId, cancellationToken);
         if (contact is null)
         {
-            return;
+            return [];
         }
 
         var facts = calls is null ? await RecentCallsAsync(db, contactId, cancellationToken) : Newest(calls);
@@ -73,8 +74,6 @@ public static class Plans
         }
 
         db.FollowUps.AddRange(rows);
-        // The reminders follow the plan in the same transaction: a promise saved is a reminder saved.
-        await Data.Reminders.ReminderBook.SyncAsync(db, contactId, rows, now, cancellationToken);
 
         if (plan.Ended is { } ended && open is not null)
         {
@@ -87,7 +86,7 @@ public static class Plans
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        return rows;
     }
 
     /// <summary>A contact with what its plan reads, tracked: the company (the prospect's place) and the gatekeepers

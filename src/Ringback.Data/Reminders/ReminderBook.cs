@@ -167,22 +167,42 @@ public static class ReminderBook
         : settings.LeadMinutes is < 0 or > ReminderSettings.MaxLeadMinutes ? $"Remind me must be between 0 and {ReminderSettings.MaxLeadMinutes} minutes before"
         : null;
 
-    /// <summary>Saves a rep's reminder settings and moves their scheduled reminders to the new lead time.</summary>
-    public static async Task SaveSettingsAsync(RingbackDbContext db, User rep, ReminderSettings settings, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves a rep's reminder settings and remakes their scheduled reminders from their plans by the one rule
+    /// (<see cref="ReminderRules.Wanted"/>): a new lead time moves them, "appointments only in working hours" drops or
+    /// brings back the ones outside, and turning every channel off cancels them.
+    /// </summary>
+    public static async Task SaveSettingsAsync(RingbackDbContext db, User rep, ReminderSettings settings, Instant now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rep);
         ArgumentNullException.ThrowIfNull(settings);
-        rep.ReminderLeadMinutes = settings.LeadMinutes;
-        rep.RemindInApp = settings.App;
-        rep.RemindByEmail = settings.Email;
-        rep.RemindByPush = settings.Push;
-        rep.RemindInWorkingHoursOnly = settings.WorkingHoursOnly;
-        foreach (var reminder in await db.Reminders.Where(r => r.UserId == rep.Id && r.State == ReminderState.Scheduled && r.Kind != ReminderKind.Digest && r.Round == 0).ToListAsync(cancellationToken))
+        await db.InTransactionAsync(async ct =>
         {
-            reminder.RemindAt = reminder.DueAt - settings.Lead;
-        }
+            rep.ReminderLeadMinutes = settings.LeadMinutes;
+            rep.RemindInApp = settings.App;
+            rep.RemindByEmail = settings.Email;
+            rep.RemindByPush = settings.Push;
+            rep.RemindInWorkingHoursOnly = settings.WorkingHoursOnly;
+            await db.SaveChangesAsync(ct);
 
-        await db.SaveChangesAsync(cancellationToken);
+            // Every contact where this rep has a promise or an appointment ahead, or a reminder still to send.
+            var contactIds = await db.FollowUps.Where(f => f.UserId == rep.Id && f.DueAt > now && (f.Kind == FollowUpKind.Promise || f.Kind == FollowUpKind.Appointment))
+                .Select(f => f.ContactId)
+                .Union(db.Reminders.Where(r => r.UserId == rep.Id && r.ContactId != null && r.State == ReminderState.Scheduled).Select(r => r.ContactId!.Value))
+                .ToListAsync(ct);
+            foreach (var chunk in contactIds.Chunk(500))
+            {
+                var plans = (await db.FollowUps.AsNoTracking().Where(f => chunk.Contains(f.ContactId)).ToListAsync(ct)).ToLookup(f => f.ContactId);
+                foreach (var contactId in chunk)
+                {
+                    await SyncAsync(db, contactId, plans[contactId], now, ct);
+                }
+
+                await db.SaveChangesAsync(ct);
+            }
+
+            return true;
+        }, _ => true, cancellationToken);
     }
 }

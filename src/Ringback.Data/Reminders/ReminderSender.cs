@@ -362,7 +362,7 @@ public sealed class ReminderSender(Func<RingbackDbContext> contexts, IReadOnlyLi
                 db.OrganizationId = m.OrganizationId;
                 told += await db.InTransactionAsync(async ct =>
                 {
-                    await Plans.ReplanAsync(db, m.ContactId, now, planner, ct);
+                    await Contacts.Settlement.SettleAsync(db, m.ContactId, Contacts.Change.Contact, now, planner, ct);
                     var already = await db.Reminders.AnyAsync(r => r.ContactId == m.ContactId && r.Kind == ReminderKind.MissedPromise && r.DueAt == m.DueAt, ct);
                     if (!already)
                     {

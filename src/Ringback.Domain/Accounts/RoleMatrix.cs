@@ -66,6 +66,14 @@ public static class RoleMatrix
     public static bool MayChange(UserRole role, Guid actorId, Guid? ownerId, bool repsEditTeamContacts) =>
         ownerId is null || ownerId == actorId || Allows(role, Capability.EditTeamContacts) || repsEditTeamContacts;
 
+    /// <summary>
+    /// Whether a person may make <paramref name="newOwner"/> the owner of a contact owned by <paramref name="currentOwner"/>
+    /// (null: nobody, as a contact being added is): keeping the owner, or a manager or an owner giving it to anyone; a
+    /// rep may only take for themselves a contact nobody owns, never give one to a teammate.
+    /// </summary>
+    public static bool MayGive(UserRole role, Guid actorId, Guid? currentOwner, Guid? newOwner) =>
+        newOwner == currentOwner || Allows(role, Capability.Reassign) || (currentOwner is null && newOwner == actorId);
+
     /// <summary>Whether a person of <paramref name="role"/> may give <paramref name="target"/> to someone, or take it away (invite, deactivate).</summary>
     public static bool MayManage(UserRole role, UserRole target) =>
         target == UserRole.Rep ? Allows(role, Capability.ManageReps) : Allows(role, Capability.ManageRoles);

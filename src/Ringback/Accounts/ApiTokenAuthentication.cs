@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Ringback.Data.Accounts;
 
 namespace Ringback.Accounts;
 
@@ -59,6 +60,9 @@ public static class RingbackClaims
 
     /// <summary>The signed-in person as the audit log names them.</summary>
     public static Actor ActorOf(ClaimsPrincipal principal) => new(UserOf(principal), principal.FindFirstValue(ClaimTypes.Name) ?? "unknown");
+
+    /// <summary>The signed-in person as a writer in Ringback.Data sees them: named for the audit log, held to their role.</summary>
+    public static Editor EditorOf(ClaimsPrincipal principal) => new(UserOf(principal), principal.FindFirstValue(ClaimTypes.Name) ?? "unknown", RoleOf(principal));
 
     public static Guid UserOf(ClaimsPrincipal principal) =>
         Guid.Parse(principal.FindFirstValue(UserId) ?? throw new InvalidOperationException("Not signed in."));

@@ -3,8 +3,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.EntityFrameworkCore;
 using Ringback.Data;
+using Ringback.Data.Accounts;
 
 namespace Ringback.Accounts;
 
@@ -44,45 +44,15 @@ public static class Capabilities
     public static Capability Of(MethodInfo handler, Type model) =>
         handler.GetCustomAttribute<RequiresAttribute>()?.Capability ?? model.GetCustomAttribute<RequiresAttribute>()?.Capability ?? Capability.Work;
 
-    /// <summary>
-    /// Whether the signed-in person may change a record owned by <paramref name="ownerId"/> (a contact's owner, a
-    /// call's rep): theirs, nobody's, or a teammate's when their role or the organization's setting lets them.
-    /// </summary>
+    /// <summary>Whether the signed-in person may change a record owned by <paramref name="ownerId"/> (<see cref="Permissions"/>).</summary>
     public static Task<bool> MayChangeAsync(this RingbackDbContext db, ClaimsPrincipal user, Guid? ownerId, CancellationToken cancellationToken = default) =>
         db.MayChangeAsync(RingbackClaims.RoleOf(user), RingbackClaims.UserOf(user), ownerId, cancellationToken);
 
-    public static async Task<bool> MayChangeAsync(this RingbackDbContext db, UserRole role, Guid actorId, Guid? ownerId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        if (RoleMatrix.MayChange(role, actorId, ownerId, repsEditTeamContacts: false))
-        {
-            return true;
-        }
-
-        return await db.Organizations.Where(o => o.Id == db.OrganizationId).Select(o => o.RepsEditTeamContacts).SingleOrDefaultAsync(cancellationToken);
-    }
-
-    /// <summary>Whether the person may change this contact; true for one that does not exist (the caller then says 404).</summary>
     public static Task<bool> MayChangeContactAsync(this RingbackDbContext db, ClaimsPrincipal user, Guid contactId, CancellationToken cancellationToken = default) =>
         db.MayChangeContactAsync(RingbackClaims.RoleOf(user), RingbackClaims.UserOf(user), contactId, cancellationToken);
 
-    public static async Task<bool> MayChangeContactAsync(this RingbackDbContext db, UserRole role, Guid actorId, Guid contactId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var found = await db.Contacts.Where(c => c.Id == contactId).Select(c => new { c.OwnerId }).FirstOrDefaultAsync(cancellationToken);
-        return found is null || await db.MayChangeAsync(role, actorId, found.OwnerId, cancellationToken);
-    }
-
-    /// <summary>Whether the person may correct, delete or restore this call (deleted or not); true for one that does not exist.</summary>
     public static Task<bool> MayChangeCallAsync(this RingbackDbContext db, ClaimsPrincipal user, Guid callId, CancellationToken cancellationToken = default) =>
         db.MayChangeCallAsync(RingbackClaims.RoleOf(user), RingbackClaims.UserOf(user), callId, cancellationToken);
-
-    public static async Task<bool> MayChangeCallAsync(this RingbackDbContext db, UserRole role, Guid actorId, Guid callId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var found = await db.Calls.IgnoreQueryFilters([QueryFilters.Live]).Where(c => c.Id == callId).Select(c => new { c.UserId }).FirstOrDefaultAsync(cancellationToken);
-        return found is null || await db.MayChangeAsync(role, actorId, found.UserId, cancellationToken);
-    }
 
     /// <summary>The API's answer to a change of a teammate's record the caller may not make.</summary>
     public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Forbidden(string what) =>

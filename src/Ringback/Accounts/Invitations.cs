@@ -6,6 +6,7 @@ using Ringback.Data;
 using Ringback.Hosting;
 using Ringback.Reminders;
 using Ringback.Validation;
+using Ringback.Data.Accounts;
 
 namespace Ringback.Accounts;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ringback.Data;
 using Ringback.Validation;
+using Ringback.Data.Accounts;
 
 namespace Ringback.Accounts;
 

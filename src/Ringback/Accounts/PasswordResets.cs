@@ -6,6 +6,7 @@ using NodaTime;
 using Ringback.Data;
 using Ringback.Hosting;
 using Ringback.Reminders;
+using Ringback.Data.Accounts;
 
 namespace Ringback.Accounts;
 

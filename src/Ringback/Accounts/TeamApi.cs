@@ -5,6 +5,7 @@ using NodaTime;
 using Ringback.Data;
 using Ringback.Data.Planner;
 using Ringback.Scheduling;
+using Ringback.Data.Accounts;
 
 namespace Ringback.Accounts;
 

@@ -7,6 +7,7 @@ using Ringback.Accounts;
 using Ringback.Contacts;
 using Ringback.Data;
 using Ringback.Data.Callbacks;
+using Ringback.Data.Contacts;
 using Ringback.Data.Demo;
 using Ringback.Data.Planner;
 
@@ -94,7 +95,7 @@ public static class DemoCommand
             var recent = await db.Calls.AsNoTracking().OrderByDescending(c => c.StartedAt).Select(c => c.ContactId).Take(Replanned * 4).ToListAsync(ct);
             foreach (var contactId in recent.Distinct().Take(Replanned))
             {
-                await Plans.ReplanAsync(db, contactId, now, planner, ct);
+                await Settlement.SettleAsync(db, contactId, Change.Contact, now, planner, ct);
             }
 
             Console.WriteLine($"Made {result.Contacts:N0} contacts at {result.Companies:N0} companies ({result.Gatekeepers:N0} gatekeepers) and {result.Calls:N0} calls: " +

@@ -2,6 +2,7 @@ using Ringback.Accounts;
 using System.CommandLine;
 using System.Text;
 using Ringback.Data.Import;
+using Ringback.Data.Accounts;
 
 namespace Ringback.Cli;
 

@@ -6,6 +6,7 @@ using Ringback.Data.Import;
 using Ringback.Hosting;
 using Ringback.Validation;
 using Spectre.Console;
+using Ringback.Data.Accounts;
 
 namespace Ringback.Cli;
 

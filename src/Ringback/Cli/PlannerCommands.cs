@@ -10,6 +10,7 @@ using Ringback.Hosting;
 using Ringback.Phones;
 using Ringback.Planner;
 using Ringback.Validation;
+using Ringback.Data.Accounts;
 
 namespace Ringback.Cli;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Ringback.Accounts;
 using Spectre.Console;
+using Ringback.Data.Accounts;
 
 namespace Ringback.Cli;
 

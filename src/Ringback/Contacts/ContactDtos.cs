@@ -8,6 +8,9 @@ public sealed record ContactRequest : ContactDraft
     public Guid? Id { get; init; }
     public Guid? OwnerId { get; init; }
     public Guid? ReferredByContactId { get; init; }
+
+    /// <summary>Add the contact even though the same person seems to be in the book already (same email, or name and company or number).</summary>
+    public bool AddAnyway { get; init; }
 }
 
 public sealed record ContactSummary(

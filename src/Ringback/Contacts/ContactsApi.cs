@@ -89,41 +89,37 @@ public static class ContactsApi
         return TypedResults.Ok(details);
     }
 
-    public static async Task<Results<Created<ContactDetails>, Ok<ContactDetails>, ValidationProblem, Conflict<string>>> CreateAsync(
+    public static async Task<Results<Created<ContactDetails>, Ok<ContactDetails>, ValidationProblem, Conflict<string>, ProblemHttpResult>> CreateAsync(
         ContactRequest request,
         RingbackDbContext db,
         IOptions<RingbackOptions> options,
+        IOptions<Data.Planner.PlannerOptions> planner,
         IClock clock,
         HttpContext http,
         CancellationToken cancellationToken)
     {
-        if (request.Id is { } requestedId)
+        var added = await ContactBook.AddAsync(db, RingbackClaims.EditorOf(http.User), request.Id, Write(request), clock.GetCurrentInstant(),
+            options.Value.DefaultRegion, planner.Value, cancellationToken);
+        if (added.Repeated && added.Contact is null)
         {
-            // A retry of a request that already went through: answer as before, create nothing.
-            if (await LoadDetailsAsync(db, requestedId, cancellationToken) is { } existing)
-            {
-                return TypedResults.Ok(existing);
-            }
-
-            if (await db.Contacts.IgnoreQueryFilters().AnyAsync(c => c.Id == requestedId, cancellationToken))
-            {
-                return TypedResults.Conflict("That id is already in use.");
-            }
+            return TypedResults.Conflict("That id is already in use.");
         }
 
-        var now = clock.GetCurrentInstant();
-        var contact = new Contact { Id = request.Id ?? Guid.CreateVersion7(), LastName = string.Empty, CreatedAt = now, OwnerId = Me(http) };
-        var errors = await ApplyAsync(contact, request, db, options.Value.DefaultRegion, now, cancellationToken);
-        if (!errors.IsEmpty)
+        if (added.Duplicate is { } same)
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
+            return TypedResults.Problem($"{same.Name}{(same.Company is null ? "" : $" at {same.Company}")} is already in your contact book ({same.Why}): " +
+                $"open /api/v1/contacts/{same.ContactId}, or send \"addAnyway\": true to add this contact as well.",
+                statusCode: StatusCodes.Status409Conflict, title: "Likely the same person");
         }
 
-        db.Contacts.Add(contact);
-        await db.SaveChangesAsync(cancellationToken);
-        var details = (await LoadDetailsAsync(db, contact.Id, cancellationToken))!;
+        if (!added.Errors.IsEmpty)
+        {
+            return TypedResults.ValidationProblem(added.Errors.ToDictionary());
+        }
+
+        var details = (await LoadDetailsAsync(db, added.Contact!.Id, cancellationToken))!;
         http.Response.Headers.ETag = Versions.ETagOf(details.Version);
-        return TypedResults.Created($"/api/v1/contacts/{contact.Id}", details);
+        return added.Repeated ? TypedResults.Ok(details) : TypedResults.Created($"/api/v1/contacts/{details.Contact.Id}", details);
     }
 
     public static async Task<Results<Ok<ContactDetails>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
@@ -141,49 +137,31 @@ public static class ContactsApi
             return Versions.Stale("contact");
         }
 
-        var now = clock.GetCurrentInstant();
-        var outcome = await db.InTransactionAsync<Results<Ok<ContactDetails>, NotFound, ValidationProblem, ProblemHttpResult>>(async ct =>
+        var changed = await ContactBook.ChangeAsync(db, RingbackClaims.EditorOf(http.User), id, Write(request) with { ExpectedVersion = expected, ReplacesOwner = true },
+            clock.GetCurrentInstant(), options.Value.DefaultRegion, planner.Value, cancellationToken);
+        if (changed.NotFound)
         {
-            var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == id, ct);
-            if (contact is null)
-            {
-                return TypedResults.NotFound();
-            }
+            return TypedResults.NotFound();
+        }
 
-            if (expected is { } version && contact.Version != version)
-            {
-                return Versions.Stale("contact");
-            }
+        if (changed.Stale)
+        {
+            return Versions.Stale("contact");
+        }
 
-            if (!await db.MayChangeAsync(http.User, contact.OwnerId, ct))
-            {
-                return Capabilities.Forbidden("contact");
-            }
+        if (changed.Forbidden)
+        {
+            return Capabilities.Forbidden("contact");
+        }
 
-            if (request.OwnerId != contact.OwnerId && !RoleMatrix.Allows(RingbackClaims.RoleOf(http.User), Capability.Reassign)
-                && !(contact.OwnerId is null && request.OwnerId == RingbackClaims.UserOf(http.User)))
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["ownerId"] = ["only a manager or an owner may give a contact to another rep (you may take one nobody owns)"],
-                });
-            }
+        if (!changed.Errors.IsEmpty)
+        {
+            return TypedResults.ValidationProblem(changed.Errors.ToDictionary());
+        }
 
-            var errors = await ApplyAsync(contact, request, db, options.Value.DefaultRegion, now, ct);
-            if (!errors.IsEmpty)
-            {
-                return TypedResults.ValidationProblem(errors.ToDictionary());
-            }
-
-            await db.SaveChangesAsync(ct);
-
-            // A new zone, number or status moves the planned calls.
-            await Data.Planner.Plans.ReplanAsync(db, id, now, planner.Value, ct);
-            var details = (await LoadDetailsAsync(db, id, ct))!;
-            http.Response.Headers.ETag = Versions.ETagOf(details.Version);
-            return TypedResults.Ok(details);
-        }, r => r.Result is Ok<ContactDetails>, cancellationToken);
-        return outcome;
+        var details = (await LoadDetailsAsync(db, id, cancellationToken))!;
+        http.Response.Headers.ETag = Versions.ETagOf(details.Version);
+        return TypedResults.Ok(details);
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(
@@ -194,54 +172,24 @@ public static class ContactsApi
             return Versions.Stale("contact");
         }
 
-        var found = await db.Contacts.Where(c => c.Id == id).Select(c => new { c.OwnerId, c.FirstName, c.LastName, c.Version }).FirstOrDefaultAsync(cancellationToken);
-        if (found is null)
+        var deleted = await ContactBook.DeleteAsync(db, RingbackClaims.EditorOf(http.User), id, expected, clock.GetCurrentInstant(), cancellationToken);
+        return deleted switch
         {
-            return TypedResults.NotFound();
-        }
-
-        if (!await db.MayChangeAsync(http.User, found.OwnerId, cancellationToken))
-        {
-            return Capabilities.Forbidden("contact");
-        }
-
-        var deleted = await ContactRemoval.DeleteAsync(db, id, expected, RingbackClaims.ActorOf(http.User), $"{found.FirstName} {found.LastName}".Trim(), clock.GetCurrentInstant(), cancellationToken);
-        return deleted ? TypedResults.NoContent() : Versions.Stale("contact");
+            { NotFound: true } => TypedResults.NotFound(),
+            { Forbidden: true } => Capabilities.Forbidden("contact"),
+            { Stale: true } => Versions.Stale("contact"),
+            _ => TypedResults.NoContent(),
+        };
     }
 
-    private static async Task<ValidationErrors> ApplyAsync(Contact contact, ContactRequest request, RingbackDbContext db, string region, Instant now, CancellationToken cancellationToken)
+    /// <summary>A PUT replaces every field, the referrer too; an owner left out stays (a new contact: the caller's).</summary>
+    private static ContactWrite Write(ContactRequest request) => new(request)
     {
-        var checkedFields = ContactRules.Check(request, region);
-        var errors = checkedFields.Errors;
-
-        // References must point into the caller's own organization; the query filter makes anything else invisible.
-        if (request.OwnerId is { } owner && !await db.Users.AnyAsync(u => u.Id == owner, cancellationToken))
-        {
-            errors.Add("ownerId", "is not a user of your organization");
-        }
-
-        if (request.ReferredByContactId is { } referrer)
-        {
-            if (referrer == contact.Id)
-            {
-                errors.Add("referredByContactId", "a contact cannot refer themselves");
-            }
-            else if (!await db.Contacts.AnyAsync(c => c.Id == referrer, cancellationToken))
-            {
-                errors.Add("referredByContactId", "is not a contact in your contact book");
-            }
-        }
-
-        if (!errors.IsEmpty)
-        {
-            return errors;
-        }
-
-        await db.ApplyAsync(contact, checkedFields.Value!, now, cancellationToken);
-        contact.OwnerId = request.OwnerId ?? contact.OwnerId;
-        contact.ReferredByContactId = request.ReferredByContactId;
-        return errors;
-    }
+        OwnerId = request.OwnerId,
+        ReferredByContactId = request.ReferredByContactId,
+        SetsReferrer = true,
+        AddAnyway = request.AddAnyway,
+    };
 
     internal static async Task<ContactDetails?> LoadDetailsAsync(RingbackDbContext db, Guid id, CancellationToken cancellationToken)
     {
@@ -256,8 +204,6 @@ public static class ContactsApi
         return new ContactDetails(summary, contact.ReferredByContactId, contact.ReferredByName, contact.ReferralNote, contact.Notes,
             contact.CreatedAt.ToOffset(), contact.Gatekeepers.OrderBy(g => g.Name).Select(GatekeeperResponse.From).ToList(), contact.Version);
     }
-
-    private static Guid? Me(HttpContext http) => http.User.Identity?.IsAuthenticated == true ? Accounts.RingbackClaims.UserOf(http.User) : null;
 
     private static readonly System.Linq.Expressions.Expression<Func<Contact, ContactSummary>> Summary = c => new ContactSummary(
         c.Id, c.Salutation, c.FirstName, c.LastName, string.Empty, c.Title, c.Company == null ? null : c.Company.Name, c.Industry,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Ringback.Accounts;
 using Ringback.Data;
+using Ringback.Data.Accounts;
 using Ringback.Data.Import;
 using Ringback.Hosting;
 using Ringback.Validation;

@@ -14,7 +14,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, NodaTime.IClock cloc
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Starts importing the user's checked upload; null if the upload is not theirs or has expired.</summary>
-    public async Task<Guid?> StartAsync(Guid organizationId, Ringback.Accounts.Actor actor, string upload, ImportOptions options, CancellationToken cancellationToken)
+    public async Task<Guid?> StartAsync(Guid organizationId, Ringback.Data.Accounts.Actor actor, string upload, ImportOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         Guid jobId;
@@ -36,7 +36,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, NodaTime.IClock cloc
         return jobId;
     }
 
-    private async Task RunAsync(Guid jobId, Guid organizationId, Ringback.Accounts.Actor actor, string upload, string path, ImportOptions options)
+    private async Task RunAsync(Guid jobId, Guid organizationId, Ringback.Data.Accounts.Actor actor, string upload, string path, ImportOptions options)
     {
         await using var scope = scopes.CreateAsyncScope();
         var imports = scope.ServiceProvider.GetRequiredService<WebImports>();
@@ -81,7 +81,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, NodaTime.IClock cloc
             {
                 var db = scope.ServiceProvider.GetRequiredService<Data.RingbackDbContext>();
                 db.OrganizationId = organizationId;
-                await Ringback.Accounts.AuditLog.RecordAsync(db, actor, Ringback.Accounts.AuditActions.Imported, "contacts (web)", report.Summary, clock.GetCurrentInstant());
+                await Ringback.Data.Accounts.AuditLog.RecordAsync(db, actor, Ringback.Accounts.AuditActions.Imported, "contacts (web)", report.Summary, clock.GetCurrentInstant());
             }
         }
         catch (Exception e) when (e is ImportFileException or IOException or System.Data.Common.DbException or InvalidOperationException)

@@ -78,7 +78,7 @@ public class TeamTests
     {
         await using var app = await RingbackApiFactory.StartAsync(provider);
         var (owner, ownerApi) = await app.SignUpAsync("olga@abc.example", "ABC", "Olga Owner");
-        var (_, rae) = await app.SignUpAsync("rae@abc.example", "ABC", "Rae Rep");
+        var (raeUser, rae) = await app.SignUpAsync("rae@abc.example", "ABC", "Rae Rep");
         var (_, sue) = await ownerApi.PostAsync("/api/v1/contacts", new { firstName = "Sue", lastName = "Jones", directPhone = "(212) 555-0147" });
         var sueId = sue.Str("contact.id");
         var (_, call) = await ownerApi.PostAsync($"/api/v1/contacts/{sueId}/calls", new { outcome = "no-answer" });
@@ -101,6 +101,11 @@ public class TeamTests
         var (giveAway, why) = await rae.PutAsync($"/api/v1/contacts/{sueId}", new { firstName = "Susan", lastName = "Jones", ownerId = (Guid?)null });
         giveAway.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "but giving a contact to someone else is still a manager's");
         why.Str("errors.ownerId.0").ShouldContain("only a manager or an owner");
+        var (forOlga, whyNot) = await rae.PostAsync("/api/v1/contacts", new { firstName = "Bo", lastName = "Diaz", directPhone = "(212) 555-0188", ownerId = owner.Id });
+        forOlga.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "a rep may not add a contact for a teammate either");
+        whyNot.Str("errors.ownerId.0").ShouldContain("only a manager or an owner");
+        var (forRae, _) = await ownerApi.PostAsync("/api/v1/contacts", new { firstName = "Bo", lastName = "Diaz", directPhone = "(212) 555-0188", ownerId = raeUser.Id });
+        forRae.StatusCode.ShouldBe(HttpStatusCode.Created, "an owner may");
         (await rae.SendAsync(HttpMethod.Delete, $"/api/v1/contacts/{sueId}")).Response.StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         await using var db = app.Database.NewContext(owner.OrganizationId);

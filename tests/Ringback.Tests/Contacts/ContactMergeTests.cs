@@ -6,6 +6,7 @@ using Ringback.Data;
 using Ringback.Data.Contacts;
 using Ringback.Data.Planner;
 using Ringback.Tests.Infrastructure;
+using Ringback.Data.Accounts;
 
 namespace Ringback.Tests.Contacts;
 

@@ -145,6 +145,26 @@ public class ContactsApiTests
         (await alice.GetJsonAsync($"/api/v1/contacts/{id}")).Body.Str("contact.lastName").ShouldBe("Secret");
     }
 
+    /// <summary>The API adds through the same contact book as the form, with the form's check for the same person.</summary>
+    [Fact]
+    public async Task Adding_the_same_person_again_is_refused_with_the_match_unless_the_caller_adds_anyway()
+    {
+        await using var app = await RingbackApiFactory.StartAsync(DatabaseProvider.Sqlite);
+        var (_, client) = await app.SignUpAsync();
+        var (_, sue) = await client.PostAsync("/api/v1/contacts", new { firstName = "Sue", lastName = "Jones", company = "Acme Freight", email = "sue@acme.example" });
+        var (again, problem) = await client.PostAsync("/api/v1/contacts", new { firstName = "Susan", lastName = "Jones", email = "SUE@acme.example" });
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        problem.Str("title").ShouldBe("Likely the same person");
+        problem.Str("detail").ShouldContain($"/api/v1/contacts/{sue.Str("contact.id")}");
+        problem.Str("detail").ShouldContain("addAnyway");
+
+        var (colleague, _) = await client.PostAsync("/api/v1/contacts", new { firstName = "Marcus", lastName = "Fields", company = "Acme Freight", directPhone = "(212) 555-0100" });
+        colleague.StatusCode.ShouldBe(HttpStatusCode.Created, "a colleague at the same company is someone else");
+        var (anyway, added) = await client.PostAsync("/api/v1/contacts", new { firstName = "Susan", lastName = "Jones", email = "sue@acme.example", addAnyway = true });
+        anyway.StatusCode.ShouldBe(HttpStatusCode.Created);
+        added.Str("contact.id").ShouldNotBe(sue.Str("contact.id"));
+    }
+
     [Fact]
     public async Task Posting_the_same_contact_id_twice_creates_it_once()
     {

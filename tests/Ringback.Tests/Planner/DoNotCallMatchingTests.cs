@@ -37,7 +37,7 @@ public class DoNotCallMatchingTests
         var rep = await database.AddUserAsync();
         await using var db = database.NewContext(rep.OrganizationId);
         var imported = await DoNotCallRegister.ImportAsync(db, new StringReader(listed + "\n"), "Registry", DoNotCallListKind.Registry,
-            new LocalDate(2026, 11, 1), region, skipBad: false, Ringback.Accounts.Actor.Of(rep), RingbackApiFactory.Now, default);
+            new LocalDate(2026, 11, 1), region, skipBad: false, Ringback.Data.Accounts.Actor.Of(rep), RingbackApiFactory.Now, default);
         imported.Errors.ShouldBeEmpty();
 
         var contactNumber = PhoneNumberParser.Parse(typed, region).Number!.Value.E164;
@@ -53,7 +53,7 @@ public class DoNotCallMatchingTests
         var rep = await database.AddUserAsync();
         await using var db = database.NewContext(rep.OrganizationId);
         await DoNotCallRegister.ImportAsync(db, new StringReader("(212) 555-0147\n"), "Registry", DoNotCallListKind.Registry,
-            new LocalDate(2026, 11, 1), "US", skipBad: false, Ringback.Accounts.Actor.Of(rep), RingbackApiFactory.Now, default);
+            new LocalDate(2026, 11, 1), "US", skipBad: false, Ringback.Data.Accounts.Actor.Of(rep), RingbackApiFactory.Now, default);
 
         (await DoNotCallRegister.ListedAsync(db, ["+12125550148"], default)).ShouldBeEmpty();
     }

@@ -95,6 +95,61 @@ public class ReminderTests
         smtp.Messages().Single(m => m.Subject?.StartsWith("Your calls", StringComparison.Ordinal) == true).TextBody!.ShouldContain("Ann Lee");
     }
 
+    /// <summary>The settings page saves through the same rule the plan uses: switching "appointments only in working hours"
+    /// drops and brings back an out-of-hours appointment's reminder, and a new lead time moves the rest.</summary>
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Changing_reminder_settings_keeps_to_the_one_rule_for_appointments_out_of_hours(DatabaseProvider provider)
+    {
+        await using var app = await RingbackApiFactory.StartAsync(provider);
+        var (me, client) = await app.SignUpAsync();
+        await using (var db = Data.Storage.NewContext(app.Database.Storage, OrganizationScope.Fixed(me.OrganizationId)))
+        {
+            var rep = await db.Users.FindAsync(me.Id);
+            rep!.WorkingHours = Scheduling.WeeklyWindows.Parse("Mon-Fri 09:00-17:00");
+            await db.SaveChangesAsync();
+        }
+
+        var (_, sue) = await client.PostAsync("/api/v1/contacts", new { firstName = "Sue", lastName = "Jones", directPhone = "(212) 555-0147" });
+        // 19:00 in Chicago, outside Freda's hours (and 20:00 in New York, inside the prospect's).
+        var late = Instant.FromUtc(2026, 12, 2, 1, 0);
+        var (booked, _) = await client.PostAsync($"/api/v1/contacts/{sue.Str("contact.id")}/calls", new
+        {
+            outcome = "connected", appointmentStart = "2026-12-01T20:00:00-05:00", appointmentEnd = "2026-12-01T20:30:00-05:00",
+        });
+        booked.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var (_, ann) = await client.PostAsync("/api/v1/contacts", new { firstName = "Ann", lastName = "Lee", directPhone = "(212) 555-0199" });
+        var promised = Instant.FromUtc(2026, 11, 26, 16, 0);
+        (await client.PostAsync($"/api/v1/contacts/{ann.Str("contact.id")}/calls", new
+        {
+            outcome = "voicemail-left", messageText = "Hi Ann, Freda here.", promisedNextCallAt = "2026-11-26T11:00:00-05:00",
+        })).Response.StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        async Task<List<(ReminderKind Kind, Instant RemindAt)>> ScheduledAsync()
+        {
+            await using var db = Data.Storage.NewContext(app.Database.Storage, OrganizationScope.Fixed(me.OrganizationId));
+            return [.. (await ReminderBook.ListAsync(db, me.Id, RingbackApiFactory.Now, 20, default))
+                .Where(r => r.State == ReminderState.Scheduled).OrderBy(r => r.DueAt).Select(r => (r.Kind, r.RemindAt))];
+        }
+
+        async Task SaveAsync(ReminderSettings settings)
+        {
+            await using var db = Data.Storage.NewContext(app.Database.Storage, OrganizationScope.Fixed(me.OrganizationId));
+            var rep = await db.Users.FindAsync(me.Id);
+            await ReminderBook.SaveSettingsAsync(db, rep!, settings, RingbackApiFactory.Now, default);
+        }
+
+        (await ScheduledAsync()).ShouldBe([(ReminderKind.Promise, promised - Duration.FromMinutes(5)), (ReminderKind.Appointment, late - Duration.FromMinutes(5))]);
+
+        await SaveAsync(ReminderSettings.Default with { LeadMinutes = 30, WorkingHoursOnly = true });
+        (await ScheduledAsync()).ShouldBe([(ReminderKind.Promise, promised - Duration.FromMinutes(30))], "the appointment is outside working hours now");
+
+        await SaveAsync(ReminderSettings.Default with { LeadMinutes = 15 });
+        (await ScheduledAsync()).ShouldBe([(ReminderKind.Promise, promised - Duration.FromMinutes(15)), (ReminderKind.Appointment, late - Duration.FromMinutes(15))]);
+
+        await SaveAsync(new ReminderSettings(15, App: false, Email: false, Push: false, WorkingHoursOnly: false));
+        (await ScheduledAsync()).ShouldBeEmpty("no channel, no reminder");
+    }
+
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task An_appointment_is_sent_to_the_prospect_as_a_calendar_invitation_that_a_calendar_library_reads(DatabaseProvider provider)
     {

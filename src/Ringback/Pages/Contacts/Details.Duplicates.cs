@@ -105,18 +105,18 @@ public sealed partial class DetailsModel
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(cancellationToken))
+        var deleted = await ContactBook.DeleteAsync(db, RingbackClaims.EditorOf(User), Id, expectedVersion: null, clock.GetCurrentInstant(), cancellationToken);
+        if (deleted.NotFound)
         {
             return NotFound();
         }
 
-        if (!await db.MayChangeAsync(User, Contact.OwnerId, cancellationToken))
+        if (deleted.Forbidden)
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        await ContactRemoval.DeleteAsync(db, Id, null, RingbackClaims.ActorOf(User), Contact.DisplayName, clock.GetCurrentInstant(), cancellationToken);
-        TempData["Notice"] = $"Deleted {Contact.DisplayName}, with their calls and gatekeepers.";
+        TempData["Notice"] = $"Deleted {deleted.Contact!.DisplayName}, with their calls and gatekeepers.";
         return Redirect("/contacts");
     }
 }

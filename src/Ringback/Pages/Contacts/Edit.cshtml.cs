@@ -89,30 +89,22 @@ public sealed class EditModel(RingbackDbContext db, IOptions<RingbackOptions> op
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
-        var contact = Id is null
-            ? new Contact { Id = Guid.CreateVersion7(), LastName = string.Empty, CreatedAt = now, OwnerId = RingbackClaims.UserOf(User) }
-            : await db.Contacts.FirstOrDefaultAsync(c => c.Id == Id, cancellationToken);
-        if (contact is null)
-        {
-            return NotFound();
-        }
-
-        if (Id is not null && !await db.MayChangeAsync(User, contact.OwnerId, cancellationToken))
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-
-        if (Id is not null && contact.Version != Version)
+        var editor = RingbackClaims.EditorOf(User);
+        var region = options.Value.DefaultRegion;
+        var result = Id is not { } id
+            ? await ContactBook.AddAsync(db, editor, null, new ContactWrite(Input) { AddAnyway = AddAnyway }, now, region, planner.Value, cancellationToken)
+            : await ContactBook.ChangeAsync(db, editor, id, new ContactWrite(Input) { ExpectedVersion = Version }, now, region, planner.Value, cancellationToken);
+        if (result.Stale)
         {
             // Someone saved this contact after the rep opened the form: show them what changed and keep their
             // values in the form; saving again (now from the current version) is their decision.
-            var current = ContactInput.From(contact, options.Value.DefaultRegion);
+            var current = ContactInput.From(result.Contact!, region);
             var original = Changes.Read<ContactInput>(Original);
             ChangedMeanwhile = Changes.Between(original, current, Labels);
             if (original is null || ChangedMeanwhile.Count > 0)
             {
                 Stale = true;
-                Version = contact.Version;
+                Version = result.Contact!.Version;
                 Original = Changes.Snapshot(current);
                 ModelState.Remove(nameof(Version));
                 ModelState.Remove(nameof(Original));
@@ -120,43 +112,40 @@ public sealed class EditModel(RingbackDbContext db, IOptions<RingbackOptions> op
             }
 
             // Only what the form does not show moved on (a call logged meanwhile touched the contact): no conflict.
+            result = await ContactBook.ChangeAsync(db, editor, Id!.Value, new ContactWrite(Input) { ExpectedVersion = result.Contact!.Version }, now, region,
+                planner.Value, cancellationToken);
         }
 
-        var checkedFields = ContactRules.Check(Input, options.Value.DefaultRegion);
-        if (!checkedFields.IsValid)
+        if (result.NotFound)
         {
-            ModelState.AddErrors(checkedFields.Errors);
-            return Page();
+            return NotFound();
         }
 
-        // A shared number alone is a colleague on the same line, not this person: only a real match stops the add.
-        if (Id is null && !AddAnyway && (await Duplicates.OfAsync(db, checkedFields.Value!, cancellationToken)).Same is { } match)
+        if (result.Forbidden)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (result.Duplicate is { } match)
         {
             Duplicate = match;
             return Page();
         }
 
-        await db.ApplyAsync(contact, checkedFields.Value!, now, cancellationToken);
-        if (Id is null)
+        if (!result.Errors.IsEmpty)
         {
-            db.Contacts.Add(contact);
+            ModelState.AddErrors(result.Errors);
+            return Page();
         }
 
-        try
+        if (result.Stale)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
-        {
-            // Saved by someone else between reading and writing: the same answer as above, on a fresh read.
-            db.ChangeTracker.Clear();
+            // Changed again between the two saves: the same answer as above, on a fresh read.
             Version = -1;
             return await OnPostAsync(cancellationToken);
         }
 
-        // A new zone, number or status moves the planned calls.
-        await Data.Planner.Plans.ReplanAsync(db, contact.Id, now, planner.Value, cancellationToken);
-        return Redirect($"/contacts/{contact.Id}");
+        return Redirect($"/contacts/{result.Contact!.Id}");
     }
 
     /// <summary>The form's fields: a contact draft, bound from the form.</summary>

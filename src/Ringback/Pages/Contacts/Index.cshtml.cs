@@ -8,6 +8,7 @@ using Ringback.Data;
 using Ringback.Hosting;
 using Ringback.Validation;
 using Ringback.Data.Contacts;
+using Ringback.Data.Accounts;
 
 namespace Ringback.Pages.Contacts;
 

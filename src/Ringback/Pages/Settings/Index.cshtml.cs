@@ -132,7 +132,7 @@ public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> o
             return Page();
         }
 
-        await Data.Reminders.ReminderBook.SaveSettingsAsync(db, me, settings, cancellationToken);
+        await Data.Reminders.ReminderBook.SaveSettingsAsync(db, me, settings, clock.GetCurrentInstant(), cancellationToken);
         Notice = "Reminder settings saved.";
         return Redirect("/settings#reminders-heading");
     }

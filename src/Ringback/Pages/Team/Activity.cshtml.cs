@@ -6,6 +6,7 @@ using NodaTime;
 using Ringback.Accounts;
 using Ringback.Data;
 using Ringback.Data.Planner;
+using Ringback.Data.Accounts;
 
 namespace Ringback.Pages.Team;
 

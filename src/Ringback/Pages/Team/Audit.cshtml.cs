@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ringback.Accounts;
 using Ringback.Data;
+using Ringback.Data.Accounts;
 
 namespace Ringback.Pages.Team;
 
