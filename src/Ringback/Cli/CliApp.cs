@@ -18,6 +18,12 @@ public static class CliApp
     public static readonly Option<string?> Region = new("--region") { Description = "Region for numbers without a country code, e.g. US, GB (Ringback:DefaultRegion)", Recursive = true };
     public static readonly Option<string?> Urls = new("--urls") { Description = $"Where the web host listens (default {WebHost.DefaultUrl})" };
 
+    /// <summary>
+    /// Settings read as if from the environment, for a host that runs commands in its own process (the tests run most
+    /// commands this way, with their output captured); keys as configuration names them ("RINGBACK_USER", "Ringback:Smtp:Host").
+    /// </summary>
+    public static AsyncLocal<IReadOnlyDictionary<string, string?>?> Environment { get; } = new();
+
     public static async Task<int> RunAsync(string[] args)
     {
         // Unknown --options on the root and serve commands are host settings ("--environment Development"), passed to

@@ -36,6 +36,7 @@ public sealed class CliServices : IAsyncDisposable
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
+            .AddInMemoryCollection(CliApp.Environment.Value ?? new Dictionary<string, string?>())
             .AddInMemoryCollection(CliApp.Overrides(parse))
             .Build();
         var services = new ServiceCollection();

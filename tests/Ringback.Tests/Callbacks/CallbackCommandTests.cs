@@ -58,7 +58,7 @@ public class CallbackCommandTests
     [Fact]
     public async Task Asterisk_records_are_imported_all_or_nothing_matched_credited_and_never_twice()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var ringback = await ReadyAsync(database);
         var now = SystemClock.Instance.GetCurrentInstant();
         var message = await MessageSueAsync(database, now - Duration.FromHours(2));
@@ -114,7 +114,7 @@ public class CallbackCommandTests
     [Fact]
     public async Task A_callback_and_the_stats_work_from_the_terminal()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var ringback = await ReadyAsync(database);
         await MessageSueAsync(database, SystemClock.Instance.GetCurrentInstant() - Duration.FromMinutes(90));
 
@@ -163,7 +163,7 @@ public class CallbackCommandTests
     [Fact]
     public async Task The_demo_fills_an_empty_database_with_strategies_that_really_differ()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var ringback = new RingbackProcess(database);
 
         var demo = await ringback.RunAsync("demo", "--contacts", "4000", "--months", "4", "--reps", "3");
@@ -208,7 +208,7 @@ public class CallbackCommandTests
     {
         async Task<(int Contacts, int Calls, int Bad)> DemoAsync(string cadences)
         {
-            await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+            await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
             var demo = await new RingbackProcess(database).RunAsync("demo", "--contacts", "1500", "--months", "12", "--cadences", cadences);
             demo.ExitCode.ShouldBe(0, demo.Error);
             await using var db = database.NewContext();
@@ -229,7 +229,7 @@ public class CallbackCommandTests
         ((double)more.Calls / one.Calls).ShouldBeInRange(2.0, 3.0, $"{one.Calls} calls with one cadence, {more.Calls} with 2.5");
         more.Bad.ShouldBe(0);
 
-        await using var empty = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        await using var empty = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var wrong = await new RingbackProcess(empty).RunAsync("demo", "--contacts", "10", "--cadences", "6");
         wrong.ExitCode.ShouldBe(2);
         wrong.Error.ShouldContain("--cadences 1 to 5");

@@ -13,6 +13,7 @@ using Ringback.Data.Calls;
 namespace Ringback.Tests.Callbacks;
 
 /// <summary>Callbacks in the browser: one click to log one, the inbox, and the Stats page's figures.</summary>
+[Trait("Tier", "Browser")]
 public class StatsPageTests
 {
     private static readonly DateTimeZone NewYork = DateTimeZoneProviders.Tzdb["America/New_York"];

@@ -12,12 +12,13 @@ namespace Ringback.Tests.Calls;
 /// server acknowledged is there after a restart, once. This is what the in-process writer queue must not break:
 /// a call is answered only after its own transaction has committed (synchronous=FULL), never because it is queued.
 /// </summary>
+[Trait("Tier", "Process")]
 public class BurstCrashTests
 {
     [Fact]
     public async Task A_server_killed_during_a_burst_of_calls_loses_none_it_acknowledged()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var ringback = new RingbackProcess(database);
         var added = await ringback.RunAsync("user", "add", "--email", "freda@abc.example", "--name", "Freda Whitehouse", "--password", "correct horse battery staple", "--token");
         added.ExitCode.ShouldBe(0, added.Error);

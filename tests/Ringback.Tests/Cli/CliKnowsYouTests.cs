@@ -4,12 +4,13 @@ using Ringback.Tests.Infrastructure;
 namespace Ringback.Tests.Cli;
 
 /// <summary>The command line knows who you are: the user remembered, a contact by name, a promise as said, a mistake in a line.</summary>
+[Trait("Tier", "Process")]
 public class CliKnowsYouTests
 {
     [Fact]
     public async Task A_rep_works_from_the_terminal_without_saying_who_they_are_each_time()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var ringback = new RingbackProcess(database);
 
         // README's example, as written: no terminal to ask for a password, so a user of the API with a token.

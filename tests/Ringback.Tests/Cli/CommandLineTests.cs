@@ -7,6 +7,7 @@ using Ringback.Tests.Infrastructure;
 
 namespace Ringback.Tests.Cli;
 
+[Trait("Tier", "Process")]
 public class CommandLineTests
 {
     private const string Password = "correct horse battery staple";
@@ -19,7 +20,7 @@ public class CommandLineTests
     public async Task An_imported_contact_and_an_acknowledged_call_survive_a_crash(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, migrate: false);
-        var ringback = new RingbackProcess(database);
+        var ringback = new RingbackProcess(database, realProcess: true);
         var added = await ringback.RunWithInputAsync(Password, "user", "add", "--email", "freda@abc.example", "--name", "Freda Whitehouse", "--password-stdin", "--token");
         added.ExitCode.ShouldBe(0, added.Error);
         var token = added.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last();
@@ -58,7 +59,7 @@ public class CommandLineTests
     [Fact]
     public async Task A_bad_import_names_each_bad_row_exits_non_zero_and_imports_nothing()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var ringback = new RingbackProcess(database);
         (await ringback.RunAsync("user", "add", "--email", "f@abc.example", "--name", "Freda", "--password", Password)).ExitCode.ShouldBe(0);
         var csv = Path.Combine(database.Directory, "contacts.csv");
@@ -80,7 +81,7 @@ public class CommandLineTests
     [Fact]
     public async Task Log_call_finds_the_contact_by_number_and_keeps_the_promise_in_their_time_zone()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var ringback = new RingbackProcess(database);
         (await ringback.RunAsync("user", "add", "--email", "f@abc.example", "--name", "Freda", "--password", Password)).ExitCode.ShouldBe(0);
         var csv = Path.Combine(database.Directory, "contacts.csv");
@@ -116,7 +117,7 @@ public class CommandLineTests
     [Fact]
     public async Task User_add_refuses_a_short_password_and_a_taken_email()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var ringback = new RingbackProcess(database);
 
         var weak = await ringback.RunAsync("user", "add", "--email", "f@abc.example", "--name", "Freda", "--password", "short");
@@ -136,7 +137,7 @@ public class CommandLineTests
     public async Task An_unreachable_PostgreSQL_fails_start_up_with_a_plain_message_and_no_fallback()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
-        var ringback = new RingbackProcess(database);
+        var ringback = new RingbackProcess(database, realProcess: true);
 
         var result = await ringback.RunAsync("user", "list", "--postgres", "Host=127.0.0.1;Port=1;Username=nobody;Timeout=2");
 
@@ -149,7 +150,7 @@ public class CommandLineTests
     [Fact]
     public async Task A_revoked_token_is_refused_at_once_and_tokens_are_stored_only_as_hashes()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var ringback = new RingbackProcess(database);
         var added = await ringback.RunAsync("user", "add", "--email", "f@abc.example", "--name", "Freda", "--password", Password, "--token");
         var token = added.Out.Trim().Split('\n').Last().Trim();

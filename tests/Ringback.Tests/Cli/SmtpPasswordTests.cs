@@ -8,6 +8,7 @@ using Ringback.Tests.Infrastructure;
 namespace Ringback.Tests.Cli;
 
 /// <summary><c>ringback smtp password</c> keeps the mail server's password encrypted, never as typed.</summary>
+[Trait("Tier", "Process")]
 public class SmtpPasswordTests
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

@@ -197,7 +197,7 @@ public class CoachApiTests
         (await freda.GetJsonAsync("/api/v1/templates?strategy=vague")).Body!.AsArray().Count.ShouldBe(1);
     }
 
-    [Fact]
+    [Fact, Trait("Tier", "Audio")]
     public async Task Practice_audio_is_the_message_spoken_at_the_coached_pace()
     {
         await using var app = await RingbackApiFactory.StartAsync(DatabaseProvider.Sqlite);

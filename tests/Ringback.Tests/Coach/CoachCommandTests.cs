@@ -4,6 +4,7 @@ using Ringback.Tests.Infrastructure;
 
 namespace Ringback.Tests.Coach;
 
+[Trait("Tier", "Process")]
 public class CoachCommandTests
 {
     private const string Vague = "Hi Sue. This is Greg Pitcher at 415-616-2407. It is Tuesday morning and I'll be in the office today. Thanks!";
@@ -11,7 +12,7 @@ public class CoachCommandTests
     [Fact]
     public async Task Coach_json_reports_score_sentences_seconds_and_findings_by_rule()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var ringback = new RingbackProcess(database);
 
         var result = await ringback.RunWithInputAsync(Vague, "coach", "--strategy", "vague", "--caller", "Greg Pitcher", "--number", "(415) 616-2407", "--json");
@@ -30,7 +31,7 @@ public class CoachCommandTests
     [Fact]
     public async Task Coach_without_json_prints_a_readable_report_with_the_number_to_say()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var ringback = new RingbackProcess(database);
 
         var result = await ringback.RunWithInputAsync("Joe Sampson said to call. Um, this is Greg Pitcher.", "coach", "--strategy", "referral",
@@ -47,7 +48,7 @@ public class CoachCommandTests
     [Fact]
     public async Task Coach_refuses_an_unknown_strategy_a_bad_number_and_an_empty_message()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var ringback = new RingbackProcess(database);
 
         var strategy = await ringback.RunWithInputAsync(Vague, "coach", "--strategy", "flattery", "--caller", "Greg", "--number", "415-616-2407");

@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Ringback.Tests.Coach;
 
 /// <summary>The composer and the live coach in the log-a-call form, in real Chromium.</summary>
+[Trait("Tier", "Browser")]
 public class CoachPageTests
 {
     [Fact]

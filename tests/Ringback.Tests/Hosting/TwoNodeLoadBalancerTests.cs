@@ -20,6 +20,7 @@ namespace Ringback.Tests.Hosting;
 /// delivered to both at once logs one call; a web import checked on one node imports on the other; and a node killed
 /// while calls are being logged loses none that was acknowledged and logs none twice.
 /// </summary>
+[Trait("Tier", "Cluster")]
 public class TwoNodeLoadBalancerTests
 {
     private const string Password = "correct horse battery staple";

@@ -4,6 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Ringback.Tests.Import;
 
+[Trait("Tier", "Browser")]
 public class ImportPageTests
 {
     [Fact]

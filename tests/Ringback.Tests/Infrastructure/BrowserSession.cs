@@ -41,7 +41,7 @@ public sealed class BrowserSession : IAsyncDisposable
         IDictionary<string, string?>? settings = null, IEnumerable<string>? browserArgs = null)
     {
         TestEnvironment.RequireTool(File.Exists(Chromium), "Chromium is not installed (apt-get install chromium)");
-        var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         if (prepare is not null)
         {
             await prepare(new RingbackProcess(database));

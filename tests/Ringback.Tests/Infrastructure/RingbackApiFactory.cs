@@ -12,7 +12,7 @@ using Ringback.Data;
 namespace Ringback.Tests.Infrastructure;
 
 /// <summary>
-/// The whole app in memory over a fresh database of the chosen provider, with real migrations, on a fake clock that
+/// The whole app in memory over a fresh database of the chosen provider (a copy of the run's migrated template), on a fake clock that
 /// stands at <see cref="Now"/> until a test moves it: no test depends on the hour or the day it runs.
 /// </summary>
 public sealed class RingbackApiFactory : WebApplicationFactory<Program>
@@ -40,8 +40,8 @@ public sealed class RingbackApiFactory : WebApplicationFactory<Program>
     /// <param name="settings">Configuration beyond the database's, as appsettings.json or the environment would give it.</param>
     public static async Task<RingbackApiFactory> StartAsync(DatabaseProvider provider, IDictionary<string, string?>? settings = null)
     {
-        // Migrations run in the host's start-up, as in production; the database starts empty.
-        var database = await TestDatabase.CreateAsync(provider, migrate: false);
+        // The host's start-up runs the migrations as in production, finding the copy of the run's migrated template current.
+        var database = await TestDatabase.CreateAsync(provider);
         var factory = new RingbackApiFactory(database, settings);
         _ = factory.Server;
         return factory;

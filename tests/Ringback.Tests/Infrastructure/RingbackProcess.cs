@@ -6,13 +6,24 @@ namespace Ringback.Tests.Infrastructure;
 
 public sealed record CliResult(int ExitCode, string Out, string Error);
 
-/// <summary>Runs the real <c>ringback</c> executable, as a person would from a terminal, against a test database.</summary>
+/// <summary>
+/// Runs <c>ringback</c> against a test database: a command in the test process (<see cref="InProcessCli"/>) unless it
+/// reads standard input or the test asks for <see cref="RealProcess"/>; <c>serve</c> always as the real executable, as a
+/// person would start it from a terminal.
+/// </summary>
 public sealed class RingbackProcess
 {
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "ringback.dll");
     private readonly TestDatabase _database;
 
-    public RingbackProcess(TestDatabase database) => _database = database;
+    public RingbackProcess(TestDatabase database, bool realProcess = false)
+    {
+        _database = database;
+        RealProcess = realProcess;
+    }
+
+    /// <summary>Commands run as the real executable: for what only a process shows (its exit code and output after a crash, a kill).</summary>
+    public bool RealProcess { get; }
 
     private IEnumerable<string> StorageArgs => _database.Storage.Postgres is { } pg
         ? ["--postgres", pg]
@@ -22,6 +33,11 @@ public sealed class RingbackProcess
 
     public async Task<CliResult> RunWithInputAsync(string? input, params string[] args)
     {
+        if (input is null && !RealProcess)
+        {
+            return await InProcessCli.RunAsync([.. args, .. StorageArgs], Environment);
+        }
+
         using var process = Start([.. args, .. StorageArgs], redirectInput: input is not null);
         if (input is not null)
         {

@@ -13,7 +13,7 @@ public class PlannerCommandTests
     public async Task Today_dnc_import_cadence_and_calendar_work_from_the_terminal()
     {
         await DebianPython.RequireModuleAsync("icalendar", "python3-icalendar");
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var ringback = new RingbackProcess(database);
         (await ringback.RunAsync("user", "add", "--email", "f@abc.example", "--name", "Freda Whitehouse", "--password", Password, "--time-zone", "America/New_York")).ExitCode.ShouldBe(0);
         var csv = Path.Combine(database.Directory, "contacts.csv");

@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Ringback.Tests.Planner;
 
 /// <summary>The planner in the browser: Today as home, lawful hours on the contact page, do-not-call at once.</summary>
+[Trait("Tier", "Browser")]
 public class TodayPageTests
 {
     [Fact]

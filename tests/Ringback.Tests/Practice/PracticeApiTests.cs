@@ -8,6 +8,7 @@ using Ringback.Tests.Infrastructure;
 
 namespace Ringback.Tests.Practice;
 
+[Trait("Tier", "Audio")]
 public sealed class PracticeApiTests : IDisposable
 {
     private readonly Takes _takes = new();

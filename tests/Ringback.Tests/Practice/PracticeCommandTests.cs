@@ -4,6 +4,7 @@ using Ringback.Tests.Infrastructure;
 
 namespace Ringback.Tests.Practice;
 
+[Trait("Tier", "Audio")]
 public sealed class PracticeCommandTests : IDisposable
 {
     private readonly Takes _takes = new();
@@ -15,7 +16,7 @@ public sealed class PracticeCommandTests : IDisposable
     [Fact]
     public async Task Practice_json_reports_the_measures_and_findings_of_a_take()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var ringback = new RingbackProcess(database);
         var take = _takes.Ffmpeg(_takes.Padded(_takes.Flite(stretch: 0.9)), "ogg", "-c:a", "libvorbis");
 
@@ -32,7 +33,7 @@ public sealed class PracticeCommandTests : IDisposable
     [Fact]
     public async Task Practice_refuses_what_is_not_a_take_with_exit_2_saying_why()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var ringback = new RingbackProcess(database);
         var text = _takes.Next("txt");
         await File.WriteAllTextAsync(text, "not audio", TestContext.Current.CancellationToken);

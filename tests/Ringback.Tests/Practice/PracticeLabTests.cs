@@ -6,6 +6,7 @@ using Ringback.Practice;
 namespace Ringback.Tests.Practice;
 
 /// <summary>Takes made with flite, espeak-ng and sox, through the real decoder and recognizer, each finding on the take that should raise it and one that should not.</summary>
+[Trait("Tier", "Audio")]
 public sealed class PracticeLabTests : IDisposable
 {
     private static readonly CoachContext Freda = new() { CallerName = "Freda Whitehouse", CallerNumbers = ["+19015552120"] };

@@ -8,6 +8,7 @@ namespace Ringback.Tests.Practice;
 /// The Practice page in Debian's Chromium, its microphone a fake one playing a take made with flite
 /// (<c>--use-file-for-fake-audio-capture</c>): recorded through MediaRecorder, sent, analysed, heard back, compared.
 /// </summary>
+[Trait("Tier", "Browser")]
 public sealed class PracticePageTests : IDisposable
 {
     private readonly Takes _takes = new();

@@ -11,6 +11,7 @@ namespace Ringback.Tests.Practice;
 /// a fast take is "too fast" even when recognition is unsure; a number said twice is never "said once"; no number
 /// runs longer than a phone number.
 /// </summary>
+[Trait("Tier", "Audio")]
 public sealed class PracticeVoicesTests : IDisposable
 {
     private static readonly CoachContext Freda = new() { CallerName = "Freda Whitehouse", CallerNumbers = ["+19015552120"] };

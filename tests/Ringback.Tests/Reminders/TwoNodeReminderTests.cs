@@ -13,6 +13,7 @@ namespace Ringback.Tests.Reminders;
 /// Real <c>ringback serve</c> processes sharing one PostgreSQL, each with its scheduler (Quartz, clustered): the one
 /// sending is killed mid-send and the others send what it held, once; while two run, each reminder goes out once.
 /// </summary>
+[Trait("Tier", "Cluster")]
 public class TwoNodeReminderTests
 {
     [Fact]

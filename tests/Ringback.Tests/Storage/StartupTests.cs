@@ -17,6 +17,7 @@ public sealed class RunsAlone;
 /// next start, and two live processes never migrate at once. The real executable is started and killed with SIGKILL.
 /// </summary>
 [Collection(nameof(StartupTests))]
+[Trait("Tier", "Process")]
 public class StartupTests(ITestOutputHelper output)
 {
     private const string Password = "correct horse battery staple";

@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Ringback.Tests.Web;
 
 /// <summary>A rep takes back the day's mistakes in real Chromium: calls corrected, deleted and restored, a double click, a colleague's edit, a duplicate.</summary>
+[Trait("Tier", "Browser")]
 public class CorrectionsTests
 {
     [Fact]

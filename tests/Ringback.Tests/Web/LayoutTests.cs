@@ -9,6 +9,7 @@ namespace Ringback.Tests.Web;
 /// field has a label. Screenshots are kept as test output; with RINGBACK_SCREENSHOTS=dir they go there too
 /// (that is how docs/screenshots is made).
 /// </summary>
+[Trait("Tier", "Browser")]
 public class LayoutTests
 {
     [Theory]

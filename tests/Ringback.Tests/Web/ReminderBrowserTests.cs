@@ -12,6 +12,7 @@ namespace Ringback.Tests.Web;
 /// banner of the open page, the app installs (manifest, icons, service worker), and a push reaching the service
 /// worker becomes a notification with its two actions.
 /// </summary>
+[Trait("Tier", "Browser")]
 public class ReminderBrowserTests
 {
     [Theory]

@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Ringback.Tests.Web;
 
 /// <summary>What a rep does all day, in real Chromium, located by role and label as a person would find things.</summary>
+[Trait("Tier", "Browser")]
 public class RepWorkflowTests
 {
     [Fact]

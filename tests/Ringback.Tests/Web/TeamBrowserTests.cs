@@ -9,6 +9,7 @@ namespace Ringback.Tests.Web;
 /// two reps, each signs in from the mailed link, the manager sees the team and hands a leaving rep's book to another,
 /// and a rep resets a forgotten password.
 /// </summary>
+[Trait("Tier", "Browser")]
 public class TeamBrowserTests
 {
     private const string Password = "correct horse battery staple";
