@@ -79,7 +79,7 @@ public static class TeamActivity
 
     private static Instant EndOfDay(User user, Instant now)
     {
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(user.TimeZone) ?? DateTimeZone.Utc;
+        var zone = user.Zone;
         return now.InZone(zone).Date.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
     }
 

@@ -201,7 +201,7 @@ public sealed record StatsScope(StatsQuery Query, ReportPeriod Period, string Wh
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(me);
         ArgumentNullException.ThrowIfNull(errors);
-        var zone = Ringback.Planner.Zones.Find(me.TimeZone) ?? DateTimeZone.Utc;
+        var zone = me.Zone;
         var period = ReportPeriod.Read(from, to, zone, now, errors);
         Guid? userId = null;
         var whose = "the team";

@@ -98,7 +98,7 @@ public static class HandOffs
     private static async Task<string> WhenAsync(RingbackDbContext db, HandOffSource source, Instant now, CancellationToken cancellationToken)
     {
         var zone = await db.Users.AsNoTracking().Where(u => u.Id == source.RepId).Select(u => u.TimeZone).FirstOrDefaultAsync(cancellationToken) is { } id
-            ? DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) ?? DateTimeZone.Utc : DateTimeZone.Utc;
+            ? Ringback.Planner.Zones.OfPerson(id) : DateTimeZone.Utc;
         return SpokenTimes.Ago(source.At.InZone(zone), now);
     }
 

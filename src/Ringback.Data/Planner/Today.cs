@@ -96,7 +96,7 @@ public static class Today
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rep);
         ArgumentNullException.ThrowIfNull(options);
-        var repZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(rep.TimeZone) ?? DateTimeZone.Utc;
+        var repZone = rep.Zone;
         var today = at.InZone(repZone).Date;
         var dayEnd = today.PlusDays(1).AtStartOfDayInZone(repZone).ToInstant();
         var dayStart = today.AtStartOfDayInZone(repZone).ToInstant();

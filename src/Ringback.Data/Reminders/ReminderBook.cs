@@ -36,7 +36,7 @@ public static class ReminderBook
         var reps = userIds.Count == 0 ? []
             : await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
         var wanted = ReminderRules.Wanted(calls, id => reps.TryGetValue(id, out var u)
-            ? (u.Reminders, u.WorkingHours, DateTimeZoneProviders.Tzdb.GetZoneOrNull(u.TimeZone) ?? DateTimeZone.Utc)
+            ? (u.Reminders, u.WorkingHours, u.Zone)
             : (ReminderSettings.Default, WeeklyWindows.None, DateTimeZone.Utc))
             .Where(w => w.DueAt > now).ToList();
 

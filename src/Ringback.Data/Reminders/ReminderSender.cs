@@ -133,7 +133,7 @@ public sealed class ReminderSender(Func<RingbackDbContext> contexts, IReadOnlyLi
         await using var db = contexts();
         db.OrganizationId = organizationId;
         var rep = await db.Users.AsNoTracking().FirstAsync(u => u.Id == userId, cancellationToken);
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(rep.TimeZone) ?? DateTimeZone.Utc;
+        var zone = rep.Zone;
         var message = ReminderRules.Compose(new ReminderFacts
         {
             Kind = ReminderKind.Test, ProspectName = rep.Name, ProspectZone = zone, RepZone = zone, DueAt = now, RepName = rep.Name,
@@ -243,7 +243,7 @@ public sealed class ReminderSender(Func<RingbackDbContext> contexts, IReadOnlyLi
             if (reps.GetValueOrDefault(digest.UserId) is { } rep)
             {
                 db.OrganizationId = rep.OrganizationId;
-                digests[digest.Id] = await DigestAsync(db, rep, digest.DueAt, DateTimeZoneProviders.Tzdb.GetZoneOrNull(rep.TimeZone) ?? DateTimeZone.Utc, cancellationToken);
+                digests[digest.Id] = await DigestAsync(db, rep, digest.DueAt, rep.Zone, cancellationToken);
             }
         }
 
@@ -292,7 +292,7 @@ public sealed class ReminderSender(Func<RingbackDbContext> contexts, IReadOnlyLi
             return null;
         }
 
-        var repZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(rep.TimeZone) ?? DateTimeZone.Utc;
+        var repZone = rep.Zone;
         var place = Places.For(contact, rep, planner);
         var promising = facts.PromisingCalls[contactId].FirstOrDefault(c => c.PromisedNextCallAt == reminder.DueAt || c.AppointmentStart == reminder.DueAt);
         // Whether the law allows the call then (the rep's own hours aside: a promise may fall before they start work).
@@ -398,7 +398,7 @@ public sealed class ReminderSender(Func<RingbackDbContext> contexts, IReadOnlyLi
             .Select(r => new { r.UserId, r.DueAt }).ToListAsync(cancellationToken)).Select(r => (r.UserId, r.DueAt)).ToHashSet();
         foreach (var rep in reps)
         {
-            var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(rep.TimeZone) ?? DateTimeZone.Utc;
+            var zone = rep.Zone;
             var start = ReminderRules.WorkdayStart(now.InZone(zone).Date, rep.WorkingHours, zone);
             if (now < start || now > start + ReminderRules.DigestUse || done.Contains((rep.Id, start)))
             {

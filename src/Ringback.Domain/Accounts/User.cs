@@ -36,6 +36,9 @@ public sealed class User : IOrganizationOwned
     /// <summary>IANA zone id.</summary>
     public required string TimeZone { get; set; }
 
+    /// <summary>The zone every time shown to this person is in (<see cref="Planner.Zones.OfPerson"/>).</summary>
+    public NodaTime.DateTimeZone Zone => Planner.Zones.OfPerson(TimeZone);
+
     /// <summary>"Between nine and noon, Monday to Friday" (seed 000, option three), in <see cref="TimeZone"/>.</summary>
     public WeeklyWindows ReachableHours { get; set; } = WeeklyWindows.None;
 

@@ -32,6 +32,9 @@ public static class Zones
     /// <summary>A zone by its IANA id, or null.</summary>
     public static DateTimeZone? Find(string? id) => string.IsNullOrWhiteSpace(id) ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(id);
 
+    /// <summary>A person's own zone, for showing them times: the one they chose, or UTC when they chose none the database knows.</summary>
+    public static DateTimeZone OfPerson(string? id) => Find(id) ?? DateTimeZone.Utc;
+
     /// <summary>The zones zone.tab lists for a country ("DE": Europe/Berlin, Europe/Busingen); empty for none.</summary>
     public static IReadOnlyList<string> InCountry(string country) => ByCountry.TryGetValue(country, out var zones) ? zones : [];
 

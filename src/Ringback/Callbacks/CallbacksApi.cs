@@ -110,7 +110,7 @@ public static class CallbacksApi
     }
 
     private static async Task<DateTimeZone> ZoneOfAsync(RingbackDbContext db, Guid userId, CancellationToken cancellationToken) =>
-        Ringback.Planner.Zones.Find(await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.TimeZone).FirstOrDefaultAsync(cancellationToken)) ?? DateTimeZone.Utc;
+        Ringback.Planner.Zones.OfPerson(await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.TimeZone).FirstOrDefaultAsync(cancellationToken));
 
     public static async Task<Ok<List<InboxItemResponse>>> InboxAsync(RingbackDbContext db, CancellationToken cancellationToken)
     {

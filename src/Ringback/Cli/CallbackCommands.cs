@@ -94,7 +94,7 @@ public static class CallbackCommands
 
             var contact = await cli.Db.Contacts.FindAsync([call.ContactId], ct);
             var credit = await Credits.OfAsync(cli.Db, call, ct);
-            var zone = Ringback.Planner.Zones.Find(rep.TimeZone) ?? DateTimeZone.Utc;
+            var zone = rep.Zone;
             Console.WriteLine($"Logged a call from {contact!.DisplayName} ({EnumText.Format(result.MatchedBy!.Value)}).");
             Console.WriteLine(credit is null
                 ? "Not credited to a message: none was left in the window before it."

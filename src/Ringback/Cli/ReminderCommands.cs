@@ -1,5 +1,4 @@
 using System.CommandLine;
-using NodaTime;
 using Ringback.Data.Reminders;
 using Ringback.Reminders;
 
@@ -22,7 +21,7 @@ public static class ReminderCommands
                 return 1;
             }
 
-            var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(rep.TimeZone) ?? DateTimeZone.Utc;
+            var zone = rep.Zone;
             var entries = await ReminderBook.ListAsync(cli.Db, rep.Id, cli.Now, 50, ct);
             if (entries.Count == 0)
             {

@@ -188,7 +188,7 @@ public sealed class EditModel(RingbackDbContext db, IOptions<RingbackOptions> op
 
         Contact = contact;
         var rep = await db.Users.AsNoTracking().SingleAsync(u => u.Id == RingbackClaims.UserOf(User), cancellationToken);
-        RepZone = PageSupport.Zone(rep.TimeZone) ?? DateTimeZone.Utc;
+        RepZone = rep.Zone;
         TheirZone = Places.For(contact, rep, planner.Value).Zone;
         return call;
     }

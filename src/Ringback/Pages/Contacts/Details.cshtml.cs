@@ -152,7 +152,7 @@ public sealed partial class DetailsModel(RingbackDbContext db, IOptions<Ringback
         Contact = contact;
         Now = clock.GetCurrentInstant();
         Rep = await db.Users.AsNoTracking().SingleAsync(u => u.Id == RingbackClaims.UserOf(User), cancellationToken);
-        RepZone = PageSupport.Zone(Rep.TimeZone) ?? DateTimeZone.Utc;
+        RepZone = Rep.Zone;
         Place = Places.For(contact, Rep, planner.Value);
         ReferrerName = contact.ReferredByName ?? (contact.ReferredByContactId is { } referrer
             ? await db.Contacts.Where(c => c.Id == referrer).Select(c => c.FirstName + " " + c.LastName).FirstOrDefaultAsync(cancellationToken)

@@ -89,7 +89,7 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Ring
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == RingbackClaims.UserOf(User), cancellationToken);
-        Zone = Ringback.Planner.Zones.Find(me.TimeZone) ?? DateTimeZone.Utc;
+        Zone = me.Zone;
         Waiting = await Data.Callbacks.Inbox.WaitingAsync(db, cancellationToken);
         Candidates = await Data.Callbacks.Inbox.CandidatesAsync(db, Waiting, cancellationToken);
     }

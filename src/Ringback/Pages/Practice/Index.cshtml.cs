@@ -159,7 +159,7 @@ public sealed class IndexModel(TakeRecorder recorder, PracticeTakes takes, Ringb
 
         var role = RingbackClaims.RoleOf(User);
         var zone = await db.Users.AsNoTracking().Where(u => u.Id == Me).Select(u => u.TimeZone).SingleAsync(cancellationToken);
-        Zone = Ringback.Web.PageSupport.Zone(zone) ?? NodaTime.DateTimeZone.Utc;
+        Zone = Ringback.Planner.Zones.OfPerson(zone);
         if (!string.IsNullOrWhiteSpace(Text))
         {
             Progress = await takes.ProgressAsync(Me, Text, cancellationToken);

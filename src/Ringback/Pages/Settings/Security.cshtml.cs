@@ -69,7 +69,7 @@ public sealed class SecurityModel(RingbackDbContext db, AccountService accounts,
     /// <summary>What the page shows, read only when it is shown.</summary>
     private async Task LoadAsync(User me, CancellationToken cancellationToken)
     {
-        Zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(me.TimeZone) ?? DateTimeZone.Utc;
+        Zone = me.Zone;
         OpenSessions = await sessions.OpenAsync(me.Id, cancellationToken);
         Tokens = await accounts.TokensOfAsync(me, cancellationToken);
         Setup = twoFactor.Pending(me);

@@ -37,7 +37,7 @@ public sealed class ActivityModel(RingbackDbContext db, IClock clock, IOptions<P
     {
         var now = clock.GetCurrentInstant();
         var zone = await db.Users.Where(u => u.Id == RingbackClaims.UserOf(User)).Select(u => u.TimeZone).SingleAsync(cancellationToken);
-        Zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) ?? DateTimeZone.Utc;
+        Zone = Ringback.Planner.Zones.OfPerson(zone);
         var today = now.InZone(Zone).Date;
         ToDate = Parse(nameof(To), To) ?? today;
         FromDate = Parse(nameof(From), From) ?? ToDate.PlusDays(-29);

@@ -25,7 +25,7 @@ public sealed class AuditModel(RingbackDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var zone = await db.Users.Where(u => u.Id == RingbackClaims.UserOf(User)).Select(u => u.TimeZone).SingleAsync(cancellationToken);
-        Zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) ?? DateTimeZone.Utc;
+        Zone = Ringback.Planner.Zones.OfPerson(zone);
         Entries = await AuditLog.ReadAsync(db, Actions.Contains(Action) ? Action : null, Shown, cancellationToken);
     }
 }

@@ -56,7 +56,7 @@ public sealed class IndexModel(RingbackDbContext db, Membership membership, Invi
     {
         Now = clock.GetCurrentInstant();
         await MeAsync(cancellationToken);
-        Zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(Me.TimeZone) ?? DateTimeZone.Utc;
+        Zone = Me.Zone;
         Members = await membership.ListAsync(cancellationToken);
         Pending = await invitations.PendingAsync(cancellationToken);
         Owned = await db.Contacts.Where(c => c.OwnerId != null).GroupBy(c => c.OwnerId!.Value)

@@ -76,7 +76,7 @@ public sealed class IndexModel(RingbackDbContext db, IClock clock, IOptions<Plan
 
         ViewingName = whose == self ? null : me.Name;
         Now = clock.GetCurrentInstant();
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(me.TimeZone) ?? DateTimeZone.Utc;
+        var zone = me.Zone;
         Today = Now.InZone(zone).Date;
         Shown = Today;
         if (!string.IsNullOrWhiteSpace(Day))

@@ -21,7 +21,7 @@ public sealed class UnplannedModel(RingbackDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == RingbackClaims.UserOf(User), cancellationToken);
-        RepZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(me.TimeZone) ?? DateTimeZone.Utc;
+        RepZone = me.Zone;
         Contacts = await Outlook.UnplannedAsync(db, me, cancellationToken);
     }
 }
