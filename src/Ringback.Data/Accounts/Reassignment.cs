@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Ringback.Data.Planner;
 using Ringback.Accounts;
+using Ringback.Data.Planner;
 
 namespace Ringback.Data.Accounts;
 

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Ringback.Accounts;
 using Ringback.Callbacks;
 using Ringback.Data.Callbacks;
 using Ringback.Data.Planner;
 using Ringback.Planner;
-using Ringback.Accounts;
 
 namespace Ringback.Data.Accounts;
 

@@ -1,8 +1,8 @@
 using NodaTime;
+using Ringback.Callbacks;
 using Ringback.Calls;
 using Ringback.Data.Import;
 using Ringback.Phones;
-using Ringback.Callbacks;
 
 namespace Ringback.Data.Callbacks;
 

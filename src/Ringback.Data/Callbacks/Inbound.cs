@@ -3,9 +3,9 @@ using NodaTime;
 using Ringback.Accounts;
 using Ringback.Callbacks;
 using Ringback.Calls;
+using Ringback.Data.Calls;
 using Ringback.Phones;
 using Ringback.Validation;
-using Ringback.Data.Calls;
 
 namespace Ringback.Data.Callbacks;
 

@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ringback.Callbacks;
 using Ringback.Contacts;
-using Ringback.Phones;
 using Ringback.Data.Calls;
+using Ringback.Phones;
 
 namespace Ringback.Data.Callbacks;
 

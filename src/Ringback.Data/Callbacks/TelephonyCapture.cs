@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ringback.Callbacks;
 using Ringback.Calls;
+using Ringback.Data.Calls;
 using Ringback.Phones;
 using Ringback.Validation;
-using Ringback.Data.Calls;
 
 namespace Ringback.Data.Callbacks;
 

@@ -1,10 +1,10 @@
-using Ringback.Accounts;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Ringback.Accounts;
 using Ringback.Callbacks;
-using Ringback.Validation;
 using Ringback.Data.Accounts;
+using Ringback.Validation;
 
 namespace Ringback.Data.Callbacks;
 

@@ -352,8 +352,8 @@ public static class CallLog
         orderby call.StartedAt descending, call.Id descending
         join user in db.Users on call.UserId equals user.Id into users
         from user in users.DefaultIfEmpty()
-        // A lookup per call, not a join: PostgreSQL joined by hashing every gatekeeper of the organization (9 of a
-        // 500-call page's 12 ms with 20,000 of them; 2 ms for the page as a lookup, docs/benchmarks.md).
+            // A lookup per call, not a join: PostgreSQL joined by hashing every gatekeeper of the organization (9 of a
+            // 500-call page's 12 ms with 20,000 of them; 2 ms for the page as a lookup, docs/benchmarks.md).
         select new TimelineEntry
         {
             Call = call,

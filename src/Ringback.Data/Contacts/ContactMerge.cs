@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ringback.Accounts;
 using Ringback.Contacts;
-using Ringback.Data.Planner;
 using Ringback.Data.Accounts;
+using Ringback.Data.Planner;
 
 namespace Ringback.Data.Contacts;
 

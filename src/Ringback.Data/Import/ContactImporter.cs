@@ -1,11 +1,11 @@
-using Microsoft.EntityFrameworkCore;
-using Ringback.Data.Contacts;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ringback.Contacts;
+using Ringback.Data.Contacts;
 using Ringback.Import;
 
 namespace Ringback.Data.Import;

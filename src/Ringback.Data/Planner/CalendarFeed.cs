@@ -68,9 +68,12 @@ public static class CalendarFeed
                           join call in db.Calls.IgnoreQueryFilters() on f.SourceCallId equals call.Id into calls
                           from call in calls.DefaultIfEmpty()
                           orderby f.DueAt
-                          select new { ContactId = c.Id, CallId = call == null ? (Guid?)null : call.Id, f.Kind, f.DueAt, f.Why, c.FirstName, c.LastName, c.Salutation, c.DirectPhone, c.MobilePhone,
+                          select new
+                          {
+                              ContactId = c.Id, CallId = call == null ? (Guid?)null : call.Id, f.Kind, f.DueAt, f.Why, c.FirstName, c.LastName, c.Salutation, c.DirectPhone, c.MobilePhone,
                               End = call == null ? null : call.AppointmentEnd, Place = call == null ? null : call.AppointmentPlace,
-                              Directions = call == null ? null : call.AppointmentDirections })
+                              Directions = call == null ? null : call.AppointmentDirections
+                          })
             .Take(2000).ToListAsync(cancellationToken);
 
         // Each event alarms at the rep's reminder lead, so a calendar on any device reminds them too.

@@ -1,10 +1,10 @@
-using Ringback.Accounts;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Ringback.Accounts;
+using Ringback.Data.Accounts;
 using Ringback.Phones;
 using Ringback.Planner;
-using Ringback.Data.Accounts;
 
 namespace Ringback.Data.Planner;
 

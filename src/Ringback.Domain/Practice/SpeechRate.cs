@@ -143,8 +143,17 @@ public static class SpeechRate
 
     private static char? DigitOf(string word) => word switch
     {
-        "zero" or "oh" => '0', "one" => '1', "two" => '2', "three" => '3', "four" => '4',
-        "five" => '5', "six" => '6', "seven" => '7', "eight" => '8', "nine" => '9', _ => null,
+        "zero" or "oh" => '0',
+        "one" => '1',
+        "two" => '2',
+        "three" => '3',
+        "four" => '4',
+        "five" => '5',
+        "six" => '6',
+        "seven" => '7',
+        "eight" => '8',
+        "nine" => '9',
+        _ => null,
     };
 
     /// <summary>Syllables in words as written: each run of vowels is one, a final silent e none ("make", "five"), every word at least one.</summary>

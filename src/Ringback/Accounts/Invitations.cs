@@ -3,10 +3,10 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using NodaTime;
 using Ringback.Data;
+using Ringback.Data.Accounts;
 using Ringback.Hosting;
 using Ringback.Reminders;
 using Ringback.Validation;
-using Ringback.Data.Accounts;
 
 namespace Ringback.Accounts;
 

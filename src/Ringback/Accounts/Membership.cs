@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ringback.Data;
-using Ringback.Validation;
 using Ringback.Data.Accounts;
+using Ringback.Validation;
 
 namespace Ringback.Accounts;
 

@@ -4,9 +4,9 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using NodaTime;
 using Ringback.Data;
+using Ringback.Data.Accounts;
 using Ringback.Hosting;
 using Ringback.Reminders;
-using Ringback.Data.Accounts;
 
 namespace Ringback.Accounts;
 

@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Ringback.Data;
+using Ringback.Data.Accounts;
 using Ringback.Data.Planner;
 using Ringback.Scheduling;
-using Ringback.Data.Accounts;
 
 namespace Ringback.Accounts;
 

@@ -3,13 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Ringback.Accounts;
+using Ringback.Calls;
 using Ringback.Data;
 using Ringback.Data.Callbacks;
+using Ringback.Data.Calls;
 using Ringback.Data.Planner;
 using Ringback.Hosting;
 using Ringback.Validation;
-using Ringback.Calls;
-using Ringback.Data.Calls;
 
 namespace Ringback.Callbacks;
 

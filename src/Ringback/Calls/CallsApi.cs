@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Ringback.Accounts;
-using Microsoft.Extensions.Options;
 using Ringback.Data;
-using Ringback.Hosting;
-using Ringback.Data.Planner;
 using Ringback.Data.Calls;
+using Ringback.Data.Planner;
+using Ringback.Hosting;
 
 namespace Ringback.Calls;
 

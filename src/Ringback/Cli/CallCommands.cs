@@ -19,7 +19,7 @@ public static class CallCommands
 
     private static Argument<Guid> CallId() => new("id") { Description = "The call's id" };
 
-    private static Option<string?> ActAs() => new("--as") { Description = "Email of the rep making the change (default: the only user)" };
+    private static Option<string?> ActAs() => CliServices.ActAsOption("the rep making the change");
 
     private static Command Correct()
     {

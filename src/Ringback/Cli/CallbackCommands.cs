@@ -18,7 +18,7 @@ public static class CallbackCommands
 
     private static Command CreditsCommand()
     {
-        var actAs = new Option<string?>("--as") { Description = "Email of a user of the organization (default: the only user)" };
+        var actAs = CliServices.ActAsOption("a user of the organization");
         var recompute = new Command("recompute", "Credit every callback already logged by the current window (after changing Ringback:Callbacks:CreditDays)") { actAs };
         recompute.SetAction(async (parse, ct) =>
         {
@@ -43,7 +43,7 @@ public static class CallbackCommands
         var duration = new Option<int?>("--duration") { Description = "How long the call lasted, in seconds" };
         var missed = new Option<bool>("--missed") { Description = "Nobody picked up: it still counts as a callback" };
         var notes = new Option<string?>("--notes") { Description = "What was said" };
-        var actAs = new Option<string?>("--as") { Description = "Email of the rep who took it (default: the only user)" };
+        var actAs = CliServices.ActAsOption("the rep who took it");
         var command = new Command("callback", "Log a call from a prospect: matched by number and credited to the message that earned it") { from, at, duration, missed, notes, actAs };
         command.SetAction(async (parse, ct) =>
         {
@@ -110,7 +110,7 @@ public static class CallbackCommands
         var file = new Argument<FileInfo>("file") { Description = "Asterisk's Master.csv (cdr_csv), with or without uniqueid" };
         var zone = new Option<string>("--zone") { Description = "The Asterisk server's time zone, e.g. America/New_York (UTC if it writes usegmtime=yes)", DefaultValueFactory = _ => "UTC" };
         var skip = new Option<bool>("--skip-bad-rows") { Description = "Import the good lines and report the bad ones" };
-        var actAs = new Option<string?>("--as") { Description = "Email of the rep who gets calls no number says are someone's (default: the only user)" };
+        var actAs = CliServices.ActAsOption("the rep who gets calls no number says are someone's");
         var command = new Command("cdr", "Import Asterisk call detail records: calls with prospects logged and credited, all or nothing") { file, zone, skip, actAs };
         command.SetAction(async (parse, ct) =>
         {
@@ -170,7 +170,7 @@ public static class CallbackCommands
         var rep = new Option<string?>("--rep") { Description = "team (default), me, or a rep's email" };
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON (the API's form)" };
         var csv = new Option<bool>("--csv") { Description = "Print the figures as CSV" };
-        var actAs = new Option<string?>("--as") { Description = "Email of the user asking (default: the only user)" };
+        var actAs = CliServices.ActAsOption("the user asking");
         var command = new Command("stats", "Which strategy, attempt and hour get calls returned, and how sure we are") { from, to, rep, json, csv, actAs, Rebuild() };
         command.SetAction(async (parse, ct) =>
         {

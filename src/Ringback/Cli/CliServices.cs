@@ -53,6 +53,13 @@ public sealed class CliServices : IAsyncDisposable
     /// <c>Ringback:User</c> (<c>RINGBACK_USER</c> in the environment), else the only user there is. Scopes the
     /// database to that user's organization.
     /// </summary>
+    /// <summary>
+    /// The one <c>--as</c> option every command that acts for someone takes; <paramref name="who"/> says whom it names
+    /// there ("the rep who made the call"). Its default is <see cref="ActAsAsync"/>'s.
+    /// </summary>
+    public static System.CommandLine.Option<string?> ActAsOption(string who) =>
+        new("--as") { Description = $"Email of {who} (default: RINGBACK_USER, else the only user)" };
+
     /// <summary><c>Ringback:User</c>, or <c>RINGBACK_USER</c> as the environment names it; null when neither is set.</summary>
     private string? RememberedEmail()
     {

@@ -13,7 +13,7 @@ public static class CoachCommand
         var strategy = new Option<string?>("--strategy") { Description = $"The message's strategy: {StrategyNames.Choices}", DefaultValueFactory = _ => StrategyNames.Generic };
         var caller = new Option<string?>("--caller") { Description = "Your name, as the message should say it (default: your profile's)" };
         var number = new Option<string?>("--number") { Description = "Your callback number (default: your profile's)" };
-        var actAs = new Option<string?>("--as") { Description = "Whose profile gives the name and number (default: RINGBACK_USER, or the only user)" };
+        var actAs = CliServices.ActAsOption("the user whose profile gives the name and number");
         var referrer = new Option<string?>("--referrer") { Description = "Who referred you (for --strategy referral)" };
         var followUp = new Option<bool>("--follow-up") { Description = "The message follows earlier ones that were not returned" };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON" };

@@ -1,8 +1,8 @@
-using Ringback.Accounts;
 using System.CommandLine;
 using System.Text;
-using Ringback.Data.Import;
+using Ringback.Accounts;
 using Ringback.Data.Accounts;
+using Ringback.Data.Import;
 
 namespace Ringback.Cli;
 
@@ -12,7 +12,7 @@ public static class ExportCommands
     public static Command Create()
     {
         var output = new Option<FileInfo?>("--output", "-o") { Description = "File to write (default: standard output)" };
-        var actAs = new Option<string?>("--as") { Description = "Email of the user whose organization to export (default: the only user)" };
+        var actAs = CliServices.ActAsOption("the user whose organization to export");
         var contacts = new Command("contacts", "Export contacts as CSV (safe to open in a spreadsheet)") { output, actAs };
         contacts.SetAction(async (parse, ct) =>
         {

@@ -1,12 +1,12 @@
-using Ringback.Accounts;
 using System.CommandLine;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Ringback.Accounts;
+using Ringback.Data.Accounts;
 using Ringback.Data.Import;
 using Ringback.Hosting;
 using Ringback.Validation;
 using Spectre.Console;
-using Ringback.Data.Accounts;
 
 namespace Ringback.Cli;
 
@@ -18,7 +18,7 @@ public static class ImportCommands
         var file = new Argument<FileInfo>("file") { Description = "CSV exported from Ringback, HubSpot, Salesforce, Google Contacts or Outlook" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check every row and report; write nothing" };
         var skipBad = new Option<bool>("--skip-bad-rows") { Description = "Import the good rows even if some are bad (default: all or nothing)" };
-        var actAs = new Option<string?>("--as") { Description = "Email of the user who will own the contacts (default: the only user)" };
+        var actAs = CliServices.ActAsOption("the user who will own the contacts");
         var encoding = new Option<string?>("--encoding") { Description = "Text encoding, e.g. utf-8 or windows-1252 (default: detected)" };
         var duplicates = new Option<DuplicateHandling>("--duplicates")
         {

@@ -4,9 +4,9 @@ using NodaTime;
 using Ringback.Calls;
 using Ringback.Contacts;
 using Ringback.Data;
-using Ringback.Scheduling;
 using Ringback.Data.Calls;
 using Ringback.Data.Contacts;
+using Ringback.Scheduling;
 
 namespace Ringback.Cli;
 
@@ -28,7 +28,7 @@ public static class LogCallCommand
         var gatekeeper = new Option<string?>("--gatekeeper") { Description = "Name of the gatekeeper who answered; someone new is added to the contact" };
         var promise = new Option<string?>("--promise") { Description = "Promised next call, in the prospect's local time: \"tomorrow 8:15\", \"Tue 10am\", \"2026-11-23 08:15\"" };
         var commitments = new Option<string?>("--commitments") { Description = "What you promised to do" };
-        var actAs = new Option<string?>("--as") { Description = "Email of the rep who made the call (default: the only user)" };
+        var actAs = CliServices.ActAsOption("the rep who made the call");
         var dncOverride = new Option<string?>("--dnc-override") { Description = "Why a number on a do-not-call list was called anyway (recorded)" };
         var askedNotToCall = new Option<bool>("--asked-not-to-call") { Description = "They asked not to be called again: put them on your own do-not-call list" };
 

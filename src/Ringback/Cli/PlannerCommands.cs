@@ -1,16 +1,16 @@
-using Ringback.Accounts;
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
+using Ringback.Accounts;
+using Ringback.Data.Accounts;
 using Ringback.Data.Planner;
 using Ringback.Hosting;
 using Ringback.Phones;
 using Ringback.Planner;
 using Ringback.Validation;
-using Ringback.Data.Accounts;
 
 namespace Ringback.Cli;
 
@@ -22,7 +22,7 @@ public static class PlannerCommands
     private static Command Today()
     {
         var at = new Option<string?>("--at") { Description = "The moment to plan for, e.g. 2026-11-23T13:15:00Z (default: now)" };
-        var actAs = new Option<string?>("--as") { Description = "Email of the rep (default: the only user)" };
+        var actAs = CliServices.ActAsOption("the rep");
         var json = new Option<bool>("--json") { Description = "Print the queue as JSON" };
         var command = new Command("today", "Today's calls, in the order to make them") { at, actAs, json };
         command.SetAction(async (parse, ct) =>
@@ -98,7 +98,7 @@ public static class PlannerCommands
         var copyDate = new Option<string>("--copy-date") { Description = "The day the copy was taken from the registry, e.g. 2026-11-01", Required = true };
         var own = new Option<bool>("--own") { Description = "It is your own list, not a registry copy" };
         var skip = new Option<bool>("--skip-bad-rows") { Description = "Import the good lines and report the bad ones" };
-        var actAs = new Option<string?>("--as") { Description = "Email of a user of the organization (default: the only user)" };
+        var actAs = CliServices.ActAsOption("a user of the organization");
         var import = new Command("import", "Import a do-not-call list") { file, name, copyDate, own, skip, actAs };
         import.SetAction(async (parse, ct) =>
         {
@@ -146,7 +146,7 @@ public static class PlannerCommands
     private static Command CalendarCommand()
     {
         var output = new Option<FileInfo?>("--output", "-o") { Description = "File to write (default: standard output)" };
-        var actAs = new Option<string?>("--as") { Description = "Email of the rep (default: the only user)" };
+        var actAs = CliServices.ActAsOption("the rep");
         var export = new Command("export", "Your promised calls and appointments as an iCalendar file") { output, actAs };
         export.SetAction(async (parse, ct) =>
         {
@@ -175,7 +175,7 @@ public static class PlannerCommands
 
     private static Command CadenceCommand()
     {
-        var actAs = new Option<string?>("--as") { Description = "Email of the rep (default: the only user)" };
+        var actAs = CliServices.ActAsOption("the rep");
         var list = new Command("list", "The organization's cadences") { actAs };
         list.SetAction(async (parse, ct) =>
         {
@@ -197,7 +197,7 @@ public static class PlannerCommands
         var allNew = new Option<bool>("--all-new") { Description = "Every contact you own that is still new" };
         var contactIds = new Option<string[]>("--contact") { Description = "A contact id (repeatable)", AllowMultipleArgumentsPerToken = true };
         var keep = new Option<bool>("--keep-after-end") { Description = "Keep contacts after the last step instead of moving on" };
-        var enrollAs = new Option<string?>("--as") { Description = "Email of the rep who works the cadence (default: the only user)" };
+        var enrollAs = CliServices.ActAsOption("the rep who works the cadence");
         var enroll = new Command("enroll", "Enrol contacts in a cadence") { cadence, allNew, contactIds, keep, enrollAs };
         enroll.SetAction(async (parse, ct) =>
         {

@@ -15,7 +15,7 @@ public static class PracticeCommand
         var file = new Argument<string>("FILE") { Description = "The recording: WAV, WebM/Opus, Ogg, MP3 or M4A, up to 3 minutes and 20 MB" };
         var text = new Option<string?>("--text") { Description = "The message you meant to say: recognition follows it, and the number and wording are checked" };
         var strategy = new Option<string?>("--strategy") { Description = $"The message's strategy: {StrategyNames.Choices}", DefaultValueFactory = _ => StrategyNames.Generic };
-        var actAs = new Option<string?>("--as") { Description = "Whose profile gives the name and number (default: RINGBACK_USER, or the only user)" };
+        var actAs = CliServices.ActAsOption("the user whose profile gives the name and number");
         var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
         var timings = new Option<bool>("--timings") { Description = "Also print how long each stage took (to standard error)" };
         var command = new Command("practice", "Measure a recorded practice take: loudness, noise, pitch, pace, the number, and the coach's findings") { file, text, strategy, actAs, json, timings };

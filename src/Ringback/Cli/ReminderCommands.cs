@@ -11,7 +11,7 @@ public static class ReminderCommands
 
     private static Command List()
     {
-        var actAs = new Option<string?>("--as") { Description = "Email of the rep (default: the remembered or only user)" };
+        var actAs = CliServices.ActAsOption("the rep");
         var command = new Command("list", "Upcoming reminders, then those sent in the last 7 days, with each channel and how it went") { actAs };
         command.SetAction(async (parse, ct) =>
         {

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Ringback.Accounts;
-using Spectre.Console;
 using Ringback.Data.Accounts;
+using Spectre.Console;
 
 namespace Ringback.Cli;
 
@@ -151,7 +151,7 @@ public static class UserCommands
         return user;
     }
 
-    private static Option<string?> ActAs() => new("--as") { Description = "Your email: who does this (default: RINGBACK_USER, or the only user)" };
+    private static Option<string?> ActAs() => CliServices.ActAsOption("the user who does this");
 
     /// <summary><c>ringback user invite</c>: the same invitation as the Team page; the link is printed when no mail goes.</summary>
     private static Command Invite()

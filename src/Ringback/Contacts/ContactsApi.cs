@@ -1,13 +1,13 @@
-using Ringback.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Ringback.Accounts;
 using Ringback.Calls;
 using Ringback.Data;
+using Ringback.Data.Contacts;
 using Ringback.Hosting;
 using Ringback.Validation;
-using Ringback.Data.Contacts;
 
 namespace Ringback.Contacts;
 

@@ -1,6 +1,6 @@
-using NodaTime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using NodaTime;
 using Ringback.Accounts;
 using Ringback.Data;
 using Ringback.Data.Accounts;

@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ringback.Calls;
 using Ringback.Data;
+using Ringback.Data.Calls;
 using Ringback.Data.Planner;
 using Ringback.Tests.Infrastructure;
-using Ringback.Data.Calls;
 
 namespace Ringback.Tests.Callbacks;
 

@@ -4,11 +4,11 @@ using NodaTime;
 using Ringback.Calls;
 using Ringback.Contacts;
 using Ringback.Data.Callbacks;
+using Ringback.Data.Calls;
 using Ringback.Data.Planner;
 using Ringback.Scheduling;
 using Ringback.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
-using Ringback.Data.Calls;
 
 namespace Ringback.Tests.Callbacks;
 

@@ -5,8 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Ringback.Data;
 using Ringback.Callbacks;
+using Ringback.Data;
 using Ringback.Tests.Infrastructure;
 
 namespace Ringback.Tests.Callbacks;

@@ -3,10 +3,10 @@ using NodaTime;
 using Ringback.Calls;
 using Ringback.Contacts;
 using Ringback.Data;
-using Ringback.Scheduling;
-using Ringback.Tests.Infrastructure;
 using Ringback.Data.Calls;
 using Ringback.Data.Contacts;
+using Ringback.Scheduling;
+using Ringback.Tests.Infrastructure;
 
 namespace Ringback.Tests.Contacts;
 

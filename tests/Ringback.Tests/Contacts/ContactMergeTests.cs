@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ringback.Accounts;
 using Ringback.Data;
+using Ringback.Data.Accounts;
 using Ringback.Data.Contacts;
 using Ringback.Data.Planner;
 using Ringback.Tests.Infrastructure;
-using Ringback.Data.Accounts;
 
 namespace Ringback.Tests.Contacts;
 

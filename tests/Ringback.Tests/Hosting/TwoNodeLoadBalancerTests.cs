@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -127,7 +127,7 @@ public class TwoNodeLoadBalancerTests
                         }
 
                         ((int)response.StatusCode).ShouldBeGreaterThanOrEqualTo(500, $"only a node's death may refuse a call: {response.StatusCode}");
-                        
+
 
                     }
                     catch (Exception e) when (e is HttpRequestException or TaskCanceledException)

@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ringback.Contacts;
 using Ringback.Data;
+using Ringback.Data.Contacts;
 using Ringback.Data.Import;
 using Ringback.Tests.Infrastructure;
-using Ringback.Data.Contacts;
 
 namespace Ringback.Tests.Import;
 

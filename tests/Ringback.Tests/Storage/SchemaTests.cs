@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Ringback.Data;
-using Ringback.Tests.Infrastructure;
 using Ringback.Data.Contacts;
+using Ringback.Tests.Infrastructure;
 
 namespace Ringback.Tests.Storage;
 

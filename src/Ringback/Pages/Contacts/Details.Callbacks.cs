@@ -1,6 +1,6 @@
-using Ringback.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Ringback.Accounts;
 using Ringback.Calls;
 using Ringback.Data.Callbacks;
 using Ringback.Data.Calls;

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using Ringback.Calls;
 using Ringback.Contacts;
+using Ringback.Data.Calls;
 using Ringback.Validation;
 using Ringback.Web;
-using Ringback.Data.Calls;
 
 namespace Ringback.Pages.Contacts;
 

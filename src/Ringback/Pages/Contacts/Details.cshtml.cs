@@ -7,13 +7,13 @@ using Ringback.Accounts;
 using Ringback.Coach;
 using Ringback.Contacts;
 using Ringback.Data;
+using Ringback.Data.Calls;
 using Ringback.Data.Coach;
 using Ringback.Data.Planner;
-using Ringback.Planner;
 using Ringback.Hosting;
+using Ringback.Planner;
 using Ringback.Scheduling;
 using Ringback.Web;
-using Ringback.Data.Calls;
 
 namespace Ringback.Pages.Contacts;
 

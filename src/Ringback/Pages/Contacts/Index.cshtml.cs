@@ -5,10 +5,10 @@ using Microsoft.Extensions.Options;
 using Ringback.Accounts;
 using Ringback.Contacts;
 using Ringback.Data;
+using Ringback.Data.Accounts;
+using Ringback.Data.Contacts;
 using Ringback.Hosting;
 using Ringback.Validation;
-using Ringback.Data.Contacts;
-using Ringback.Data.Accounts;
 
 namespace Ringback.Pages.Contacts;
 

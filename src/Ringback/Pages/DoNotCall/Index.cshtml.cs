@@ -1,9 +1,9 @@
-using Ringback.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Ringback.Accounts;
 using Ringback.Data;
 using Ringback.Data.Planner;
 using Ringback.Hosting;

@@ -6,9 +6,9 @@ using NodaTime;
 using Ringback.Accounts;
 using Ringback.Contacts;
 using Ringback.Data;
+using Ringback.Data.Contacts;
 using Ringback.Data.Planner;
 using Ringback.Hosting;
-using Ringback.Data.Contacts;
 
 namespace Ringback.Pages.Inbox;
 

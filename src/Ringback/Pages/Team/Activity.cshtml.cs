@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Ringback.Accounts;
 using Ringback.Data;
-using Ringback.Data.Planner;
 using Ringback.Data.Accounts;
+using Ringback.Data.Planner;
 
 namespace Ringback.Pages.Team;
 
