@@ -33,7 +33,8 @@ public sealed class RingbackProcess
 
     public async Task<CliResult> RunWithInputAsync(string? input, params string[] args)
     {
-        if (input is null && !RealProcess)
+        // The web host always starts as the real executable: what binds ports and stops is the process's own.
+        if (input is null && !RealProcess && args is not ([] or ["serve", ..]))
         {
             return await InProcessCli.RunAsync([.. args, .. StorageArgs], Environment);
         }

@@ -35,14 +35,17 @@ public class ReminderBrowserTests
             await page.GetByLabel("First name").FillAsync("Maximiliane");
             await page.GetByLabel("Last name").FillAsync("Wolfeschlegelsteinhausen-Bergerdorff");
             await page.GetByLabel("Company").FillAsync("Internationale Spedition und Lagerhaus Gesellschaft mbH");
-            await page.GetByLabel("Direct phone").FillAsync("+44 20 7946 0958");
-            await page.GetByLabel("Time zone").FillAsync("Europe/London");
+            // The real server keeps the real time: the prospect is put where a call in eight minutes, and one at 10:00
+            // tomorrow, are lawful whenever the test runs (London by day, New York, Honolulu or Guam by night).
+            var (number, zoneId) = PlaceLawfulNow();
+            await page.GetByLabel("Direct phone").FillAsync(number);
+            await page.GetByLabel("Time zone").FillAsync(zoneId);
             await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Maximiliane Wolfeschlegelsteinhausen-Bergerdorff" })).ToBeVisibleAsync();
             var contactUrl = new Uri(page.Url).AbsolutePath;
 
-            var london = DateTimeZoneProviders.Tzdb["Europe/London"];
-            var promised = SystemClock.Instance.GetCurrentInstant().Plus(Duration.FromMinutes(8)).InZone(london).LocalDateTime;
+            var prospectZone = DateTimeZoneProviders.Tzdb[zoneId];
+            var promised = SystemClock.Instance.GetCurrentInstant().Plus(Duration.FromMinutes(8)).InZone(prospectZone).LocalDateTime;
             var log = page.Locator("form.log-call");
             await log.GetByText("Voicemail left").ClickAsync();
             await log.GetByLabel("Message left").FillAsync("Hi Maximiliane, this is Freda Whitehouse at 901-555-2120; I'll call you again in a few minutes. 901-555-2120.");
@@ -56,7 +59,8 @@ public class ReminderBrowserTests
             await Expect(banner).ToContainTextAsync("Call Maximiliane Wolfeschlegelsteinhausen-Bergerdorff at");
             await Expect(banner).ToContainTextAsync("Hi Maximiliane, I'm calling as promised…");
             await Expect(banner.GetByRole(AriaRole.Link, new() { Name = "Open and log the call" })).ToHaveAttributeAsync("href", $"{contactUrl}#log-call");
-            await Expect(banner.GetByRole(AriaRole.Link, new() { Name = "Dial +442079460958" })).ToHaveAttributeAsync("href", "tel:+442079460958");
+            var e164 = "+" + new string([.. number.Where(char.IsAsciiDigit)]);
+            await Expect(banner.GetByRole(AriaRole.Link, new() { Name = $"Dial {e164}" })).ToHaveAttributeAsync("href", $"tel:{e164}");
             await LayoutTests.CheckAsync(page, device, "reminder-banner");
 
             // Dismissed, it stays dismissed on the next page.
@@ -120,7 +124,7 @@ public class ReminderBrowserTests
             var logged = await cli.RunAsync("log-call", "--contact", "Maximiliane", "--outcome", "voicemail-left", "--message", "Hi Maximiliane, Freda again.",
                 "--promise", LocalDateTimePattern.CreateWithInvariantCulture("yyyy-MM-dd HH:mm").Format(tomorrow));
             logged.ExitCode.ShouldBe(0, logged.Error);
-            var afterDowntime = tomorrow.InZoneLeniently(london).ToInstant() + Duration.FromHours(1);
+            var afterDowntime = tomorrow.InZoneLeniently(prospectZone).ToInstant() + Duration.FromHours(1);
             var sent = await cli.RunAsync("reminders", "send-due", "--at", InstantPattern.General.Format(afterDowntime));
             sent.Out.ShouldContain("1 missed while down");
             await page.GotoAsync("/today");
@@ -140,5 +144,31 @@ public class ReminderBrowserTests
             await Expect(section.Locator(".reminder-log")).ToContainTextAsync("App: sent");
             await LayoutTests.CheckAsync(page, device, "settings-reminders", section);
         });
+    }
+
+    /// <summary>A prospect's number and zone where a call eight to twenty minutes from now, and one at 10:00 the next day, are lawful.</summary>
+    private static (string Number, string Zone) PlaceLawfulNow()
+    {
+        (string Number, string Zone)[] places =
+        [
+            ("+44 20 7946 0958", "Europe/London"), ("+1 212-555-0147", "America/New_York"), ("+1 808-555-0147", "Pacific/Honolulu"), ("+1 671-555-0147", "Pacific/Guam"),
+        ];
+        var now = SystemClock.Instance.GetCurrentInstant();
+        foreach (var (number, zoneId) in places)
+        {
+            var contact = new Ringback.Contacts.Contact
+            {
+                Id = Guid.NewGuid(), LastName = "Test", CreatedAt = now, DirectPhone = "+" + new string([.. number.Where(char.IsAsciiDigit)]), TimeZone = zoneId,
+            };
+            var place = Ringback.Data.Planner.Places.For(contact, null, new Ringback.Data.Planner.PlannerOptions());
+            var zone = DateTimeZoneProviders.Tzdb[zoneId];
+            var tomorrow = now.InZone(zone).Date.PlusDays(1).At(new LocalTime(10, 0)).InZoneLeniently(zone).ToInstant();
+            if (new[] { 8, 14, 20 }.All(m => place.Check(now + Duration.FromMinutes(m)).Refusal is null) && place.Check(tomorrow).Refusal is null)
+            {
+                return (number, zoneId);
+            }
+        }
+
+        throw new InvalidOperationException($"No place in the list may be called at {now}: add one.");
     }
 }
