@@ -9,6 +9,20 @@ public sealed record Editor(Guid UserId, string Name, UserRole Role)
     public Actor Actor => new(UserId, Name);
 }
 
+/// <summary>The users a unit of work reads, once each.</summary>
+public static class Users
+{
+    /// <summary>
+    /// A user of the organization, read once per context: the rules a write runs (its honesty checks, the plan, the
+    /// reminders, the notes it answers with) each need the rep, and read apart they cost a statement each.
+    /// </summary>
+    public static async Task<User?> UserAsync(this RingbackDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Users.Local.FirstOrDefault(u => u.Id == id) ?? await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+    }
+}
+
 /// <summary>The row-level half of <see cref="RoleMatrix"/>: whether a person may change this record, which needs the organization's settings.</summary>
 public static class Permissions
 {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ringback.Calls;
+using Ringback.Data.Accounts;
 using Ringback.Contacts;
 using Ringback.Validation;
 
@@ -320,7 +321,7 @@ public static class CallLog
     private static async Task<IReadOnlyList<string>> NotesAsync(RingbackDbContext db, Contact contact, Guid userId, Call call, Planner.PlannerOptions planner,
         CancellationToken cancellationToken)
     {
-        if (call.PromisedNextCallAt is not { } promised || await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken) is not { } rep)
+        if (call.PromisedNextCallAt is not { } promised || await db.UserAsync(userId, cancellationToken) is not { } rep)
         {
             return [];
         }

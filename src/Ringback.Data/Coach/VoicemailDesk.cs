@@ -4,6 +4,7 @@ using Ringback.Accounts;
 using Ringback.Calls;
 using Ringback.Coach;
 using Ringback.Contacts;
+using Ringback.Data.Accounts;
 
 namespace Ringback.Data.Coach;
 
@@ -63,9 +64,16 @@ public static class VoicemailDesk
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(contact);
-        var rep = await db.Users.AsNoTracking().FirstAsync(u => u.Id == userId, cancellationToken);
-        var zone = await Planner.Places.ZoneAsync(db, contact, rep, cancellationToken);
-        var option = StrategyOptions.For(strategy, await HonestyAsync(db, contact, userId, at, zone, cancellationToken));
+        // Only what this strategy's honesty rests on is read: a vague or warm-cold message rests on nothing.
+        if (strategy is Strategy.Vague or Strategy.WarmColdCall)
+        {
+            return null;
+        }
+
+        var zone = strategy == Strategy.StraightAheadPitch
+            ? await Planner.Places.ZoneAsync(db, contact, await db.UserAsync(userId, cancellationToken), cancellationToken)
+            : DateTimeZone.Utc;
+        var option = StrategyOptions.For(strategy, await HonestyAsync(db, contact, userId, at, zone, cancellationToken, only: strategy));
         return option.Available ? null : option.Reason;
     }
 
@@ -141,27 +149,31 @@ public static class VoicemailDesk
         };
     }
 
-    private static async Task<HonestyFacts> HonestyAsync(RingbackDbContext db, Contact contact, Guid userId, Instant at, DateTimeZone zone, CancellationToken cancellationToken)
+    /// <param name="only">The one strategy being checked, when the facts are for it alone: the others' facts are not read.</param>
+    private static async Task<HonestyFacts> HonestyAsync(RingbackDbContext db, Contact contact, Guid userId, Instant at, DateTimeZone zone, CancellationToken cancellationToken,
+        Strategy? only = null)
     {
-        var referrer = contact.ReferredByName ?? (contact.ReferredByContactId is { } referrerId
+        bool Needs(params Strategy[] strategies) => only is null || strategies.Contains(only.Value);
+
+        var referrer = !Needs(Strategy.Referral) ? null : contact.ReferredByName ?? (contact.ReferredByContactId is { } referrerId
             ? await db.Contacts.Where(c => c.Id == referrerId).Select(c => (c.FirstName == null ? "" : c.FirstName + " ") + c.LastName).FirstOrDefaultAsync(cancellationToken)
             : null);
-        var industry = contact.Industry ?? contact.Company?.Industry ?? (contact.Company is null && contact.CompanyId is { } companyId
+        var industry = !Needs(Strategy.ThirdParty, Strategy.Association) ? null : contact.Industry ?? contact.Company?.Industry ?? (contact.Company is null && contact.CompanyId is { } companyId
             ? await db.Companies.Where(c => c.Id == companyId).Select(c => c.Industry).FirstOrDefaultAsync(cancellationToken)
             : null);
 
         var calls = db.Calls.AsNoTracking().Where(c => c.ContactId == contact.Id && c.StartedAt <= at);
-        var colleagues = await calls
+        var colleagues = !Needs(Strategy.TagTeam) ? [] : await calls
             .Where(c => c.Outcome == CallOutcome.Connected && c.UserId != userId)
             .OrderByDescending(c => c.StartedAt)
             .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => new { u.Name, c.StartedAt })
             .Take(5)
             .ToListAsync(cancellationToken);
-        var latestPromise = await calls.Where(c => c.PromisedNextCallAt != null)
+        var latestPromise = !Needs(Strategy.AsPromised) ? null : await calls.Where(c => c.PromisedNextCallAt != null)
             .OrderByDescending(c => c.StartedAt).Select(c => c.PromisedNextCallAt).FirstOrDefaultAsync(cancellationToken);
         var monthStart = at.InZone(zone).Date.With(DateAdjusters.StartOfMonth).AtStartOfDayInZone(zone).ToInstant();
-        var attempts = await calls.CountAsync(c => c.Direction == CallDirection.Outbound && c.StartedAt >= monthStart, cancellationToken);
-        var references = await db.ReferenceClients.AsNoTracking().Where(r => r.MayName)
+        var attempts = !Needs(Strategy.StraightAheadPitch) ? 0 : await calls.CountAsync(c => c.Direction == CallDirection.Outbound && c.StartedAt >= monthStart, cancellationToken);
+        var references = !Needs(Strategy.ThirdParty, Strategy.Association) ? [] : await db.ReferenceClients.AsNoTracking().Where(r => r.MayName)
             .OrderBy(r => r.CompanyName).Take(MaxReferences)
             .Select(r => new ReferenceOption(r.Id, r.CompanyName, r.Industry, r.Result))
             .ToListAsync(cancellationToken);

@@ -286,7 +286,7 @@ public sealed class DemoGenerator(StorageOptions storage)
                     }
                 }
 
-                // Seed 003: sometimes the message promises the next call to the minute.
+                // Sometimes the message promises the next call to the minute, as the method teaches.
                 if (!responded && k < AttemptDays.Length && random.NextDouble() < 0.15)
                 {
                     var next = AttemptDay(firstDay, k + 1).At(new LocalTime(8, 15));

@@ -8,7 +8,7 @@ public sealed class PlannerOptions
 {
     public const string Section = "Ringback:Planner";
 
-    /// <summary>A call this close to a promised time keeps the promise (issue 5: ±10 minutes).</summary>
+    /// <summary>A call this close to a promised time keeps the promise.</summary>
     public int PromiseToleranceMinutes { get; set; } = 10;
 
     /// <summary>A message left expects a callback by the end of the prospect's N-th business day.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ringback.Calls;
+using Ringback.Data.Accounts;
 using Ringback.Contacts;
 using Ringback.Planner;
 
@@ -35,7 +36,7 @@ public static class Plans
         var open = await db.CadenceEnrollments.FirstOrDefaultAsync(e => e.ContactId == contactId && e.EndedAt == null, cancellationToken);
         var cadence = open is null ? null : await db.Cadences.AsNoTracking().FirstAsync(c => c.Id == open.CadenceId, cancellationToken);
         var repId = open?.UserId ?? contact.OwnerId ?? (facts.Count > 0 ? facts[0].UserId : null);
-        var rep = repId is { } id ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken) : null;
+        var rep = repId is { } id ? await db.UserAsync(id, cancellationToken) : null;
         var place = Places.For(contact, rep, options);
 
         var plan = FollowUpPlanner.Plan(new PlanInput

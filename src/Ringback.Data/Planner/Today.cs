@@ -35,7 +35,7 @@ public sealed record ComingCall(FollowUpKind Kind, Guid ContactId, string Contac
 public sealed record Unplanned(Guid ContactId, string ContactName, string? Company, ContactStatus Status, Instant? LastCallAt);
 
 /// <summary>
-/// What a rep sees beyond today's list: the week ahead, and the contacts that have fallen out of the plan. Seed 003's
+/// What a rep sees beyond today's list: the week ahead, and the contacts that have fallen out of the plan. The method's
 /// discipline is that every interested prospect has a planned callback; a contact being worked with none is a
 /// prospect the rep is about to forget.
 /// </summary>
@@ -184,7 +184,7 @@ public static class Today
     /// <summary>
     /// What an item shows of its contact and what its place and lawful hours are worked out from, not the whole
     /// contact: reading 200 whole contacts with their companies and gatekeepers was two thirds of a 2,000-due queue's
-    /// CPU (every GUID and date column parsed from text on SQLite; docs/benchmarks.md, issue 15, session 8). The
+    /// CPU. The
     /// gatekeepers' hours are not read: they make the plan's preferred window, which the due times already keep to,
     /// and whether a call is lawful now does not depend on them.
     /// </summary>
@@ -269,7 +269,7 @@ public static class Today
         }
     }
 
-    /// <summary>The first words to say, by why the call is made; never a reproach (seed 004).</summary>
+    /// <summary>The first words to say, by why the call is made; never a reproach.</summary>
     private static string Opener(FollowUpKind kind, string? salutation, string? firstName, string lastName, User rep, Instant dueAt, DateTimeZone zone)
     {
         var name = firstName ?? (salutation is null ? lastName : $"{salutation} {lastName}");

@@ -33,8 +33,14 @@ public static class ReminderBook
             .ToList();
         var userIds = calls.Select(c => c.UserId).Distinct().ToList();
         // Most replans (a message left, no promise) plan nothing to remind: no need to read the reps.
-        var reps = userIds.Count == 0 ? []
-            : await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var reps = db.Users.Local.Where(u => userIds.Contains(u.Id)).ToDictionary(u => u.Id);
+        if (reps.Count < userIds.Count)
+        {
+            foreach (var user in await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToListAsync(cancellationToken))
+            {
+                reps.TryAdd(user.Id, user);
+            }
+        }
         var wanted = ReminderRules.Wanted(calls, id => reps.TryGetValue(id, out var u)
             ? (u.Reminders, u.WorkingHours, u.Zone)
             : (ReminderSettings.Default, WeeklyWindows.None, DateTimeZone.Utc))

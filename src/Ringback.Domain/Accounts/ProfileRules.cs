@@ -11,7 +11,7 @@ public record ProfileDraft
     public string? AfterHoursPhone { get; init; }
     public string? TimeZone { get; init; }
 
-    /// <summary>"Mon-Fri 09:00-12:00": when the rep can be reached, said in messages (seed 000, option three).</summary>
+    /// <summary>"Mon-Fri 09:00-12:00": when the rep can be reached, said in messages.</summary>
     public string? ReachableHours { get; init; }
 
     /// <summary>"Mon-Fri 09:00-17:00": when the rep works; no call is planned outside it. Empty means Monday to Friday, 9 to 5.</summary>

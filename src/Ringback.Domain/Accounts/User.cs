@@ -27,10 +27,10 @@ public sealed class User : IOrganizationOwned
 
     public string? CompanyName { get; set; }
 
-    /// <summary>E.164. The number said twice in every voicemail (seed 002, NINE).</summary>
+    /// <summary>E.164. The number said twice in every voicemail.</summary>
     public string? CallbackPhone { get; set; }
 
-    /// <summary>E.164. "In case it's better for you to return the call after hours…" (seed 002, TEN).</summary>
+    /// <summary>E.164. "In case it's better for you to return the call after hours…".</summary>
     public string? AfterHoursPhone { get; set; }
 
     /// <summary>IANA zone id.</summary>
@@ -39,7 +39,7 @@ public sealed class User : IOrganizationOwned
     /// <summary>The zone every time shown to this person is in (<see cref="Planner.Zones.OfPerson"/>).</summary>
     public NodaTime.DateTimeZone Zone => Planner.Zones.OfPerson(TimeZone);
 
-    /// <summary>"Between nine and noon, Monday to Friday" (seed 000, option three), in <see cref="TimeZone"/>.</summary>
+    /// <summary>"Between nine and noon, Monday to Friday", in <see cref="TimeZone"/>.</summary>
     public WeeklyWindows ReachableHours { get; set; } = WeeklyWindows.None;
 
     /// <summary>When the rep works, in <see cref="TimeZone"/>: no call is planned outside it. Empty means Monday to Friday, 9 to 5.</summary>

@@ -24,7 +24,7 @@ public sealed record CallOnRecord(Guid Id, CallDirection Direction, CallOutcome 
 public sealed record CallCredit(Guid CallId, int? AttemptNumber, Guid? CreditedCallId, Instant? CalledBackAt, Instant? MeetingBookedAt);
 
 /// <summary>
-/// Credits a returned call to the message that earned it (seed 003: "your call-back-ability stats will improve"), so
+/// Credits a returned call to the message that earned it, so
 /// the numbers can say which strategy, attempt and hour get calls returned.
 /// </summary>
 /// <remarks>

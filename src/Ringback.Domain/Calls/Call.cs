@@ -19,31 +19,31 @@ public enum CallOutcome
     BadNumber,
 }
 
-/// <summary>The message strategies of the seeds.</summary>
+/// <summary>The message strategies of the call-back method (a sales-training series on getting calls returned).</summary>
 public enum Strategy
 {
-    /// <summary>Seed 000 option one, seed 002 ONE.</summary>
+    /// <summary>Someone the prospect knows sent you: their name opens the message, honestly, and only with a real referrer.</summary>
     Referral,
 
-    /// <summary>Seed 000 option two.</summary>
+    /// <summary>A client in the prospect's industry who agreed to be named, and what you did for them.</summary>
     ThirdParty,
 
-    /// <summary>Seed 001.</summary>
+    /// <summary>Your success with a client in their industry ("calling Ford? mention General Motors").</summary>
     Association,
 
-    /// <summary>Seed 000 option three.</summary>
+    /// <summary>When you can be reached, given as a window ("between nine and noon, Monday to Friday").</summary>
     WarmColdCall,
 
-    /// <summary>Seed 000 option four: the final attempt of the month.</summary>
+    /// <summary>Straight to the point: kept for the final attempt of the month.</summary>
     StraightAheadPitch,
 
-    /// <summary>Seed 001.</summary>
+    /// <summary>Little said, to raise curiosity; no reason or benefit expected.</summary>
     Vague,
 
-    /// <summary>Seed 001: needs a real earlier conversation.</summary>
+    /// <summary>A colleague's message about your real earlier conversation with the prospect; needs that conversation.</summary>
     TagTeam,
 
-    /// <summary>Seed 003: "Hi &lt;name&gt;, I'm calling as promised…".</summary>
+    /// <summary>The call promised to the minute: "Hi &lt;name&gt;, I'm calling as promised…".</summary>
     AsPromised,
 }
 
@@ -76,10 +76,10 @@ public sealed class Call : Accounts.IOrganizationOwned, Accounts.IVersioned
 
     public string? Notes { get; set; }
 
-    /// <summary>Seed 003: "I'll call you again at 08:15 am tomorrow", as the instant it means.</summary>
+    /// <summary>"I'll call you again at 08:15 am tomorrow", as the instant it means.</summary>
     public Instant? PromisedNextCallAt { get; set; }
 
-    /// <summary>Seed 000: "be prepared to fulfill any commitments made to the contact during your call".</summary>
+    /// <summary>What the rep promised to do on the call; they must be ready to keep it by the next call.</summary>
     public string? Commitments { get; set; }
 
     public Instant? AppointmentStart { get; set; }

@@ -62,7 +62,7 @@ public record CallDraft
 
     /// <summary>
     /// Whoever answered, when they are not yet one of the contact's gatekeepers: added with the call, or not at all
-    /// (seed 004: take their name and relationship there and then).
+    ///.
     /// </summary>
     public Contacts.GatekeeperDraft? NewGatekeeper { get; init; }
 
@@ -164,7 +164,7 @@ public static class CallRules
 
         if (outcome == CallOutcome.GatekeeperMessage && draft.AnsweredByGatekeeperId is null)
         {
-            // Seed 004, lesson 3: always find out who took the message.
+            // Always find out who took the message: a message left with a gatekeeper names them.
             errors.Add("answeredByGatekeeperId", "say which gatekeeper took the message");
         }
 

@@ -24,7 +24,7 @@ public sealed record ComposeInput
     public ReferenceOption? Reference { get; init; }
     public EarlierConversation? Earlier { get; init; }
 
-    /// <summary>When the rep will call again, in the prospect's zone (seed 003: "I'll call you again at 08:15 am tomorrow").</summary>
+    /// <summary>When the rep will call again, in the prospect's zone.</summary>
     public ZonedDateTime? NextCall { get; init; }
 
     public string? Reason { get; init; }

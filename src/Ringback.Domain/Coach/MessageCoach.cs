@@ -104,7 +104,7 @@ public static partial class MessageCoach
             return;
         }
 
-        // Seed 002 ONE: a referral opens with the referrer's name and the caller's follows.
+        // A referral opens with the referrer's name and the caller's follows.
         if (context.Strategy == Strategy.Referral && context.ReferrerName is { } referrer
             && MentionsPerson(first.Text, referrer) && sentences.Count > 1 && Names(sentences[1]))
         {

@@ -8,7 +8,7 @@ public sealed record Sentence(int Start, int End, string Text);
 /// unless it belongs to a title ("Mr.", "Dr."), an initial, "a.m."/"p.m." before a lower-case word or a
 /// day, or sits inside a number ("415.616.2498", "8.15"). A bare greeting ("Hi Sue.") is part of the
 /// sentence after it and a bare sign-off ("Thanks!") part of the sentence before it: neither adds to
-/// the three or four sentences of seed 002 SEVEN.
+/// the three or four sentences a voicemail should keep to.
 /// </summary>
 public static class Sentences
 {

@@ -3,7 +3,7 @@ using Ringback.Phones;
 
 namespace Ringback.Coach;
 
-/// <summary>How a number is said and written so that it can be taken down on the first hearing (seed 004, lesson 2c).</summary>
+/// <summary>How a number is said and written so that it can be taken down on the first hearing.</summary>
 public static class PhoneSpeech
 {
     private static readonly string[] DigitNames = ["oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
@@ -82,7 +82,7 @@ public static class PhoneSpeech
 }
 
 /// <summary>
-/// How long a message takes to say at the coached pace: slow (seed 004, lesson 2a), about 130 words a
+/// How long a message takes to say at the coached pace: slow, about 130 words a
 /// minute, every digit of a phone number said on its own with a pause between its groups so that it
 /// can be written down.
 /// </summary>

@@ -4,10 +4,10 @@ using Ringback.Validation;
 
 namespace Ringback.Coach;
 
-/// <summary>A reference client the rep may name (seed 000 option two, seed 001).</summary>
+/// <summary>A reference client the rep may name.</summary>
 public sealed record ReferenceOption(Guid Id, string Company, string Industry, string? Result);
 
-/// <summary>A real earlier conversation with the prospect by a colleague: what makes a tag team honest (seed 001).</summary>
+/// <summary>A real earlier conversation with the prospect by a colleague: what makes a tag team honest.</summary>
 public sealed record EarlierConversation(string RepName, Instant At);
 
 /// <summary>What the records say about a prospect that decides which strategies can be used honestly.</summary>
@@ -49,7 +49,7 @@ public static class StrategyOptions
     /// <summary>How far from the promised minute "as promised" is still true.</summary>
     public static readonly Duration PromiseTolerance = Duration.FromMinutes(30);
 
-    /// <summary>Seed 000 keeps the straight-ahead pitch for the final attempt of the month.</summary>
+    /// <summary>The straight-ahead pitch is kept for the final attempt of the month.</summary>
     public const int AttemptsBeforePitch = 3;
 
     public static IReadOnlyList<StrategyOption> For(HonestyFacts facts)
@@ -76,7 +76,7 @@ public static class StrategyOptions
                     ? $"You have not promised {facts.ProspectName} a call."
                     : $"The promised call is not due now; \"as promised\" is true within {PromiseTolerance.TotalMinutes:0} minutes of it."),
             Strategy.StraightAheadPitch => facts.AttemptsThisMonth < AttemptsBeforePitch
-                ? new StrategyOption(strategy, true, null, $"Seed 000 keeps this for the final attempt of the month; this is attempt {facts.AttemptsThisMonth + 1}.", null, null)
+                ? new StrategyOption(strategy, true, null, $"The method keeps this for the final attempt of the month; this is attempt {facts.AttemptsThisMonth + 1}.", null, null)
                 : Available(strategy),
             _ => Available(strategy),
         };

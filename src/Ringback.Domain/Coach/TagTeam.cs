@@ -4,11 +4,11 @@ using Ringback.Planner;
 
 namespace Ringback.Coach;
 
-/// <summary>The colleague's conversation a tag-team message is about (seed 001: "Greg Pitcher … who spoke with you in May").</summary>
+/// <summary>The colleague's conversation a tag-team message is about.</summary>
 public sealed record HandOffSource(Guid RepId, Guid CallId, Instant At);
 
 /// <summary>
-/// Seed 001's tag team: a colleague leaves a message about a rep's real earlier conversation with the prospect. The
+/// A tag team: a colleague leaves a message about a rep's real earlier conversation with the prospect. The
 /// conversation is the latest connected call with them by someone other than the message's caller, before the message.
 /// </summary>
 public static class TagTeam

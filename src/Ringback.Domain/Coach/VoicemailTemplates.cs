@@ -41,7 +41,7 @@ public static partial class VoicemailTemplates
     /// <remarks>
     /// Each is short enough to say in 30 seconds at the coached pace with the number said twice, digit by digit,
     /// with names and companies as long as CRMs hold them and up to twelve words of the rep's own reason and
-    /// benefit (seed 002 SEVEN); <c>TemplateSweepTests</c> fills each 200 ways to hold them to it.
+    /// benefit; <c>TemplateSweepTests</c> fills each 200 ways to hold them to it.
     /// </remarks>
     public static IReadOnlyList<VoicemailTemplate> BuiltIn { get; } =
     [

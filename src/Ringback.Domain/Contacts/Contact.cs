@@ -61,7 +61,7 @@ public sealed class Contact : Accounts.IOrganizationOwned, Accounts.IVersioned
 
     public string? MobilePhone { get; set; }
 
-    /// <summary>Seed 002, TEN: a number for after closing time.</summary>
+    /// <summary>A number for after closing time, offered in messages for a return call then.</summary>
     public string? AfterHoursPhone { get; set; }
 
     public string? Email { get; set; }
@@ -76,7 +76,7 @@ public sealed class Contact : Accounts.IOrganizationOwned, Accounts.IVersioned
 
     public ContactStatus Status { get; set; }
 
-    /// <summary>Another contact who referred this one (seed 000: "it must be an honest referral").</summary>
+    /// <summary>Another contact who referred this one.</summary>
     public Guid? ReferredByContactId { get; set; }
 
     /// <summary>A referrer who is not in the contact book, by name.</summary>
@@ -141,7 +141,7 @@ public enum GatekeeperRelationship
 }
 
 /// <summary>
-/// Whoever answers for a prospect. Seed 004, lesson 3: "find out the name and the relationship … Always find
+/// Whoever answers for a prospect. The method's advice: "find out the name and the relationship … Always find
 /// out when the person is likely to be available".
 /// </summary>
 public sealed class Gatekeeper : Accounts.IOrganizationOwned
@@ -174,8 +174,8 @@ public sealed class Gatekeeper : Accounts.IOrganizationOwned
 }
 
 /// <summary>
-/// A client the rep has served well, mentioned to prospects in the same industry (seed 000, option two; seed 001,
-/// association voicemail: "Calling Ford? Mention your successes at General Motors").
+/// A client the rep has served well, mentioned to prospects in the same industry (third-party and association
+/// messages: "Calling Ford? Mention your successes at General Motors").
 /// </summary>
 public sealed class ReferenceClient : Accounts.IOrganizationOwned
 {

@@ -169,7 +169,7 @@ public static class ContactRules
         var notes = Field.Text(errors, "notes", draft.Notes, NotesMax);
         if (referralNote is not null && referredBy is null)
         {
-            // Seed 000: "it must be an honest referral" — a note about a referral names who made it.
+            // A referral must be honest: a note about a referral names who made it.
             errors.Add("referredByName", "is required when there is a referral note");
         }
 
@@ -254,7 +254,7 @@ public static class ReferenceClientRules
         var errors = new ValidationErrors();
         var company = Field.Text(errors, "companyName", draft.CompanyName, ContactRules.ShortTextMax, required: true);
 
-        // Seed 001: the reference only works in the prospect's industry, so a client without one is of no use.
+        // A reference only works in the prospect's industry, so a client without one is of no use.
         var industry = Field.Text(errors, "industry", draft.Industry, ContactRules.NameMax, required: true);
         var result = Field.Text(errors, "result", draft.Result, ContactRules.ShortTextMax * 5);
         return errors.IsEmpty

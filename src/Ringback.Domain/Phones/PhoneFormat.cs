@@ -32,8 +32,8 @@ public static class PhoneFormat
     private static PhoneNumberUtil Util => PhoneNumberParser.Util;
 
     /// <summary>Numbers already shown, by number, extension and region: libphonenumber parses the number, and the
-    /// replacement pattern of its format, on every call: a tenth of a 200-item Today queue's time (docs/benchmarks.md,
-    /// issue 15, session 8). Bounded: emptied when full, so a server showing a million numbers keeps a few hundred KB.</summary>
+    /// replacement pattern of its format, on every call: a tenth of a 200-item Today queue's time when measured.
+    /// Bounded: emptied when full, so a server showing a million numbers keeps a few hundred KB.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Number, string? Extension, string Region), string> ShownBefore = new();
 
     private const int ShownKept = 4096;

@@ -12,7 +12,7 @@ public sealed record CadenceStep(int Day, LocalTime From, LocalTime To, Strategy
 
 /// <summary>
 /// A planned series of attempts, e.g. day 0 warm cold call, day 2 as promised, …, last the straight-ahead pitch
-/// (seed 000 option four). Written as text people can read and type:
+///. Written as text people can read and type:
 /// <c>day 0 09:00-11:00 warm-cold-call; day 2 08:00-09:00 as-promised</c>.
 /// </summary>
 public sealed record Cadence(string Name, IReadOnlyList<CadenceStep> Steps, int MaxAttempts)

@@ -5,7 +5,7 @@ using Ringback.Scheduling;
 
 namespace Ringback.Planner;
 
-/// <summary>What a queue item is for. The order is the queue's order (issue 5, item 8).</summary>
+/// <summary>What a queue item is for. The order is the queue's order.</summary>
 public enum FollowUpKind
 {
     Promise,
@@ -36,7 +36,7 @@ public sealed record CallFact(Guid Id, Guid UserId, CallDirection Direction, Cal
 /// <summary>A contact's place in a cadence.</summary>
 public sealed record Enrollment(Guid Id, Guid UserId, Cadence Cadence, Instant StartedAt, bool KeepAfterEnd);
 
-/// <summary>Settings the planner takes (issue 5: tolerance ±10 minutes, callback expected by the end of the next business day).</summary>
+/// <summary>Settings the planner takes.</summary>
 public sealed record PlannerSettings
 {
     public Duration PromiseTolerance { get; init; } = Duration.FromMinutes(10);
@@ -87,8 +87,8 @@ public sealed record EnrollmentEnd(Guid EnrollmentId, Instant At, string Reason,
 public sealed record ContactPlan(IReadOnlyList<PlannedFollowUp> Items, EnrollmentEnd? Ended);
 
 /// <summary>
-/// Plans a contact's follow-ups from their calls: the promised call (seed 003), the expected callback (seed 002's
-/// HCB/SCB), the next cadence step, and appointments. At most one call is planned per contact, never outside the
+/// Plans a contact's follow-ups from their calls: the promised call, the expected callback (a message
+/// left asks to be called back by a time), the next cadence step, and appointments. At most one call is planned per contact, never outside the
 /// lawful windows. Pure: the storage layer feeds it and writes back what it returns.
 /// </summary>
 public static class FollowUpPlanner
@@ -132,7 +132,7 @@ public static class FollowUpPlanner
             .Select(c => new PlannedFollowUp(FollowUpKind.Appointment, c.UserId, c.AppointmentStart!.Value, null,
                 $"Appointment at {Local(c.AppointmentStart.Value, input.ProspectZone)} their time", c.Id));
 
-    /// <summary>Seed 003: the newest promise, until a call near it keeps it, a later call supersedes it, or they respond.</summary>
+    /// <summary>The newest promise, until a call near it keeps it, a later call supersedes it, or they respond.</summary>
     private static PlannedFollowUp? Promise(PlanInput input)
     {
         var promising = input.Calls.FirstOrDefault(c => c.PromisedNextCallAt is not null);
@@ -160,7 +160,7 @@ public static class FollowUpPlanner
             $"You promised to call at {Local(promised, input.ProspectZone)} their time", promising.Id);
     }
 
-    /// <summary>Seed 002 (HCB/SCB): a message was left; if no callback comes by the end of their next business day, call again.</summary>
+    /// <summary>A message was left; if no callback comes by the end of their next business day, call again.</summary>
     private static PlannedFollowUp? ExpectedCallback(PlanInput input)
     {
         var latest = input.Calls.Count > 0 ? input.Calls[0] : null;
@@ -212,7 +212,7 @@ public static class FollowUpPlanner
         var steps = enrollment.Cadence.Steps;
         if (attempts >= steps.Count || attempts >= enrollment.Cadence.MaxAttempts)
         {
-            // Seed 003's footnote: those who never respond are not your customers; move on, unless the rep says otherwise.
+            // Those who never respond after a disciplined run are not your customers; move on, unless the rep says otherwise.
             return (null, new EnrollmentEnd(enrollment.Id, during.Count > 0 ? during[0].StartedAt : input.Now, "every step was tried without a response", !enrollment.KeepAfterEnd));
         }
 
@@ -256,7 +256,7 @@ public static class FollowUpPlanner
         instant.InZone(zone).ToString("ddd d MMM HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }
 
-/// <summary>Seed 000's title: phone tag, detected so it can be broken.</summary>
+/// <summary>Phone tag, detected so it can be broken.</summary>
 public static class PhoneTag
 {
     /// <summary>How many alternating misses make phone tag: we left a message, they called and missed us, we left another.</summary>
@@ -292,6 +292,6 @@ public static class PhoneTag
 
     public static bool IsTag(IReadOnlyList<CallFact> newestFirst) => Misses(newestFirst) >= Threshold;
 
-    public const string Advice = "You are playing phone tag. Break it: email them to ask for a day and time that suits (002 FIVE), " +
-        "or leave an exact time you will call and keep it to the minute (003).";
+    public const string Advice = "You are playing phone tag. Break it: email them to ask for a day and time that suits them, " +
+        "or leave an exact time you will call and keep it to the minute.";
 }

@@ -5,8 +5,8 @@ namespace Ringback.Planner;
 
 /// <summary>
 /// The first words of a planned call, by why it is made — one wording wherever Ringback says them (Today, the
-/// reminder, the calendar event), so the rep rehearses one sentence. Seed 003: a promised call opens with
-/// "Hi Sue, I'm calling as promised"; seed 004: never a reproach, and never "as promised" once the promise was missed.
+/// reminder, the calendar event), so the rep rehearses one sentence. A promised call opens with
+/// "Hi Sue, I'm calling as promised"; never a reproach, and never "as promised" once the promise was missed.
 /// </summary>
 public static class Openers
 {

@@ -40,7 +40,7 @@ public sealed class FollowUp : IOrganizationOwned
 }
 
 /// <summary>
-/// Something the rep promised to do on a call ("send Sue the fill-rate sheet"), open until ticked off. Seed 000:
+/// Something the rep promised to do on a call ("send Sue the fill-rate sheet"), open until ticked off. The method:
 /// "be prepared to fulfill any commitments made to the contact during your call" — so it falls due before the next
 /// call promised on that call, or the day after the call when none was.
 /// </summary>
@@ -112,7 +112,7 @@ public sealed class CadenceEnrollment : IOrganizationOwned
 
     public string? EndReason { get; set; }
 
-    /// <summary>The rep asked to keep the contact after the last step instead of moving on (seed 003's footnote).</summary>
+    /// <summary>The rep asked to keep the contact after the last step instead of moving on.</summary>
     public bool KeepAfterEnd { get; set; }
 }
 

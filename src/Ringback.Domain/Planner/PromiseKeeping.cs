@@ -15,7 +15,7 @@ public sealed record PromiseTally(Guid UserId, int Kept, int Missed, int Pending
 }
 
 /// <summary>
-/// Seed 003: a promise is kept when the contact is called within the tolerance of the promised minute; missed when
+/// A promise is kept when the contact is called within the tolerance of the promised minute; missed when
 /// that moment has passed without such a call. Counted per rep so a team sees who delivers "as promised".
 /// </summary>
 public static class PromiseKeeping

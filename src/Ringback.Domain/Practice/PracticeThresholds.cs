@@ -7,7 +7,7 @@ public static class PracticeThresholds
 {
     /// <summary>
     /// Quieter than this, the take is under the level phone networks are built for (ITU-T P.56's nominal active speech
-    /// level of −26 dBov) and a voicemail box plays it back faint; seed 004: "talk a bit louder".
+    /// level of −26 dBov) and a voicemail box plays it back faint; hence the advice "talk a bit louder".
     /// </summary>
     public const double TooQuietLufs = -26;
 
@@ -22,7 +22,7 @@ public static class PracticeThresholds
 
     /// <summary>
     /// Below 20 dB of signal over noise, the room is plainly heard in the pauses, and a phone codec, tuned for a
-    /// voice, smears the noise into the words; seed 004 lesson 2b: "no background noises".
+    /// voice, smears the noise into the words; hence "no background noises".
     /// </summary>
     public const double MinSnrDb = 20;
 
@@ -38,12 +38,12 @@ public static class PracticeThresholds
     /// <summary>
     /// A phone line carries nothing below 300 Hz, and every speaking voice's fundamental (85–255 Hz) is below it, so
     /// the fundamental alone says nothing. A voice centred under 110 Hz — a bass or low baritone — also loses its first
-    /// two harmonics (under 220 and 330 Hz) and most of its warmth: what is left sounds thin and distant. Seed 004:
+    /// two harmonics (under 220 and 330 Hz) and most of its warmth: what is left sounds thin and distant; hence
     /// "preferably not in a bass voice". The finding is a tip: a voice can be raised a little, not changed.
     /// </summary>
     public const double LowPitchHz = 110;
 
-    /// <summary>The coach's pace (seed 004: "slower than your normal speed"), the same figure the composer times messages by.</summary>
+    /// <summary>The coach's pace, the same figure the composer times messages by.</summary>
     public const double CoachedWordsPerMinute = SpeakingTime.WordsPerMinute;
 
     /// <summary>
@@ -56,7 +56,7 @@ public static class PracticeThresholds
     /// Writing a digit by hand takes about 0.4 s (handwriting runs near 150 characters a minute for a practised adult),
     /// so 2.5 digits a second is the most anyone scribbling can keep up with. At the coached pace a ten-digit number
     /// takes 5.6 s (1.8 digits a second, with a half-second pause between groups); faster than 2.5 is under 4 s.
-    /// Seed 004 lesson 2c: "spell out each digit at a speed with which one will be able to scribble down the number".
+    /// Numbers are said so they can be taken down: "spell out each digit at a speed with which one will be able to scribble down the number".
     /// </summary>
     public const double MaxDigitsPerSecond = 2.5;
 

@@ -5,7 +5,7 @@ namespace Ringback.Reminders;
 
 public enum ReminderKind
 {
-    /// <summary>A promised call (seed 003): "I'll call you again at 08:15 tomorrow".</summary>
+    /// <summary>A promised call: "I'll call you again at 08:15 tomorrow".</summary>
     Promise,
     Appointment,
     /// <summary>A promised minute passed with no call: said once, with the next lawful time.</summary>
@@ -14,7 +14,7 @@ public enum ReminderKind
     Digest,
     /// <summary>Sent from Settings to try a channel now.</summary>
     Test,
-    /// <summary>A colleague left a tag-team message about the rep's conversation, or the prospect called back after one (seed 001).</summary>
+    /// <summary>A colleague left a tag-team message about the rep's conversation, or the prospect called back after one.</summary>
     HandOff,
 }
 

@@ -53,7 +53,7 @@ public sealed record ReminderFacts
 }
 
 /// <summary>
-/// Seed 003 closes a message with a precise promise — "I'll call you again at 08:15 tomorrow" — and the next call
+/// A message closes with a precise promise — "I'll call you again at 08:15 tomorrow" — and the next call
 /// opens with "Hi Sue, I'm calling as promised". These rules decide which planned calls are reminded and when, when
 /// a reminder is past its use, how a failed channel is retried, and what the reminder says. No I/O.
 /// </summary>
@@ -143,7 +143,7 @@ public static class ReminderRules
                 Planner.Openers.For(Planner.FollowUpKind.Appointment, first, facts.RepName, facts.RepCompany, theirTime),
                 $"Appointment at {theirs} their time ({mine} yours)."),
             ReminderKind.MissedPromise => ($"The {theirs} call to {facts.ProspectName} was not made",
-                // Seed 004: no reproach and no apology on the next call; and not "as promised", which would no longer be true.
+                // No reproach and no apology on the next call; and not "as promised", which would no longer be true.
                 Planner.Openers.For(Planner.FollowUpKind.MissedPromise, first, facts.RepName, facts.RepCompany),
                 $"You promised to call at {theirs} their time and no call was logged. "
                 + (facts.NextLawful is { } next ? $"Next lawful time you can call: {Time(next, facts.ProspectZone)} their time ({Time(next, facts.RepZone)} yours)." : "No lawful time in the next two weeks.")),

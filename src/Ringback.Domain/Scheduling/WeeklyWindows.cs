@@ -12,7 +12,7 @@ public sealed record WeeklyWindow(IReadOnlySet<IsoDayOfWeek> Days, LocalTime Sta
 
 /// <summary>
 /// When someone can be reached, week by week, in their own local time: a rep's "between nine and noon, Monday
-/// to Friday" (seed 000) or what a gatekeeper told us about the prospect (seed 004, lesson 3).
+/// to Friday" or what a gatekeeper told us about the prospect.
 /// Written and stored as text people can read and type: <c>Mon-Fri 09:00-12:00; Tue,Thu 14:00-17:00</c>.
 /// </summary>
 public sealed class WeeklyWindows : IEquatable<WeeklyWindows>

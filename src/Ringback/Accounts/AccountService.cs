@@ -174,7 +174,7 @@ public sealed class AccountService(RingbackDbContext db, IClock clock, string de
 
     /// <summary>
     /// Compiled once: every API request asks it. Translated on every request instead, and reading the whole user
-    /// with change tracking, it was a fifth of the CPU of logging a call (docs/benchmarks.md, issue 15, session 9).
+    /// with change tracking, it was a fifth of the CPU of logging a call.
     /// </summary>
     private static readonly CompiledPerModel<Func<RingbackDbContext, string, CancellationToken, Task<SignedInUser?>>> HolderOf = new(() => EF.CompileAsyncQuery(
         (RingbackDbContext db, string hash, CancellationToken _) => (

@@ -7,7 +7,7 @@ using Ringback.Hosting;
 
 namespace Ringback.Contacts;
 
-/// <summary>Who answers for a prospect (seed 004, lesson 3).</summary>
+/// <summary>Who answers for a prospect.</summary>
 public static class GatekeepersApi
 {
     public static void MapGatekeepersApi(this IEndpointRouteBuilder routes)

@@ -5,7 +5,7 @@ using Ringback.Data;
 
 namespace Ringback.Contacts;
 
-/// <summary>Clients a rep may mention to prospects in the same industry (seed 000 option two, seed 001).</summary>
+/// <summary>Clients a rep may mention to prospects in the same industry.</summary>
 public static class ReferenceClientsApi
 {
     public static void MapReferenceClientsApi(this IEndpointRouteBuilder routes)

@@ -1,4 +1,4 @@
-// Ringback's service worker (issue 13): it makes Ringback installable and shows a reminder pushed to this device
+// Ringback's service worker: it makes Ringback installable and shows a reminder pushed to this device
 // (Web Push, RFC 8030; the payload arrives already decrypted) on the lock screen, with two actions: open the contact
 // at its log-call form, or snooze five minutes. It caches nothing: every page is live data.
 "use strict";

@@ -123,7 +123,7 @@ public class TemplateSweepTests
         return (failures, shortened);
     }
 
-    /// <summary>What reps really type: a clause or two each, up to 25 words (issue 31: two of twelve such messages ran past 30 s).</summary>
+    /// <summary>What reps really type: a clause or two each, up to 25 words.</summary>
     private static readonly string[] LongReasons =
     [
         "the driver shortage at your Memphis terminal, which your ops manager mentioned at the expo in October",

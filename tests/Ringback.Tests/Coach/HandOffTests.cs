@@ -9,7 +9,7 @@ using Ringback.Tests.Infrastructure;
 
 namespace Ringback.Tests.Coach;
 
-/// <summary>Seed 001's tag team between two reps: the message names the colleague and the month, earns the callback, and the colleague hears of both.</summary>
+/// <summary>A tag team between two reps: the message names the colleague and the month, earns the callback, and the colleague hears of both.</summary>
 public class HandOffTests
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

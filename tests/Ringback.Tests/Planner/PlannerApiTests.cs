@@ -88,7 +88,7 @@ public class PlannerApiTests
         }
 
         // Our message, their missed call back, our message again (each promising the next call for Tuesday 10:00
-        // their time): three misses in turn are phone tag (seed 002).
+        // their time): three misses in turn are phone tag.
         await LogAsync("outbound", "voicemail-left", Duration.FromHours(50));
         await LogAsync("inbound", "no-answer", Duration.FromHours(30));
         await LogAsync("outbound", "voicemail-left", Duration.FromHours(26));

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Ringback.Data.Migrations.HandWritten;
 
-/// <summary>Reps' own voicemail templates, one or more per strategy (issue 4).</summary>
+/// <summary>Reps' own voicemail templates, one or more per strategy.</summary>
 public abstract class VoicemailTemplatesMigration : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)

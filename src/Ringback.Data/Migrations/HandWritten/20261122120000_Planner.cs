@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Ringback.Data.Migrations.HandWritten;
 
-/// <summary>The follow-up planner (issue 5): follow-ups, cadences, do-not-call lists, working hours and calendar feeds.</summary>
+/// <summary>The follow-up planner: follow-ups, cadences, do-not-call lists, working hours and calendar feeds.</summary>
 public abstract class PlannerMigration : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)

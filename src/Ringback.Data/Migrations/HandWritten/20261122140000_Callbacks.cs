@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Ringback.Data.Migrations.HandWritten;
 
-/// <summary>Callbacks captured and credited (issue 6): credits on calls, the unknown-number inbox, telephony webhooks.</summary>
+/// <summary>Callbacks captured and credited: credits on calls, the unknown-number inbox, telephony webhooks.</summary>
 public abstract class CallbacksMigration : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)

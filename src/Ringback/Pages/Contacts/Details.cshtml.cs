@@ -58,7 +58,7 @@ public sealed partial class DetailsModel(RingbackDbContext db, IOptions<Ringback
 
     public TimelineEntry? NextAppointment { get; private set; }
 
-    /// <summary>Every strategy, usable or not and why: the composer's choices (issue 4, honest by construction).</summary>
+    /// <summary>Every strategy, usable or not and why: the composer's choices.</summary>
     public IReadOnlyList<StrategyOption> Strategies { get; private set; } = [];
 
     public IReadOnlyList<TemplateChoice> Templates { get; private set; } = [];
@@ -202,10 +202,10 @@ public sealed partial class DetailsModel(RingbackDbContext db, IOptions<Ringback
         public string? Strategy { get; set; }
         public Guid? TemplateId { get; set; }
 
-        /// <summary>For the composer: the specific point to talk about (002 TWO).</summary>
+        /// <summary>For the composer: the specific point to talk about.</summary>
         public string? Reason { get; set; }
 
-        /// <summary>For the composer: how the call helps them (002 THREE).</summary>
+        /// <summary>For the composer: how the call helps them.</summary>
         public string? Benefit { get; set; }
         public string? MessageText { get; set; }
 

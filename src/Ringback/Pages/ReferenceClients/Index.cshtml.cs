@@ -8,7 +8,7 @@ using Ringback.Web;
 
 namespace Ringback.Pages.ReferenceClients;
 
-/// <summary>Clients a rep may mention to prospects in the same industry (seed 000 option two, seed 001).</summary>
+/// <summary>Clients a rep may mention to prospects in the same industry.</summary>
 public sealed class IndexModel(RingbackDbContext db, IClock clock) : PageModel
 {
     [BindProperty]

@@ -58,7 +58,7 @@
     });
   }
 
-  // The voicemail composer and coach (issue 4): a strategy fills in the message from the records, and the coach
+  // The voicemail composer and coach: a strategy fills in the message from the records, and the coach
   // reads the message as it is typed. Without script, "Fill in message" posts the form and the page comes back filled.
   const composer = document.querySelector("[data-composer]");
   if (composer) {
@@ -134,7 +134,7 @@
     }
   }
 
-  // Practice takes (issue 16): the microphone through MediaRecorder. On the Practice page a recording fills the form's
+  // Practice takes: the microphone through MediaRecorder. On the Practice page a recording fills the form's
   // file input and the form is posted, so recording and uploading reach the server the same way; on a contact's page
   // the take of the message being typed is sent with the script and its figures shown beside the message.
   const canRecord = !!(navigator.mediaDevices?.getUserMedia && window.MediaRecorder);
@@ -282,7 +282,7 @@
 
   // After a failed submit, move focus to the message that says what to fix.
   document.querySelector("[data-focus]")?.focus();
-  // Reminders (issue 13): every open page asks every 15 seconds for reminders sent and not yet closed, and shows
+  // Reminders: every open page asks every 15 seconds for reminders sent and not yet closed, and shows
   // each with the number to dial and one click to the contact's log-call form.
   const reminders = document.getElementById("reminders");
   if (reminders) {
