@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ringback.Calls;
-using Ringback.Data.Accounts;
 using Ringback.Contacts;
+using Ringback.Data.Accounts;
 using Ringback.Validation;
 
 namespace Ringback.Data.Calls;
