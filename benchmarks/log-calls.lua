@@ -1,5 +1,6 @@
 -- wrk script for benchmarks/log-calls.sh: each request logs a new call (a fresh id, as a client retrying would keep)
--- to one of the contacts listed in $CONTACTS, authenticated with $TOKEN.
+-- to one of the contacts listed in $CONTACTS, authenticated with $TOKEN: two in three no answer, one in three a
+-- voicemail with a message and a strategy (whose honesty the server checks).
 local ids = {}
 for line in io.lines(os.getenv("CONTACTS")) do ids[#ids + 1] = line end
 local token = os.getenv("TOKEN")
@@ -28,7 +29,9 @@ function request()
   local id = hex(8) .. "-" .. hex(4) .. "-4" .. hex(3) .. "-8" .. hex(3) .. "-" .. hex(12)
   return wrk.format("POST", "/api/v1/contacts/" .. contact .. "/calls",
     { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token },
-    '{"id":"' .. id .. '","outcome":"no-answer"}')
+    counter % 3 == 0
+      and '{"id":"' .. id .. '","outcome":"voicemail-left","strategy":"vague","messageText":"Hi, this is Freda at 901-555-2120. Call me back at 901-555-2120."}'
+      or '{"id":"' .. id .. '","outcome":"no-answer"}')
 end
 
 local failures = 0

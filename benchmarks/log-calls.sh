@@ -32,9 +32,17 @@ done | sort -u > "$work/contacts.txt"
 # A warm-up, not counted: on this 2-core machine the JIT is still optimizing the server for about 30 s of load
 # (measured with dotnet-counters: 4 s of JIT time in the 5 s after 10 s of load, 0.2 s after 30 s).
 CONTACTS="$work/contacts.txt" TOKEN="$token" wrk -t 2 -c 8 -d "${WARM:-30}s" -s "$here/benchmarks/log-calls.lua" "http://127.0.0.1:$port" >/dev/null
+# The server's CPU time (user + system, clock ticks) from /proc: divided by the calls answered, what one call costs it.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+tick=$(getconf CLK_TCK)
 for clients in ${CLIENTS:-1 32}; do
   threads=$(( clients < 2 ? 1 : 2 ))
   echo "== $clients clients"
+  before=$(cpu_ticks)
   CONTACTS="$work/contacts.txt" TOKEN="$token" wrk -t "$threads" -c "$clients" -d "${SECONDS_EACH:-10}s" --latency \
-    -s "$here/benchmarks/log-calls.lua" "http://127.0.0.1:$port" | sed -n '/Latency Distribution/,/Requests\/sec/p'
+    -s "$here/benchmarks/log-calls.lua" "http://127.0.0.1:$port" > "$work/wrk.txt"
+  after=$(cpu_ticks)
+  sed -n '/Latency Distribution/,/Requests\/sec/p' "$work/wrk.txt"
+  calls=$(awk '/requests in/ {print $1}' "$work/wrk.txt")
+  awk -v t=$((after - before)) -v hz="$tick" -v n="$calls" 'BEGIN { printf "server CPU per call: %.2f ms (%d calls)\n", t * 1000 / hz / n, n }'
 done

@@ -194,43 +194,18 @@ public abstract class RingbackDbContext(DbContextOptions options, OrganizationSc
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RingbackDbContext).Assembly);
 
-        modelBuilder.Entity<User>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<ApiToken>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<UserSession>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<Invitation>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<AuditEntry>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<Company>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<Contact>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<Gatekeeper>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<ContactMergeRecord>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<ReferenceClient>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<Call>().HasQueryFilter(QueryFilters.Tenant, e => e.OrganizationId == OrganizationId)
-            .HasQueryFilter(QueryFilters.Live, e => e.DeletedAt == null);
-        modelBuilder.Entity<Ringback.Coach.SavedTemplate>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<FollowUp>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<StoredCadence>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<CadenceEnrollment>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<DoNotCallList>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<DoNotCallNumber>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<Ringback.Callbacks.UnmatchedCall>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<Ringback.Callbacks.TelephonyHook>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<Requests.IdempotentRequest>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<Commitment>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<Ringback.Reminders.Reminder>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<Ringback.Reminders.ReminderDelivery>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<Ringback.Reminders.PushSubscription>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<Callbacks.CallTally>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<Callbacks.MessageAttemptTally>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<Callbacks.MessageHourTally>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<Callbacks.CallbackDelayTally>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<Callbacks.CallMonthTally>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<Callbacks.MessageAttemptMonthTally>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<Callbacks.MessageHourMonthTally>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<Callbacks.CallbackDelayMonthTally>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<Import.WebImportJob>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<Import.ImportUploadChunk>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<Practice.PracticeTake>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
-        modelBuilder.Entity<Practice.PracticeTakeAudio>().HasQueryFilter(e => e.OrganizationId == OrganizationId);
+        // Every entity an organization owns sees only the context's organization's rows: one filter for all of them,
+        // so a new owned entity cannot be added without it.
+        foreach (var owned in modelBuilder.Model.GetEntityTypes().Where(t => typeof(IOrganizationOwned).IsAssignableFrom(t.ClrType) && t.BaseType is null).ToList())
+        {
+            var row = System.Linq.Expressions.Expression.Parameter(owned.ClrType, "e");
+            var mine = System.Linq.Expressions.Expression.Equal(
+                System.Linq.Expressions.Expression.Convert(System.Linq.Expressions.Expression.Property(row, nameof(IOrganizationOwned.OrganizationId)), typeof(Guid?)),
+                System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Constant(this), nameof(OrganizationId)));
+            modelBuilder.Entity(owned.ClrType).HasQueryFilter(QueryFilters.Tenant, System.Linq.Expressions.Expression.Lambda(mine, row));
+        }
+
+        modelBuilder.Entity<Call>().HasQueryFilter(QueryFilters.Live, e => e.DeletedAt == null);
 
         SnakeCaseNames.Apply(modelBuilder);
     }

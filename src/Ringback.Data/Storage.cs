@@ -129,9 +129,11 @@ public static class Storage
     /// <summary>The context on <paramref name="storage"/>'s database, with nothing created on disk.</summary>
     private static RingbackDbContext Create(StorageOptions storage, OrganizationScope? scope) => storage.Provider == DatabaseProvider.Postgres
         ? new PostgresRingbackDbContext((DbContextOptions<PostgresRingbackDbContext>)OptionsBy.GetOrAdd((DatabaseProvider.Postgres, storage.Postgres!), _ =>
-            new DbContextOptionsBuilder<PostgresRingbackDbContext>().UseNpgsql(storage.PostgresConnectionString, npgsql => npgsql.EnableRetryOnFailure(3)).Options), scope)
+            new DbContextOptionsBuilder<PostgresRingbackDbContext>().UseNpgsql(storage.PostgresConnectionString, npgsql => npgsql.EnableRetryOnFailure(3))
+                .UseLoggerFactory(StorageLog.Instance).Options), scope)
         : new SqliteRingbackDbContext((DbContextOptions<SqliteRingbackDbContext>)OptionsBy.GetOrAdd((DatabaseProvider.Sqlite, storage.ResolvedDataDirectory), _ =>
-            new DbContextOptionsBuilder<SqliteRingbackDbContext>().UseSqlite(storage.SqliteConnectionString).AddInterceptors(SqliteDurability.Instance).Options), scope);
+            new DbContextOptionsBuilder<SqliteRingbackDbContext>().UseSqlite(storage.SqliteConnectionString).AddInterceptors(SqliteDurability.Instance)
+                .UseLoggerFactory(StorageLog.Instance).Options), scope);
 
     /// <summary>
     /// Builds EF Core's model for <paramref name="storage"/>'s database on a pool thread and returns at once. The

@@ -5,7 +5,6 @@ using NodaTime;
 using Ringback.Data;
 using Ringback.Data.Accounts;
 using Ringback.Hosting;
-using Ringback.Reminders;
 using Ringback.Validation;
 
 namespace Ringback.Accounts;
@@ -17,7 +16,7 @@ public sealed record InvitationSent(Invitation Invitation, string Link, bool Mai
 /// Invitations to join an organization: a single-use link, valid 7 days, that names the organization and the role
 /// and makes the account on first visit. Mailed when the server has a mail server; the link is shown otherwise.
 /// </summary>
-public sealed class Invitations(RingbackDbContext db, AccountService accounts, IClock clock, Mailer mailer, IOptions<RingbackOptions> options)
+public sealed class Invitations(RingbackDbContext db, AccountService accounts, IClock clock, Mail.IMailer mailer, IOptions<RingbackOptions> options)
 {
     public const string Path = "/invite/";
 
@@ -180,7 +179,7 @@ public sealed class Invitations(RingbackDbContext db, AccountService accounts, I
         var organization = await db.Organizations.Where(o => o.Id == invitation.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
         var role = Words.Of(invitation.Role).ToLowerInvariant();
         var message = new MimeMessage { Subject = $"{inviter.Name} invited you to {organization} on Ringback" };
-        message.From.Add(MailboxAddress.Parse(mailer.Settings.From));
+        message.From.Add(MailboxAddress.Parse(mailer.From));
         message.ReplyTo.Add(new MailboxAddress(inviter.Name, inviter.Email));
         message.To.Add(MailboxAddress.Parse(invitation.Email));
         var expires = invitation.ExpiresAt.InUtc().ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);

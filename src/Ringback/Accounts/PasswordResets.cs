@@ -6,7 +6,6 @@ using NodaTime;
 using Ringback.Data;
 using Ringback.Data.Accounts;
 using Ringback.Hosting;
-using Ringback.Reminders;
 
 namespace Ringback.Accounts;
 
@@ -14,7 +13,7 @@ namespace Ringback.Accounts;
 /// "Forgot your password?": a single-use link, valid 30 minutes, mailed to the account's email. Using it sets a new
 /// password and ends every session the account had (whoever knew the old password is out).
 /// </summary>
-public sealed class PasswordResets(RingbackDbContext db, IClock clock, Mailer mailer, IOptions<RingbackOptions> options, Sessions sessions)
+public sealed class PasswordResets(RingbackDbContext db, IClock clock, Mail.IMailer mailer, IOptions<RingbackOptions> options, Sessions sessions)
 {
     public const string Path = "/reset/";
 
@@ -42,7 +41,7 @@ public sealed class PasswordResets(RingbackDbContext db, IClock clock, Mailer ma
 
         var link = options.Value.LinkBase + Path + token;
         var message = new MimeMessage { Subject = "Reset your Ringback password" };
-        message.From.Add(MailboxAddress.Parse(mailer.Settings.From));
+        message.From.Add(MailboxAddress.Parse(mailer.From));
         message.To.Add(new MailboxAddress(user.Name, user.Email));
         message.Body = new BodyBuilder
         {

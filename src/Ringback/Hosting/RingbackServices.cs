@@ -36,7 +36,10 @@ public static class RingbackServices
                 o.CallingHours[rule.Key.ToUpperInvariant()] = rule.Value ?? string.Empty;
             }
         });
+        // The one place the real clock is chosen: everything else takes IClock, so tests run on a fake one.
+#pragma warning disable RS0030
         services.AddSingleton<IClock>(SystemClock.Instance);
+#pragma warning restore RS0030
         services.AddScoped(sp => Storage.NewContext(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetService<OrganizationScope>()));
         services.AddScoped(sp => new AccountService(
             sp.GetRequiredService<RingbackDbContext>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<IOptions<RingbackOptions>>().Value.DefaultRegion));

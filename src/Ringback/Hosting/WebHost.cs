@@ -138,6 +138,9 @@ public static class WebHost
         services.AddOpenApi("v1", o => o.AddSchemaTransformer(InstantJsonConverter.DescribeAsync));
 
         var app = builder.Build();
+        var loggers = app.Services.GetRequiredService<ILoggerFactory>();
+        StorageLog.SendTo(loggers);
+        app.Lifetime.ApplicationStopped.Register(() => StorageLog.Forget(loggers));
         app.Lifetime.ApplicationStarted.Register(() => Volatile.Write(ref started.Value, true));
         app.UseTrustedProxies(app.Configuration);
         app.UseSecurityHeaders();

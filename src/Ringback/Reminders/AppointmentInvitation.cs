@@ -14,12 +14,12 @@ namespace Ringback.Reminders;
 /// </summary>
 public static class AppointmentInvitation
 {
-    public static MimeMessage Message(Contact contact, Call call, User rep, SmtpOptions smtp, DateTimeZone prospectZone, Instant now)
+    public static MimeMessage Message(Contact contact, Call call, User rep, string sender, DateTimeZone prospectZone, Instant now)
     {
         ArgumentNullException.ThrowIfNull(contact);
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(rep);
-        ArgumentNullException.ThrowIfNull(smtp);
+        ArgumentNullException.ThrowIfNull(sender);
         var start = call.AppointmentStart!.Value;
         var end = call.AppointmentEnd ?? start + Duration.FromHours(1);
         var with = rep.CompanyName is { Length: > 0 } company ? $"{rep.Name} ({company})" : rep.Name;
@@ -38,7 +38,7 @@ public static class AppointmentInvitation
             (rep.Name, rep.Email), (contact.DisplayName, contact.Email!), now);
 
         var message = new MimeMessage { Subject = $"Invitation: {summary} — {whenText}" };
-        var from = MailboxAddress.Parse(smtp.From);
+        var from = MailboxAddress.Parse(sender);
         message.From.Add(new MailboxAddress($"{rep.Name} via Ringback", from.Address));
         message.ReplyTo.Add(new MailboxAddress(rep.Name, rep.Email));
         message.To.Add(new MailboxAddress(contact.DisplayName, contact.Email!));

@@ -115,7 +115,7 @@ public sealed record PushPayload(string Title, string Body, string Url, string? 
 /// Lib.Net.Http.WebPush. Devices are sent to side by side with a timeout each, so one push service that hangs holds
 /// up neither the others nor the mail. A device the push service no longer knows (404, 410) is dropped.
 /// </summary>
-public sealed class PushChannel(PushKeys keys, IOptions<PushOptions> options, IOptions<SmtpOptions> smtp, IOptions<RingbackOptions> ringback,
+public sealed class PushChannel(PushKeys keys, IOptions<PushOptions> options, IOptions<Mail.SmtpOptions> smtp, IOptions<RingbackOptions> ringback,
     IOptions<PlannerOptions> planner, IDataProtectionProvider protection, IClock clock) : IReminderChannel
 {
     /// <summary>The data-protection purpose of the token that lets a notification snooze its reminder.</summary>

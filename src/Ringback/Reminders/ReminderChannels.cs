@@ -1,4 +1,3 @@
-using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Ringback.Data.Reminders;
@@ -22,7 +21,7 @@ public sealed class AppChannel : IReminderChannel
 /// from its reminder, so if a process dies after the server took a mail and before it was recorded, the resend
 /// another process makes is recognisably the same message.
 /// </summary>
-public sealed class EmailChannel(Mailer mailer, IOptions<RingbackOptions> ringback) : IReminderChannel
+public sealed class EmailChannel(Mail.IMailer mailer, IOptions<RingbackOptions> ringback) : IReminderChannel
 {
     public ReminderChannel Channel => ReminderChannel.Email;
 
@@ -41,58 +40,22 @@ public sealed class EmailChannel(Mailer mailer, IOptions<RingbackOptions> ringba
 
     private async Task<IReadOnlyList<DeliveryOutcome>> SendOverOneConnectionAsync(IReadOnlyList<Outgoing> batch, CancellationToken cancellationToken)
     {
-        var smtp = mailer.Settings;
-        SmtpClient client;
-        try
-        {
-            client = await mailer.ConnectAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The server is down or refuses us: every mail of the batch is tried again later; nothing secret in the words.
-            return [.. batch.Select(o => new DeliveryOutcome(o.Delivery.Id, false, $"SMTP server {smtp.Host}:{smtp.Port}: {e.Message}"))];
-        }
-
-        using var connected = client;
-        var outcomes = new List<DeliveryOutcome>();
-        foreach (var item in batch)
-        {
-            try
-            {
-                await client.SendAsync(Message(item, smtp, ringback.Value.PublicUrl), cancellationToken);
-                outcomes.Add(new DeliveryOutcome(item.Delivery.Id, true));
-            }
-            catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or ParseException)
-            {
-                outcomes.Add(new DeliveryOutcome(item.Delivery.Id, false, $"SMTP: {e.Message}"));
-                if (!client.IsConnected)
-                {
-                    outcomes.AddRange(batch.SkipWhile(o => o != item).Skip(1).Select(o => new DeliveryOutcome(o.Delivery.Id, false, "SMTP: the connection closed")));
-                    break;
-                }
-            }
-        }
-
-        if (client.IsConnected)
-        {
-            await client.DisconnectAsync(quit: true, cancellationToken);
-        }
-
-        return outcomes;
+        var failures = await mailer.SendAllAsync([.. batch.Select(item => Message(item, mailer.From, ringback.Value.PublicUrl))], cancellationToken);
+        return [.. batch.Zip(failures, (item, failure) => new DeliveryOutcome(item.Delivery.Id, failure is null, failure is null ? null : $"SMTP: {failure}"))];
     }
 
     /// <summary>The mail: subject, plain text and HTML with the number as a tel: link and a link to the contact.</summary>
-    public static MimeMessage Message(Outgoing item, SmtpOptions smtp, string? publicUrl)
+    public static MimeMessage Message(Outgoing item, string from, string? publicUrl)
     {
         ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(smtp);
+        ArgumentNullException.ThrowIfNull(from);
         var reminder = item.Reminder;
         var message = new MimeMessage
         {
             MessageId = $"reminder-{reminder.Id:N}@ringback",
             Subject = reminder.Title ?? "Ringback reminder",
         };
-        message.From.Add(MailboxAddress.Parse(smtp.From));
+        message.From.Add(MailboxAddress.Parse(from));
         message.To.Add(new MailboxAddress(item.Rep.Name, item.Rep.Email));
         message.Headers.Add("X-Ringback-Reminder", reminder.Id.ToString());
         var site = (publicUrl ?? WebHost.DefaultUrl).TrimEnd('/');

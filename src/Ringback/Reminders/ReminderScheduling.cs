@@ -1,3 +1,4 @@
+using Ringback.Mail;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Quartz;
@@ -34,11 +35,10 @@ public static class ReminderServices
     /// <summary>The sender and its channels, for the web host and the CLI alike.</summary>
     public static IServiceCollection AddRingbackReminders(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
+        services.AddRingbackMail(configuration);
         services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
         services.Configure<PushOptions>(configuration.GetSection(PushOptions.Section));
         services.AddSingleton<PushKeys>();
-        services.AddSingleton<Mailer>();
         services.AddSingleton<IReminderChannel, AppChannel>();
         services.AddSingleton<IReminderChannel, EmailChannel>();
         services.AddSingleton<IReminderChannel, PushChannel>();

@@ -33,7 +33,7 @@ public class CallbackCommandTests
         db.OrganizationId = freda.OrganizationId;
         var sue = await db.Contacts.SingleAsync(c => c.LastName == "Jones");
         var result = await CallLog.LogAsync(db, sue.Id, freda.Id, new CallDraft { Outcome = "voicemail-left", Strategy = "vague", StartedAt = at },
-            null, SystemClock.Instance.GetCurrentInstant(), default, new PlannerOptions());
+            null, TestEnvironment.WallClock.GetCurrentInstant(), default, new PlannerOptions());
         result.IsValid.ShouldBeTrue(result.Errors.ToString());
         return result.Call!.Id;
     }
@@ -60,7 +60,7 @@ public class CallbackCommandTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var ringback = await ReadyAsync(database);
-        var now = SystemClock.Instance.GetCurrentInstant();
+        var now = TestEnvironment.WallClock.GetCurrentInstant();
         var message = await MessageSueAsync(database, now - Duration.FromHours(2));
         var back = now - Duration.FromHours(1);
         string[] good =
@@ -116,7 +116,7 @@ public class CallbackCommandTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var ringback = await ReadyAsync(database);
-        await MessageSueAsync(database, SystemClock.Instance.GetCurrentInstant() - Duration.FromMinutes(90));
+        await MessageSueAsync(database, TestEnvironment.WallClock.GetCurrentInstant() - Duration.FromMinutes(90));
 
         var logged = await ringback.RunAsync("callback", "+1 (212) 555-0147", "--duration", "200");
         logged.ExitCode.ShouldBe(0, logged.Error);
@@ -172,7 +172,7 @@ public class CallbackCommandTests
         demo.Out.ShouldContain("Sign in as owner@demo.ringback.example");
 
         var json = await ringback.RunAsync("stats", "--json", "--as", "owner@demo.ringback.example", "--from",
-            SystemClock.Instance.GetCurrentInstant().InUtc().Date.PlusMonths(-5).ToString("uuuu-MM-dd", CultureInfo.InvariantCulture));
+            TestEnvironment.WallClock.GetCurrentInstant().InUtc().Date.PlusMonths(-5).ToString("uuuu-MM-dd", CultureInfo.InvariantCulture));
         json.ExitCode.ShouldBe(0, json.Error);
         var stats = JsonNode.Parse(json.Out)!;
         var strategies = stats["strategies"]!.AsArray().Select(s => (Name: s!["name"]!.GetValue<string>(), Low: s["callbackRate"]!["low"]!.GetValue<double>(),

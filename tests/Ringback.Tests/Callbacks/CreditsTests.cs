@@ -18,7 +18,7 @@ public class CreditsTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var freda = await database.AddUserAsync();
         await using var db = database.NewContext(freda.OrganizationId);
-        var now = SystemClock.Instance.GetCurrentInstant();
+        var now = TestEnvironment.WallClock.GetCurrentInstant();
         var planner = new PlannerOptions();
         var messages = new List<Guid>();
 

@@ -28,7 +28,7 @@ public class StatsPageTests
         await using var db = database.NewContext();
         var freda = await db.Users.IgnoreQueryFilters().SingleAsync();
         db.OrganizationId = freda.OrganizationId;
-        var now = SystemClock.Instance.GetCurrentInstant();
+        var now = TestEnvironment.WallClock.GetCurrentInstant();
         var day = now.InZone(NewYork).Date.PlusDays(-3);
         var left = LocalTimes.Resolve(day.At(new LocalTime(10, 0)), NewYork).ToInstant();
         var planner = new PlannerOptions();
@@ -141,7 +141,7 @@ public class StatsPageTests
             {
                 var org = await db.Users.IgnoreQueryFilters().Select(u => u.OrganizationId).FirstAsync();
                 db.OrganizationId = org;
-                var result = await Inbound.CaptureAsync(db, new InboundCall { From = "917-555-0190", Source = "twilio" }, "US", SystemClock.Instance.GetCurrentInstant(), new PlannerOptions(), default);
+                var result = await Inbound.CaptureAsync(db, new InboundCall { From = "917-555-0190", Source = "twilio" }, "US", TestEnvironment.WallClock.GetCurrentInstant(), new PlannerOptions(), default);
                 result.Inbox.ShouldNotBeNull();
             }
 

@@ -169,7 +169,7 @@ public sealed class PushReceiver : IAsyncDisposable
         }
 
         // A push service checks the token against its own wall clock, not the app's fake one.
-        var wall = NodaTime.SystemClock.Instance.GetCurrentInstant().ToDateTimeOffset();
+        var wall = TestEnvironment.WallClock.GetCurrentInstant().ToDateTimeOffset();
         if (expires < wall || expires > wall.AddHours(24.1))
         {
             throw new InvalidOperationException($"the VAPID JWT expires at {expires:O}: not within the next 24 hours");

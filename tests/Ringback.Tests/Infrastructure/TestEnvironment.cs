@@ -7,6 +7,14 @@ namespace Ringback.Tests.Infrastructure;
 /// </summary>
 public static class TestEnvironment
 {
+    /// <summary>
+    /// The real clock, for the tests that drive a real <c>ringback</c> process or the command line, which keep the real
+    /// time; every other test runs on the host's <see cref="NodaTime.Testing.FakeClock"/>.
+    /// </summary>
+#pragma warning disable RS0030
+    public static NodaTime.IClock WallClock => NodaTime.SystemClock.Instance;
+#pragma warning restore RS0030
+
     public static string? PostgresAdmin => Environment.GetEnvironmentVariable("RINGBACK_TEST_POSTGRES") is { Length: > 0 } cs ? cs : null;
 
     public static bool RequirePostgres => Environment.GetEnvironmentVariable("RINGBACK_REQUIRE_POSTGRES") == "1";

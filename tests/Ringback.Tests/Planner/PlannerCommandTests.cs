@@ -22,7 +22,7 @@ public class PlannerCommandTests
 
         // A list with a bad line imports nothing and names the line; the good list keeps Bob out of the queue.
         // Relative to the real clock the CLI reads: a fresh registry copy, and a moment by which the first cadence step is due.
-        var now = NodaTime.SystemClock.Instance.GetCurrentInstant();
+        var now = TestEnvironment.WallClock.GetCurrentInstant();
         var copyDate = now.InUtc().Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var at = NodaTime.Text.InstantPattern.ExtendedIso.Format(now + NodaTime.Duration.FromDays(3));
         var dnc = Path.Combine(database.Directory, "dnc.txt");

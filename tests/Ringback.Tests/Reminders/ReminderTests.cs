@@ -83,7 +83,7 @@ public class ReminderTests
         {
             var email = (await ReminderBook.ListAsync(db, me.Id, moved, 10, default)).First(r => r.ContactName == "Ann Lee").Deliveries.Single(d => d.Channel == ReminderChannel.Email);
             (email.State, email.Attempts).ShouldBe((DeliveryState.Failed, 1));
-            email.LastError!.ShouldContain($"SMTP server 127.0.0.1:{smtp.Port}");
+            email.LastError!.ShouldContain($"the mail server 127.0.0.1:{smtp.Port} said");
             email.NextAttemptAt.ShouldBe(moved - Duration.FromMinutes(4));
         }
 

@@ -26,7 +26,7 @@ public class TwoNodeReminderTests
         // where it is evening now, so the only mails are this test's reminders whatever the hour the test runs.
         await using (var db = database.NewContext())
         {
-            var zone = EveningZone(SystemClock.Instance.GetCurrentInstant());
+            var zone = EveningZone(TestEnvironment.WallClock.GetCurrentInstant());
             await db.Users.IgnoreQueryFilters().Where(u => u.Id == rep.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.TimeZone, zone));
         }
 
@@ -99,7 +99,7 @@ public class TwoNodeReminderTests
     /// <summary>Contacts with a promise eight minutes from now (the wall clock: these are real processes) and its reminder due now.</summary>
     private static async Task<List<Guid>> AddDueRemindersAsync(TestDatabase database, Ringback.Accounts.User rep, int count, string name)
     {
-        var now = SystemClock.Instance.GetCurrentInstant();
+        var now = TestEnvironment.WallClock.GetCurrentInstant();
         await using var db = database.NewContext(rep.OrganizationId);
         var ids = new List<Guid>();
         for (var i = 0; i < count; i++)

@@ -87,7 +87,7 @@ public class LayoutTests
                     Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.Users));
                 await using var own = browser.Database.NewContext(organization.OrganizationId);
                 var captured = await Ringback.Data.Callbacks.Inbound.CaptureAsync(own, new Ringback.Data.Callbacks.InboundCall { From = "+1 703 555 0101", Source = "twilio", CallerName = "PERFORMANCE TIRES" },
-                    "US", NodaTime.SystemClock.Instance.GetCurrentInstant(), new Ringback.Data.Planner.PlannerOptions(), default);
+                    "US", TestEnvironment.WallClock.GetCurrentInstant(), new Ringback.Data.Planner.PlannerOptions(), default);
                 captured.Candidates.Count.ShouldBe(2);
             }
 

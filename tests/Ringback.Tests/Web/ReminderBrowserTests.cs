@@ -45,7 +45,7 @@ public class ReminderBrowserTests
             var contactUrl = new Uri(page.Url).AbsolutePath;
 
             var prospectZone = DateTimeZoneProviders.Tzdb[zoneId];
-            var promised = SystemClock.Instance.GetCurrentInstant().Plus(Duration.FromMinutes(8)).InZone(prospectZone).LocalDateTime;
+            var promised = TestEnvironment.WallClock.GetCurrentInstant().Plus(Duration.FromMinutes(8)).InZone(prospectZone).LocalDateTime;
             var log = page.Locator("form.log-call");
             await log.GetByText("Voicemail left").ClickAsync();
             await log.GetByLabel("Message left").FillAsync("Hi Maximiliane, this is Freda Whitehouse at 901-555-2120; I'll call you again in a few minutes. 901-555-2120.");
@@ -153,7 +153,7 @@ public class ReminderBrowserTests
         [
             ("+44 20 7946 0958", "Europe/London"), ("+1 212-555-0147", "America/New_York"), ("+1 808-555-0147", "Pacific/Honolulu"), ("+1 671-555-0147", "Pacific/Guam"),
         ];
-        var now = SystemClock.Instance.GetCurrentInstant();
+        var now = TestEnvironment.WallClock.GetCurrentInstant();
         foreach (var (number, zoneId) in places)
         {
             var contact = new Ringback.Contacts.Contact

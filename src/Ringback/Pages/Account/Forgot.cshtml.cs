@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Ringback.Accounts;
-using Ringback.Reminders;
 
 namespace Ringback.Pages.Account;
 
 /// <summary>Asks for a reset link. The answer is the same, and as fast, whether or not the email has an account.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.WebHost.SignInLimit)]
-public sealed class ForgotModel(PasswordResetMailer resets, Mailer mailer) : PageModel
+public sealed class ForgotModel(PasswordResetMailer resets, Ringback.Mail.IMailer mailer) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }

@@ -60,7 +60,7 @@ public sealed partial class DetailsModel
         }
         else
         {
-            var message = Ringback.Reminders.AppointmentInvitation.Message(Contact, call, Rep, mailer.Settings, Place.Zone, Now);
+            var message = Ringback.Reminders.AppointmentInvitation.Message(Contact, call, Rep, mailer.From, Place.Zone, Now);
             var failed = await mailer.SendAsync(message, cancellationToken);
             Notice = failed is null ? $"Invitation sent to {Contact.Email}." : $"The invitation was not sent: {failed}. Try again later.";
         }

@@ -19,7 +19,7 @@ namespace Ringback.Pages.Contacts;
 
 /// <summary>One prospect: details, gatekeepers, what was promised, every call, and the log-a-call form.</summary>
 public sealed partial class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions> options, IClock clock, PracticeVoice voice, IOptions<PlannerOptions> planner,
-    Ringback.Reminders.Mailer mailer) : PageModel
+    Ringback.Mail.IMailer mailer) : PageModel
 {
     public const int TimelineLimit = 500;
 

@@ -14,7 +14,7 @@ namespace Ringback.Pages.Settings;
 
 /// <summary>The rep's profile: what every message they leave says about them.</summary>
 public sealed class IndexModel(RingbackDbContext db, IOptions<RingbackOptions> options, NodaTime.IClock clock,
-    Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection, IOptions<Ringback.Reminders.SmtpOptions> smtp,
+    Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection, IOptions<Ringback.Mail.SmtpOptions> smtp,
     Data.Reminders.ReminderSender sender, Ringback.Reminders.PushKeys pushKeys, IOptions<Ringback.Reminders.PushOptions> push) : PageModel
 {
     /// <summary>The Twilio auth token as typed; never shown back.</summary>
