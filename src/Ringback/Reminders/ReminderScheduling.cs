@@ -1,9 +1,9 @@
-using Ringback.Mail;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Quartz;
 using Ringback.Data;
 using Ringback.Data.Reminders;
+using Ringback.Mail;
 
 namespace Ringback.Reminders;
 
