@@ -180,7 +180,7 @@ public static class CoachApi
             CoachResponse.From(result.Report!, facts.Rep.CallbackPhone, options.Value.DefaultRegion), result.Message.Shortened));
     }
 
-    public static async Task<IResult> PracticeAsync(PracticeRequest request, PracticeVoice voice, HttpContext http, CancellationToken cancellationToken)
+    public static async Task<IResult> PracticeAsync(PracticeRequest request, Practice.PracticeVoice voice, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var message = Field.Text(errors, "message", request.Message, CallRules.MessageMax, required: true);
@@ -191,7 +191,7 @@ public static class CoachApi
 
         if (!voice.IsAvailable)
         {
-            return TypedResults.Problem(PracticeVoice.InstallHint, statusCode: StatusCodes.Status501NotImplemented, title: "Speech is not installed on this server");
+            return TypedResults.Problem(Practice.PracticeVoice.InstallHint, statusCode: StatusCodes.Status501NotImplemented, title: "Speech is not installed on this server");
         }
 
         var audio = await voice.RenderAsync(message!, cancellationToken);

@@ -129,7 +129,7 @@ public static class WebHost
         services.AddSingleton<SetupGate>();
         services.AddSingleton<Web.ShownNumbers>();
         services.AddSingleton<Import.ImportJobs>();
-        services.AddSingleton<Coach.PracticeVoice>();
+        services.AddSingleton<Practice.PracticeVoice>();
         services.AddSingleton<AudioDecoder>();
         services.AddSingleton<SpeechRecognizer>();
         services.AddSingleton<PracticeLab>();

@@ -143,6 +143,33 @@ public class TelephoneLineTests
         back.Samples.Zip(tone).ShouldAllBe(p => Math.Abs(p.First - p.Second) < 1e-4);
         Wav.Read("not a wave file at all, clearly not"u8).ShouldBeNull();
     }
+
+    /// <summary>The one reader takes the files other tools write: espeak-ng streaming to a pipe (sizes unknown), a LIST
+    /// chunk before the data (sox, ffmpeg), and it times stereo it does not read.</summary>
+    [Fact]
+    public void Waves_from_other_tools_are_read_and_timed_by_the_one_reader()
+    {
+        var tone = Tone(440, 0.5, 1.25, 22050);
+        var written = Wav.Write(Pcm(tone, 22050));
+        Wav.Seconds(written).ShouldBe(1.25);
+
+        var streamed = (byte[])written.Clone();
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(streamed.AsSpan(4), 0xFFFFFFFF);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(streamed.AsSpan(40), 0xFFFFFFFF);
+        Wav.Read(streamed)!.Samples.Length.ShouldBe(tone.Length);
+        Wav.Seconds(streamed).ShouldBe(1.25);
+
+        byte[] list = [.. "LIST"u8, 10, 0, 0, 0, .. "INFOISFT"u8, 0, 0];
+        var tagged = written[..36].Concat(list).Concat(written[36..]).ToArray();
+        Wav.Read(tagged)!.Samples.Length.ShouldBe(tone.Length);
+        Wav.Seconds(tagged).ShouldBe(1.25);
+
+        var stereo = (byte[])written.Clone();
+        System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(stereo.AsSpan(22), 2);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(stereo.AsSpan(28), 22050 * 4);
+        Wav.Read(stereo).ShouldBeNull("a take is mono");
+        Wav.Seconds(stereo)!.Value.ShouldBe(0.625, 0.01, "half as long at twice the bytes a second");
+    }
 }
 
 /// <summary>Where a take's numbers are, from the intended text's syllables aligned in order to the take's syllable nuclei.</summary>

@@ -220,7 +220,7 @@ public class CoachApiTests
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("audio/wav");
         var wav = await response.Content.ReadAsByteArrayAsync();
-        var seconds = Ringback.Coach.WavLength.Seconds(wav);
+        var seconds = Ringback.Practice.Wav.Seconds(wav);
         seconds.ShouldNotBeNull();
         response.Headers.GetValues("X-Audio-Seconds").Single().ShouldBe(seconds.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
         // The estimate models a person at 130 words a minute; espeak-ng at -s 130 should land in the same range.

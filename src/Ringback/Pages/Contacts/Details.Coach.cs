@@ -91,7 +91,7 @@ public sealed partial class DetailsModel
 
         if (!voice.IsAvailable)
         {
-            return StatusCode(StatusCodes.Status501NotImplemented, PracticeVoice.InstallHint);
+            return StatusCode(StatusCodes.Status501NotImplemented, Ringback.Practice.PracticeVoice.InstallHint);
         }
 
         var audio = await voice.RenderAsync(Call.MessageText, cancellationToken);

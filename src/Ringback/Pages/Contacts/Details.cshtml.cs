@@ -18,7 +18,7 @@ using Ringback.Web;
 namespace Ringback.Pages.Contacts;
 
 /// <summary>One prospect: details, gatekeepers, what was promised, every call, and the log-a-call form.</summary>
-public sealed partial class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions> options, IClock clock, PracticeVoice voice, IOptions<PlannerOptions> planner,
+public sealed partial class DetailsModel(RingbackDbContext db, IOptions<RingbackOptions> options, IClock clock, Ringback.Practice.PracticeVoice voice, IOptions<PlannerOptions> planner,
     Ringback.Mail.IMailer mailer) : PageModel
 {
     public const int TimelineLimit = 500;

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
+using Ringback.Coach;
 using Ringback.Hosting;
 
-namespace Ringback.Coach;
+namespace Ringback.Practice;
 
 /// <summary>A message rendered as speech at the coached pace, and how long it really plays.</summary>
 public sealed record PracticeAudio(byte[] Wav, double Seconds);
@@ -36,7 +37,7 @@ public sealed class PracticeVoice(IOptions<RingbackOptions> options)
             }
 
             var wav = await File.ReadAllBytesAsync(file, cancellationToken);
-            return new PracticeAudio(wav, WavLength.Seconds(wav) ?? throw new InvalidOperationException($"{program} wrote no WAVE audio."));
+            return new PracticeAudio(wav, Wav.Seconds(wav) ?? throw new InvalidOperationException($"{program} wrote no WAVE audio."));
         }
         finally
         {
