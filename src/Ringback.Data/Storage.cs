@@ -180,6 +180,10 @@ public static class Storage
         await using var db = NewContext(storage, scope: null);
         if (!db.Database.IsSqlite())
         {
+            // EF reads the history before it makes its table, and logs a new database's missing table as a failed
+            // command (an error in the log of a healthy first start): the table is made first, by EF's own script.
+            var history = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>().GetCreateIfNotExistsScript();
+            await db.Database.ExecuteSqlRawAsync(history, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             return;
         }
