@@ -5,14 +5,17 @@ namespace Ringback.Data;
 /// <summary>
 /// EF Core's log (its warnings: a query that could not be translated well, a retry, a slow migration lock), sent to
 /// the host's loggers. The context options are made once per database, before the host has built its loggers (the
-/// model is built while the host is), so they carry this factory, which forwards to the host's once it is given one
-/// and drops everything until then.
+/// model is built while the host is), so they carry this factory, which forwards to the host's once it is given one;
+/// until then, and in a process without a host (<c>dotnet ef</c>), to the providers added to it, if any.
 /// </summary>
 public sealed class StorageLog : ILoggerFactory
 {
     public static StorageLog Instance { get; } = new();
 
     private ILoggerFactory? _target;
+
+    /// <summary>Where EF Core logs with no host: to providers added directly (the <c>dotnet ef</c> tools add their own).</summary>
+    private readonly LoggerFactory _alone = new();
 
     private StorageLog()
     {
@@ -26,7 +29,7 @@ public sealed class StorageLog : ILoggerFactory
 
     public ILogger CreateLogger(string categoryName) => new Forwarding(this, categoryName);
 
-    public void AddProvider(ILoggerProvider provider) => throw new NotSupportedException("EF Core's log goes to the host's loggers; add providers there.");
+    public void AddProvider(ILoggerProvider provider) => _alone.AddProvider(provider);
 
     public void Dispose()
     {
@@ -40,11 +43,7 @@ public sealed class StorageLog : ILoggerFactory
         {
             get
             {
-                if (log._target is not { } target)
-                {
-                    return null;
-                }
-
+                var target = log._target ?? log._alone;
                 if (_current is not { } current || !ReferenceEquals(current.From, target))
                 {
                     try

@@ -1,40 +1,6 @@
-using NodaTime;
 using Ringback.Scheduling;
 
 namespace Ringback.Planner;
-
-/// <summary>When one rule lets a call be made, in one zone, and where the rule comes from.</summary>
-/// <param name="Name">What the rep is told: "US federal law", "Florida", "your working hours".</param>
-public sealed record CallWindow(string Name, WeeklyWindows Windows, DateTimeZone Zone, string Source)
-{
-    public bool Allows(Instant instant) => Windows.Contains(instant.InZone(Zone).LocalDateTime);
-
-    /// <summary>The first instant at or after <paramref name="from"/> that this window allows, within a fortnight.</summary>
-    public Instant? NextOpen(Instant from)
-    {
-        if (Allows(from))
-        {
-            return from;
-        }
-
-        var local = from.InZone(Zone).LocalDateTime;
-        for (var day = 0; day <= 14; day++)
-        {
-            var date = local.Date.PlusDays(day);
-            foreach (var window in Windows.Windows.Where(w => w.Days.Contains(date.DayOfWeek)).OrderBy(w => w.Start))
-            {
-                // A window that opens in a DST gap opens when the clocks allow (02:30 on a spring-forward night is 03:30).
-                var opens = LocalTimes.Resolve(date.At(window.Start), Zone).ToInstant();
-                if (opens >= from && Allows(opens))
-                {
-                    return opens;
-                }
-            }
-        }
-
-        return null;
-    }
-}
 
 /// <summary>The rule for one place: a jurisdiction's lawful calling hours in the recipient's local time.</summary>
 /// <param name="IsLaw">False for Ringback's default business hours where no law is configured: planned around, but never grounds to refuse a rep's own promise.</param>
@@ -114,58 +80,4 @@ public static class CallingLaws
     }
 
     private static CallingRule State(string code, string name, string windows, string source) => new("US-" + code, name, WeeklyWindows.Parse(windows), source);
-}
-
-/// <summary>Whether a call may be made at an instant, and the next instant it may, under every window at once.</summary>
-public static class CallingTimes
-{
-    /// <summary>How far ahead a lawful time is looked for before giving up.</summary>
-    public static readonly Duration Horizon = Duration.FromDays(14);
-
-    public static CallWindow? Blocking(Instant at, IReadOnlyList<CallWindow> windows)
-    {
-        ArgumentNullException.ThrowIfNull(windows);
-        return windows.FirstOrDefault(w => !w.Allows(at));
-    }
-
-    public static bool Allows(Instant at, IReadOnlyList<CallWindow> windows) => Blocking(at, windows) is null;
-
-    /// <summary>The first instant at or after <paramref name="from"/> that every window allows, or null within <see cref="Horizon"/>.</summary>
-    public static Instant? NextAllowed(Instant from, IReadOnlyList<CallWindow> windows)
-    {
-        ArgumentNullException.ThrowIfNull(windows);
-        var at = from;
-        for (var step = 0; step < 200; step++)
-        {
-            var blocking = Blocking(at, windows);
-            if (blocking is null)
-            {
-                return at;
-            }
-
-            if (blocking.NextOpen(at) is not { } next || next - from > Horizon)
-            {
-                return null;
-            }
-
-            // Opening exactly where another window closes cannot loop: each step moves strictly forward.
-            at = next > at ? next : at + Duration.FromMinutes(1);
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// Like <see cref="NextAllowed"/>, but first tries to land inside a preferred window (a gatekeeper's "mornings")
-    /// on or before <paramref name="preferBy"/>; without one that fits, the first lawful time.
-    /// </summary>
-    public static Instant? NextPreferred(Instant from, IReadOnlyList<CallWindow> windows, CallWindow? preferred, Instant preferBy)
-    {
-        if (preferred is not null && NextAllowed(from, [.. windows, preferred]) is { } inPreferred && inPreferred <= preferBy)
-        {
-            return inPreferred;
-        }
-
-        return NextAllowed(from, windows);
-    }
 }
