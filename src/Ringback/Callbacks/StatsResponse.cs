@@ -1,8 +1,8 @@
 using NodaTime;
-using Ringback.Callbacks;
+using Ringback.Data.Callbacks;
 using Ringback.Data.Planner;
 
-namespace Ringback.Data.Callbacks;
+namespace Ringback.Callbacks;
 
 public sealed record RateResponse(int Successes, int Trials, double? Rate, double Low, double High, bool TooFewToConclude)
 {
