@@ -27,7 +27,7 @@ public sealed record Change
 
 /// <summary>
 /// What follows every change to a contact or its calls, in the writer's transaction, so that whoever wrote — the API, a
-/// page, the CLI, telephony, an import, a merge, the reminder sender — the contact is left the same way: its status
+/// page, the CLI, telephony, a merge, a cadence, the reminder sender — the contact is left the same way: its status
 /// and its calls' attempt numbers and credits true to the calls as they now stand, its follow-up plan made again, and
 /// its reminders moved to the new plan. Writers call this and nothing below it; it calls <see cref="Callbacks.Credits"/>,
 /// <see cref="Plans"/> and <see cref="Reminders.ReminderBook"/>, none of which calls another.
